@@ -1,0 +1,124 @@
+"""Bargaining-range model: hand-computed cases, the essay's twists, bad input, properties."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.models import bargaining as bg
+
+
+def flat(intervals):
+    return [x for pair in intervals for x in pair]
+
+
+probs = st.floats(0.0, 1.0, allow_nan=False)
+costs = st.floats(0.0, 5.0, allow_nan=False)
+
+
+def test_range_endpoints_hand_computed():
+    # p = 0.6, c_A = 0.1, c_B = 0.2: A accepts x >= 0.5, B accepts x <= 0.8.
+    assert bg.bargaining_range(0.6, 0.1, 0.2) == pytest.approx((0.5, 0.8))
+    assert bg.war_payoffs(0.6, 0.1, 0.2) == pytest.approx((0.5, 0.2))
+
+
+def test_range_is_cut_to_the_stake():
+    # p = 0.9, c_B = 0.3 would put the top at 1.2: nobody can get more than the whole stake.
+    assert bg.bargaining_range(0.9, 0.5, 0.3) == pytest.approx((0.4, 1.0))
+    assert bg.bargaining_range(0.5, 2.0, 2.0) == (0.0, 1.0)
+
+
+def test_zero_costs_leave_a_single_point():
+    assert bg.bargaining_range(0.3, 0.0, 0.0) == pytest.approx((0.3, 0.3))
+    assert bg.settle(0.3, 0.0, 0.0).deals == ((0.3, 0.3),)
+
+
+def test_indivisible_stake_empties_a_costly_range():
+    # "Perfect accord": both want Milan. Even costly war (0.2 each, range 0.3-0.7) leaves no deal,
+    # because only 0 or 1 is on the table.
+    result = bg.settle(0.5, 0.2, 0.2, stake="indivisible")
+    assert result.range == pytest.approx((0.3, 0.7))
+    assert result.on_table == ((0.0, 0.0), (1.0, 1.0))
+    assert not result.peaceful_deal_exists
+    assert "no peaceful deal" in result.summary()
+
+
+def test_indivisible_stake_survives_when_one_side_would_rather_concede():
+    # c_B = 0.6 with p = 0.5: B's war payoff is -0.1, so B prefers conceding everything.
+    result = bg.settle(0.5, 0.2, 0.6, stake="indivisible")
+    assert result.deals == ((1.0, 1.0),)
+
+
+def test_side_payments_make_it_divisible_again():
+    # Holder keeps Milan and pays up to 0.3: A's share can be 0-0.3 or 0.7-1; range 0.3-0.7.
+    result = bg.settle(0.5, 0.2, 0.2, stake="side payments", side_payment=0.3)
+    assert flat(result.on_table) == pytest.approx([0.0, 0.3, 0.7, 1.0])
+    assert flat(result.deals) == pytest.approx([0.3, 0.3, 0.7, 0.7])
+    small = bg.settle(0.5, 0.2, 0.2, stake="side payments", side_payment=0.1)
+    assert not small.peaceful_deal_exists
+    full = bg.settle(0.5, 0.2, 0.2, stake="side payments", side_payment=0.5)
+    assert full.on_table == ((0.0, 1.0),)
+    assert flat(full.deals) == pytest.approx([0.3, 0.7])
+
+
+def test_not_recognising_the_other_removes_offers_not_costs():
+    recognised = bg.settle(0.5, 0.2, 0.2)
+    one_sided = bg.settle(0.5, 0.2, 0.2, a_recognises_b=False)
+    assert one_sided.range == recognised.range  # costs and odds unchanged
+    assert one_sided.on_table == ((1.0, 1.0),)
+    assert not one_sided.peaceful_deal_exists
+    # With a huge cost for B, B would accept getting nothing: a deal that is a capitulation.
+    assert bg.settle(0.5, 0.2, 0.6, a_recognises_b=False).deals == ((1.0, 1.0),)
+
+
+def test_mutual_non_recognition_leaves_nothing_whatever_the_costs():
+    for cost in (0.0, 0.5, 10.0):
+        result = bg.settle(0.5, cost, cost, a_recognises_b=False, b_recognises_a=False)
+        assert result.on_table == ()
+        assert not result.peaceful_deal_exists
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"p": 1.2, "cost_a": 0.1, "cost_b": 0.1}, r"\[0, 1\]"),
+        ({"p": -0.1, "cost_a": 0.1, "cost_b": 0.1}, r"\[0, 1\]"),
+        ({"p": 0.5, "cost_a": -0.1, "cost_b": 0.1}, "non-negative"),
+        ({"p": 0.5, "cost_a": 0.1, "cost_b": float("nan")}, "non-negative"),
+        ({"p": 0.5, "cost_a": 0.1, "cost_b": 0.1, "stake": "territory"}, "divisible"),
+        ({"p": 0.5, "cost_a": 0.1, "cost_b": 0.1, "side_payment": -1}, "non-negative"),
+    ],
+)
+def test_bad_input_names_the_valid_range(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        bg.settle(**kwargs)
+
+
+@given(probs, costs, costs)
+def test_range_never_inverted_with_nonnegative_costs(p, cost_a, cost_b):
+    lo, hi = bg.bargaining_range(p, cost_a, cost_b)
+    assert 0.0 <= lo <= p <= hi <= 1.0
+
+
+@given(probs, costs, costs, st.floats(0.0, 3.0, allow_nan=False), st.booleans())
+def test_raising_a_cost_never_narrows_the_range(p, cost_a, cost_b, extra, raise_a):
+    lo, hi = bg.bargaining_range(p, cost_a, cost_b)
+    if raise_a:
+        lo2, hi2 = bg.bargaining_range(p, cost_a + extra, cost_b)
+    else:
+        lo2, hi2 = bg.bargaining_range(p, cost_a, cost_b + extra)
+    assert lo2 <= lo and hi2 >= hi
+
+
+@given(probs, costs, costs, st.sampled_from(bg.STAKES), st.floats(0.0, 1.0), st.booleans(),
+       st.booleans())
+def test_deals_are_on_the_table_and_in_the_range(p, ca, cb, stake, s, rec_a, rec_b):
+    result = bg.settle(p, ca, cb, stake, s, rec_a, rec_b)
+    lo, hi = result.range
+    for a, b in result.deals:
+        assert lo <= a <= b <= hi
+        assert any(t0 <= a and b <= t1 for t0, t1 in result.on_table)
+
+
+@given(probs, costs, costs)
+def test_divisible_recognised_stake_always_has_a_deal(p, ca, cb):
+    assert bg.settle(p, ca, cb).peaceful_deal_exists

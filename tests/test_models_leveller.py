@@ -1,0 +1,94 @@
+"""The nuclear leveller: saturation, the wide range, the limited-war switch, bad input."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.models import leveller as lv
+
+WARHEADS = {"Russia": 5459, "United States": 5177, "France": 290, "United Kingdom": 225}
+
+
+def test_damage_hand_computed_and_saturates():
+    assert lv.damage(50, 100) == pytest.approx(0.5)
+    assert lv.damage(100, 100) == 1.0
+    assert lv.damage(5459, 100) == 1.0
+    assert lv.damage(0, 100) == 0.0
+
+
+def test_cost_saturation_limit():
+    # Past the threshold more warheads add no cost: conventional + nuclear exactly.
+    for w in (200, 1_000, 10**6, 10**12):
+        assert lv.war_cost(w, 200, conventional=0.1, nuclear=1.0) == pytest.approx(1.1)
+    assert lv.war_cost(100, 200, conventional=0.1, nuclear=1.0) == pytest.approx(0.6)
+
+
+@given(st.floats(0, 1e6), st.floats(0, 1e6), st.floats(1, 1e4))
+def test_cost_never_falls_as_arsenal_grows(w1, w2, threshold):
+    lo, hi = sorted((w1, w2))
+    assert lv.war_cost(lo, threshold) <= lv.war_cost(hi, threshold)
+    assert lv.war_cost(hi, threshold) <= 0.1 + 1.0
+
+
+def test_europe_is_a_choice():
+    assert lv.europe_arsenal("France + UK", WARHEADS) == 515
+    assert lv.europe_arsenal("France + UK + US (extended deterrence)", WARHEADS) == 5692
+    with pytest.raises(ValueError, match="France \\+ UK"):
+        lv.europe_arsenal("EU", WARHEADS)
+
+
+@pytest.mark.parametrize("p", [0.0, 0.2, 0.5, 0.8, 1.0])
+def test_mutual_unacceptable_damage_makes_every_split_acceptable(p):
+    s = lv.standoff("France + UK", WARHEADS, kept=1.0, threshold=100)
+    assert s.mutual_unacceptable_damage
+    assert s.cost_russia == pytest.approx(1.1) and s.cost_europe == pytest.approx(1.1)
+    assert s.range_at(p) == (0.0, 1.0)
+
+
+def test_cut_by_ninety_percent_hand_computed():
+    # kept 0.1: Russia 545.9, France + UK 51.5. Threshold 100: Europe's damage 0.515.
+    s = lv.standoff("France + UK", WARHEADS, kept=0.1, threshold=100)
+    assert s.russia_warheads == pytest.approx(545.9)
+    assert s.europe_warheads == pytest.approx(51.5)
+    assert s.cost_russia == pytest.approx(0.1 + 0.515)
+    assert s.cost_europe == pytest.approx(1.1)
+    assert not s.mutual_unacceptable_damage
+    assert s.range_at(0.5) == pytest.approx((0.0, 1.0))
+    assert s.range_at(0.9) == pytest.approx((0.285, 1.0))
+
+
+def test_limited_war_has_only_conventional_costs():
+    s = lv.standoff("France + UK", WARHEADS, kept=1.0, threshold=100, limited=True)
+    assert s.cost_russia == s.cost_europe == pytest.approx(0.1)
+    assert s.range_at(0.5) == pytest.approx((0.4, 0.6))
+    assert not s.mutual_unacceptable_damage
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: lv.damage(-1, 100), ">= 0"),
+        (lambda: lv.damage(10, 0), "positive"),
+        (lambda: lv.war_cost(10, 100, conventional=-0.1), ">= 0"),
+        (lambda: lv.standoff("France + UK", WARHEADS, kept=1.5), r"\[0, 1\]"),
+        (lambda: lv.standoff("Europe", WARHEADS), "choose one of"),
+    ],
+)
+def test_bad_input_raises(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_warheads_file_matches_the_fact_sheet():
+    warheads = lv.load_warheads()
+    assert warheads["Russia"] == 5459 and warheads["United States"] == 5177
+    assert warheads["France"] == 290 and warheads["United Kingdom"] == 225
+    assert sum(warheads.values()) == 12241  # SIPRI's world total for January 2025
+
+
+def test_warheads_are_labelled_estimates():
+    from helpers import facts
+
+    rows = facts.load_csv("warheads_2025.csv")
+    assert {r["status"] for r in rows} == {"estimate"}
+    assert all("SIPRI" in r["source"] for r in rows)

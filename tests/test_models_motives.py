@@ -1,0 +1,78 @@
+"""Hobbes's triad as weighted readings of moves: hand-computed values and bad input."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers.models import motives as mv
+
+EQUAL = {"gain": 1, "prestige": 1, "security": 1}
+SECURITY = {"gain": 0, "prestige": 0, "security": 1}
+
+
+def test_normalise_scales_to_one():
+    assert mv.normalise({"gain": 2, "prestige": 1, "security": 1}) == pytest.approx(
+        {"gain": 0.5, "prestige": 0.25, "security": 0.25}
+    )
+
+
+def test_value_is_the_weighted_sum_hand_computed():
+    effects = {"gain": 1, "prestige": -1, "security": -2}
+    assert mv.value(effects, EQUAL) == pytest.approx(-2 / 3)
+    assert mv.value(effects, SECURITY) == pytest.approx(-2.0)
+    assert mv.value(effects, {"gain": 3, "prestige": 1, "security": 0}) == pytest.approx(0.5)
+
+
+def test_same_move_read_differently():
+    move = mv.Move("enlarge", "", {"gain": 1, "prestige": 1, "security": 2},
+                   {"gain": 0, "prestige": -1, "security": -2})
+    (reading,) = mv.read_moves([move], SECURITY, SECURITY)
+    assert reading.mover_value == pytest.approx(2.0)
+    assert reading.other_value == pytest.approx(-2.0)
+    assert reading.gap == pytest.approx(4.0)
+
+
+@pytest.mark.parametrize(
+    "weights, message",
+    [
+        ({"gain": 0, "prestige": 0, "security": 0}, "positive"),
+        ({"gain": -1, "prestige": 1, "security": 1}, ">= 0"),
+        ({"gain": 1, "prestige": 1}, "missing"),
+        ({"gain": 1, "prestige": 1, "security": 1, "glory": 1}, "unknown"),
+        ({"gain": float("inf"), "prestige": 1, "security": 1}, "finite"),
+    ],
+)
+def test_bad_weights_raise(weights, message):
+    with pytest.raises(ValueError, match=message):
+        mv.normalise(weights)
+
+
+def test_bad_effects_raise():
+    with pytest.raises(ValueError, match="security"):
+        mv.value({"gain": 1, "prestige": 1}, EQUAL)
+
+
+weights = st.fixed_dictionaries({m: st.floats(0, 10, allow_nan=False) for m in mv.MOTIVES}).filter(
+    lambda w: sum(w.values()) > 1e-9
+)
+effects = st.fixed_dictionaries({m: st.floats(-2, 2, allow_nan=False) for m in mv.MOTIVES})
+
+
+@given(effects, weights, st.floats(0.01, 100))
+def test_reading_lies_within_effects_and_ignores_scale(eff, w, k):
+    v = mv.value(eff, w)
+    assert min(eff.values()) - 1e-9 <= v <= max(eff.values()) + 1e-9
+    assert mv.value(eff, {m: k * x for m, x in w.items()}) == pytest.approx(v, abs=1e-9)
+
+
+def test_moves_file_is_labelled_hypothetical():
+    from helpers import facts
+
+    moves = mv.load_moves()
+    assert len(moves) >= 3
+    records = facts.load_toml("moves.toml")["move"]
+    assert all(r["hypothetical"] is True for r in records)
+    assert all("ypothetical" in r["source"] for r in records)
+    for move in moves:
+        for role in (move.mover, move.other):
+            assert all(-2 <= x <= 2 for x in role.values())
