@@ -17,6 +17,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from helpers import facts
+
 MEMBERS = "members"
 """The built-in dimension: the number of members in a coalition (every member weighs 1)."""
 
@@ -367,38 +369,12 @@ RULE_IDS = ("unsc_1945", "unsc_1965", "nato", "eu_unanimity", "eu_qmv")
 """The rules notebook 05 compares, in the order it shows them."""
 
 
-def _data_path(name: str):
-    from importlib import resources
-
-    return resources.files("helpers") / "data" / name
-
-
-def _require_source(record: Mapping, where: str) -> None:
-    for field in ("source", "accessed"):
-        if not str(record.get(field, "")).strip():
-            raise ValueError(f"{where}: missing {field!r}; every fact needs a source and date")
-
-
-@lru_cache(maxsize=1)
 def _rules_data() -> dict:
-    import tomllib
-
-    data = tomllib.loads(_data_path(RULES_FILE).read_text(encoding="utf-8"))
-    for kind in ("rule", "status"):
-        for record in data.get(kind, []):
-            _require_source(record, f"{RULES_FILE} {kind} {record.get('id', record)}")
-    return data
+    return facts.load_toml(RULES_FILE)
 
 
-@lru_cache(maxsize=4)
 def _csv_rows(name: str) -> tuple[dict, ...]:
-    import csv
-    import io
-
-    rows = tuple(csv.DictReader(io.StringIO(_data_path(name).read_text(encoding="utf-8"))))
-    for k, row in enumerate(rows, start=2):
-        _require_source(row, f"{name} line {k}")
-    return rows
+    return facts.load_csv(name)
 
 
 def rule(rule_id: str) -> dict:
