@@ -1,0 +1,113 @@
+"""OSCE commitments: sourced texts, the sentence-toggle reading, and clear errors."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from helpers import osce
+from helpers.facts import load_toml
+
+
+def test_every_record_has_a_source_and_date():
+    data = load_toml(osce.DATA)
+    for table in ("istanbul_para8", "astana_para3", "quoted_by"):
+        for record in data[table]:
+            assert record["source"].strip() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", record["accessed"])
+            assert "http" in record["source"], f"{table} {record.get('id')} needs a URL"
+
+
+def test_texts_are_as_read_and_gaps_are_marked():
+    table = osce.sentences()
+    assert tuple(table) == osce.SENTENCE_IDS
+    assert table["equal_right"].text == "Each participating State has an equal right to security."
+    assert table["not_at_expense"].text == (
+        "They will not strengthen their security at the expense of the security of other States."
+    )
+    assert "including treaties of alliance" in table["free_to_choose"].text
+    assert table[osce.ASTANA_ID].text.startswith(
+        "The security of each participating State is inseparably linked"
+    )
+    # The sphere-of-influence sentence could only be read as a fragment: it must say so.
+    sphere = table["no_sphere"]
+    assert not sphere.verbatim_full and sphere.text == ""
+    assert "not verified" in sphere.display and sphere.fragment in sphere.display
+    # "indivisible" is not in the Istanbul sentences as read (the essay's word is P5's).
+    assert not any("indivisib" in table[s].text.lower() for s in osce.ISTANBUL_IDS)
+
+
+def test_the_sides_quote_different_sentences():
+    assert osce.sides_quoting("not_at_expense") == ("Russia",)
+    assert osce.sides_quoting("free_to_choose") == ("West",)
+    assert set(osce.sides_quoting("no_sphere")) == {"Russia", "West"}
+
+
+@pytest.mark.parametrize(
+    "kept, case, status",
+    [
+        (osce.SENTENCE_IDS, "enlargement", "contested"),
+        (("free_to_choose", "respect_rights"), "enlargement", "protected"),
+        (("not_at_expense",), "enlargement", "objectionable"),
+        (("not_at_expense", "equal_right"), "enlargement", "objectionable"),
+        (("equal_right", osce.ASTANA_ID), "enlargement", "silent"),
+        ((), "enlargement", "silent"),
+        (("neutrality",), "enlargement", "silent"),
+        (("neutrality",), "neutrality", "protected"),
+        (("not_at_expense",), "neutrality", "silent"),
+        (osce.SENTENCE_IDS, "neutrality", "protected"),
+    ],
+)
+def test_verdicts_for_hand_picked_sets(kept, case, status):
+    assert osce.verdict(case, kept).status == status
+
+
+def test_respect_rights_needs_a_right_to_refer_to():
+    # "Each participating State will respect the rights of all others in these regards."
+    assert osce.verdict("enlargement", ["respect_rights"]).status == "silent"
+    assert osce.verdict("neutrality", ["respect_rights"]).status == "silent"
+    assert osce.verdict("neutrality", ["respect_rights", "neutrality"]).of_kind("protects") == (
+        "neutrality", "respect_rights",
+    )
+
+
+def test_adding_the_sphere_sentence_to_the_choice_sentences_makes_enlargement_contested():
+    kept = ["equal_right", "free_to_choose", "neutrality", "respect_rights"]
+    assert osce.verdict("enlargement", kept).status == "protected"
+    assert osce.verdict("enlargement", kept + ["no_sphere"]).status == "contested"
+
+
+def test_status_follows_grounds_for_every_subset():
+    for r in range(len(osce.SENTENCE_IDS) + 1):
+        for kept in itertools.combinations(osce.SENTENCE_IDS, r):
+            for case in osce.CASES:
+                v = osce.verdict(case, kept)
+                protects, objects = bool(v.of_kind("protects")), bool(v.of_kind("objects"))
+                expected = {(True, True): "contested", (True, False): "protected",
+                            (False, True): "objectionable", (False, False): "silent"}
+                assert v.status == expected[(protects, objects)]
+                assert all(sid in kept for sid, _ in v.grounds)
+                # Neutrality is never open to objection in this reading.
+                if case == "neutrality":
+                    assert v.status in ("protected", "silent")
+
+
+def test_paragraph_html_shows_kept_in_full_and_strikes_dropped():
+    page = osce.paragraph_html(["free_to_choose"])
+    assert "to be free to choose or change its security arrangements" in page
+    assert "<s" in page and "not verified" in page
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: osce.verdict("accession", []), "valid cases are enlargement, neutrality"),
+        (lambda: osce.verdict("enlargement", ["para9"]), "valid sentences are equal_right"),
+        (lambda: osce.quoted_by("helsinki"), "valid sentences are"),
+        (lambda: osce.paragraph_html(["x"]), "unknown sentence 'x'"),
+    ],
+)
+def test_bad_input_raises_clear_errors(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
