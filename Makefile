@@ -1,0 +1,43 @@
+# Security Framings: `make lab` to use the notebooks, `make test` to check everything.
+# Each target creates .venv with the machine's Python 3.11 if it is missing.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+
+.PHONY: lab test bench present clean help
+
+help:
+	@echo "make lab    - install (first time) and open JupyterLab on notebooks/00_start_here.ipynb"
+	@echo "make test   - install the dev tools and run the whole test suite"
+	@echo "make bench  - print the benchmark figures for this machine"
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, install python3-venv (apt-get install python3-venv)"; exit 1; }
+	$(PIP) install --quiet --upgrade pip
+
+# Stamps: reinstall only when a requirements file or pyproject.toml changes.
+$(VENV)/.run-installed: $(PY) requirements.txt pyproject.toml
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.run-installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	@touch $@
+
+lab: $(VENV)/.run-installed
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev-installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev-installed
+	@for script in benchmarks/*.py; do \
+		[ "$$(basename $$script)" = "__init__.py" ] && continue; \
+		echo "== $$script"; $(PY) $$script || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts

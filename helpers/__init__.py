@@ -1,0 +1,4 @@
+"""Security Framings: helpers for notebooks on Bordachev's essay.
+
+Import the submodules you need (``from helpers.essay import quote``); nothing runs on import.
+"""

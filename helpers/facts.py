@@ -1,0 +1,160 @@
+"""Facts from ``helpers/data``: every record carries its source and the date it was accessed.
+
+Notebooks never type a fact; they load it here. A CSV row or TOML record without a non-empty
+``source`` and ``accessed`` is refused, so an unsourced fact cannot reach a reader.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+REQUIRED = ("source", "accessed")
+# Files of our own explanatory prose rather than facts (no per-record source needed).
+PROSE_FILES = frozenset({"glossary.toml"})
+
+
+class MissingSourceError(ValueError):
+    """A data record without a source or access date."""
+
+
+def data_files() -> list[str]:
+    """Names of the data files shipped in ``helpers/data``."""
+    root = resources.files("helpers").joinpath("data")
+    return sorted(p.name for p in root.iterdir() if p.name.endswith((".csv", ".toml")))
+
+
+def _read(name: str) -> str:
+    if name not in data_files():
+        raise ValueError(f"unknown data file {name!r}; available: {', '.join(data_files())}")
+    return resources.files("helpers").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _check(record: dict[str, Any], where: str) -> None:
+    missing = [k for k in REQUIRED if not str(record.get(k, "")).strip()]
+    if missing:
+        raise MissingSourceError(f"{where} has no {' or '.join(missing)}: every fact needs both")
+
+
+def parse_csv(text: str, name: str = "<csv>") -> list[dict[str, str]]:
+    """Rows of a CSV text as dicts, refusing any row without source and accessed."""
+    reader = csv.DictReader(io.StringIO(text))
+    absent = [k for k in REQUIRED if k not in (reader.fieldnames or [])]
+    if absent:
+        raise MissingSourceError(f"{name} lacks the column(s) {', '.join(absent)}")
+    rows = []
+    for number, row in enumerate(reader, start=2):
+        _check(row, f"{name} line {number}")
+        rows.append({k: (v or "").strip() for k, v in row.items()})
+    return rows
+
+
+def parse_toml(text: str, name: str = "<toml>") -> dict[str, Any]:
+    """A TOML text whose every record (table in a top-level array) has source and accessed.
+
+    A file may instead give ``source`` and ``accessed`` once at its top level when all its
+    records come from that one source.
+    """
+    data = tomllib.loads(text)
+    file_level = all(str(data.get(k, "")).strip() for k in REQUIRED)
+    records = 0
+    for key, value in data.items():
+        tables = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+        for index, record in enumerate(tables):
+            if isinstance(record, dict):
+                records += 1
+                if not file_level:
+                    _check(record, f"{name} [{key}] record {index + 1}")
+    if not records and not file_level:
+        raise MissingSourceError(f"{name} has no records and no file-level source")
+    return data
+
+
+@cache
+def load_csv(name: str) -> tuple[dict[str, str], ...]:
+    return tuple(parse_csv(_read(name), name))
+
+
+@cache
+def load_toml(name: str) -> dict[str, Any]:
+    return parse_toml(_read(name), name)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state or an organisation with the memberships the notebooks draw on."""
+
+    id: str
+    name: str
+    kind: str
+    capital: str
+    nato_accession: str
+    eu_accession: str
+    eu_left: str
+    eu_candidate_since: str
+    unsc_permanent: bool
+    nuclear_weapon_state: bool
+    note: str
+    source: str
+    accessed: str
+
+    def in_nato(self, year: int | None = None) -> bool:
+        return _member(self.nato_accession, "", year)
+
+    def in_eu(self, year: int | None = None) -> bool:
+        return _member(self.eu_accession, self.eu_left, year)
+
+
+def _member(joined: str, left: str, year: int | None) -> bool:
+    if not joined:
+        return False
+    if year is None:
+        return not left
+    return int(joined[:4]) <= year and (not left or year < int(left[:4]))
+
+
+@cache
+def actors() -> dict[str, Actor]:
+    """The actors of ``actors.csv`` by id."""
+    out = {}
+    for row in load_csv("actors.csv"):
+        out[row["id"]] = Actor(
+            id=row["id"], name=row["name"], kind=row["kind"], capital=row["capital"],
+            nato_accession=row["nato_accession"], eu_accession=row["eu_accession"],
+            eu_left=row["eu_left"], eu_candidate_since=row["eu_candidate_since"],
+            unsc_permanent=row["unsc_permanent"] == "yes",
+            nuclear_weapon_state=row["nuclear_weapon_state"] == "yes",
+            note=row["note"], source=row["source"], accessed=row["accessed"],
+        )
+    return out
+
+
+def actor(actor_id: str) -> Actor:
+    """One actor by id; ``ValueError`` names the valid ids."""
+    table = actors()
+    if actor_id not in table:
+        raise ValueError(f"unknown actor {actor_id!r}; valid actors are {', '.join(table)}")
+    return table[actor_id]
+
+
+def sources_table(names: list[str]) -> str:
+    """A Markdown list of the distinct sources behind the given data files (for 'Sources')."""
+    lines = []
+    for name in names:
+        rows: list[dict[str, Any]]
+        if name.endswith(".csv"):
+            rows = list(load_csv(name))
+        else:
+            data = load_toml(name)
+            rows = [data] if "source" in data else [
+                r for v in data.values() if isinstance(v, list) for r in v if isinstance(r, dict)
+            ]
+        seen = dict.fromkeys((r["source"], r["accessed"]) for r in rows if "source" in r)
+        for source, accessed in seen:
+            lines.append(f"- `{name}`: {source} (accessed {accessed})")
+    return "\n".join(lines)

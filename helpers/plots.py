@@ -1,0 +1,131 @@
+"""The one plotting style of the collection.
+
+Every figure function returns ``(fig, description)``: a ``matplotlib.figure.Figure`` built without
+pyplot (so no global state and no inline-backend double draw) and a one-paragraph plain-text
+account of what the figure shows, printed beneath it for screen readers and washed-out projectors.
+Colour is never the only cue: pair it with a marker, a line style or a text label.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable
+from typing import Any
+
+import matplotlib
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies. Names are what a caption can say.
+PALETTE: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish purple": "#CC79A7",
+    "black": "#000000",
+}
+GREY = "#8C8C8C"
+LIGHT = "#F2F2F2"
+# An order for categorical series: high contrast first, yellow last (weak on white).
+CYCLE: tuple[str, ...] = tuple(
+    PALETTE[k]
+    for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black",
+              "yellow")
+)
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
+LINESTYLES: tuple[str, ...] = ("-", "--", ":", "-.")
+
+# Sizes that read on a projector; no font below 10 pt.
+WIDTH, HEIGHT = 9.0, 5.5
+DPI = 100
+STYLE: dict[str, Any] = {
+    "font.size": 12,
+    "axes.titlesize": 14,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "figure.titlesize": 15,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": False,
+    "axes.prop_cycle": matplotlib.cycler(color=CYCLE),
+    "lines.linewidth": 2.2,
+    "lines.markersize": 8,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+}
+MIN_FONT_PT = 10
+
+
+def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> Figure:
+    """A blank figure in the house style with constrained layout (no tight-bbox second draw)."""
+    kwargs.setdefault("layout", "constrained")
+    with matplotlib.rc_context(STYLE):
+        return Figure(figsize=(width, height), dpi=DPI, **kwargs)
+
+
+FigureResult = tuple[Figure, str]
+
+
+def house_style(func: Callable[..., FigureResult]) -> Callable[..., FigureResult]:
+    """Decorate a figure function: draw it under the house style and check it returns (fig, text)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> FigureResult:
+        with matplotlib.rc_context(STYLE):
+            result = func(*args, **kwargs)
+        if not (
+            isinstance(result, tuple)
+            and len(result) == 2
+            and isinstance(result[0], Figure)
+            and isinstance(result[1], str)
+            and result[1].strip()
+        ):
+            raise TypeError(
+                f"{func.__name__} must return (Figure, description) with a non-empty description"
+            )
+        return result
+
+    return wrapper
+
+
+def to_png(fig: Figure, dpi: int = DPI) -> bytes:
+    """Encode a figure as PNG quickly (low zlib effort: the files are shown, not stored)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
+
+
+def smallest_font(fig: Figure) -> float:
+    """The smallest font size (pt) among the figure's visible texts, for the style test."""
+    sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text()]
+    return min(sizes) if sizes else float("inf")
+
+
+def show(fig: Figure, description: str) -> None:
+    """Display a static figure with its text description beneath it (in a notebook)."""
+    from IPython.display import Image, Markdown, display
+
+    display(Image(data=to_png(fig)))
+    display(Markdown(f"*Figure description:* {description}"))
+
+
+def wrap_label(text: str, width: int = 16) -> str:
+    """Break a label onto lines of about ``width`` characters for node boxes."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "\n".join(lines)

@@ -1,0 +1,292 @@
+"""The one widget pattern: controls declared as data, one pure render function, one picture.
+
+A notebook declares its controls (``toggle``, ``dropdown``, ``slider``, ``checkbox``, ``text``)
+and passes them with a render function to :class:`Explorer`. The render function takes the
+control values as keyword arguments and returns a :class:`View` (or a ``(fig, description)``
+pair); it touches nothing else, so tests call it directly for every combination of values.
+
+The picture is an ``ipywidgets.Image`` whose PNG bytes are swapped in place: no flicker, no
+inline-backend second draw. Renders are cached by control values (render functions are pure).
+If a render raises, the message appears under the controls and the last good picture stays.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import ipywidgets as W
+from matplotlib.figure import Figure
+
+from helpers import plots
+
+KINDS = ("toggle", "dropdown", "slider", "checkbox", "text")
+_LABEL_STYLE = {"description_width": "initial"}
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control as data: what it is called, what it shows, and which values it takes."""
+
+    kind: str
+    name: str
+    label: str
+    options: tuple[tuple[str, Any], ...] = ()
+    default: Any = None
+    min: float | None = None
+    max: float | None = None
+    step: float | None = None
+    tooltip: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown control kind {self.kind!r}; valid kinds are {', '.join(KINDS)}")
+        if not self.name.isidentifier():
+            raise ValueError(f"control name {self.name!r} must be a Python identifier")
+        if self.kind in ("toggle", "dropdown"):
+            if not self.options:
+                raise ValueError(f"{self.kind} {self.name!r} needs at least one option")
+            values = [v for _, v in self.options]
+            if self.default not in values:
+                raise ValueError(
+                    f"default {self.default!r} of {self.name!r} is not an option; "
+                    f"options are {values}"
+                )
+        if self.kind == "slider":
+            if None in (self.min, self.max, self.step) or not self.min < self.max or self.step <= 0:
+                raise ValueError(f"slider {self.name!r} needs min < max and step > 0")
+            if not self.min <= self.default <= self.max:
+                raise ValueError(
+                    f"default {self.default!r} of slider {self.name!r} is outside [{self.min}, {self.max}]"
+                )
+
+    @property
+    def values(self) -> list[Any]:
+        """The values a test drives this control through: every option, or ends and middle."""
+        if self.kind in ("toggle", "dropdown"):
+            return [v for _, v in self.options]
+        if self.kind == "checkbox":
+            return [False, True]
+        if self.kind == "slider":
+            middle = self.min + round((self.max - self.min) / 2 / self.step) * self.step
+            return list(dict.fromkeys([self.min, _clean(middle, self.step), self.max]))
+        return [self.default]
+
+
+def _clean(value: float, step: float) -> float:
+    if float(step).is_integer() and float(value).is_integer():
+        return int(value)
+    return round(value, 10)
+
+
+def _options(options: Sequence[Any] | Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    if isinstance(options, Mapping):
+        return tuple((str(k), v) for k, v in options.items())
+    pairs = []
+    for opt in options:
+        if isinstance(opt, tuple) and len(opt) == 2:
+            pairs.append((str(opt[0]), opt[1]))
+        else:
+            pairs.append((str(opt), opt))
+    return tuple(pairs)
+
+
+def toggle(name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None,
+           tooltip: str = "") -> Control:
+    """A row of toggle buttons; options are values, (label, value) pairs, or {label: value}."""
+    opts = _options(options)
+    return Control("toggle", name, label, opts, opts[0][1] if default is None and opts else default,
+                   tooltip=tooltip)
+
+
+def dropdown(name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None,
+             tooltip: str = "") -> Control:
+    """A drop-down list; options as for :func:`toggle`."""
+    opts = _options(options)
+    return Control("dropdown", name, label, opts,
+                   opts[0][1] if default is None and opts else default,
+                   tooltip=tooltip)
+
+
+def slider(name: str, label: str, min: float, max: float, step: float, default: float,
+           tooltip: str = "") -> Control:
+    """A slider; integer if min, max and step are all integers."""
+    return Control("slider", name, label, (), default, min, max, step, tooltip=tooltip)
+
+
+def checkbox(name: str, label: str, default: bool = False, tooltip: str = "") -> Control:
+    return Control("checkbox", name, label, (), bool(default), tooltip=tooltip)
+
+
+def text(name: str, label: str, default: str = "", tooltip: str = "") -> Control:
+    return Control("text", name, label, (), default, tooltip=tooltip)
+
+
+def build(control: Control) -> W.ValueWidget:
+    """The ipywidgets widget for one control, labelled and keyboard-reachable."""
+    common = {"description": control.label, "style": _LABEL_STYLE, "tooltip": control.tooltip}
+    if control.kind == "toggle":
+        return W.ToggleButtons(options=list(control.options), value=control.default,
+                               style={**_LABEL_STYLE, "button_width": "auto"},
+                               description=control.label, tooltips=[])
+    if control.kind == "dropdown":
+        return W.Dropdown(options=list(control.options), value=control.default, **common,
+                          layout=W.Layout(width="max-content"))
+    if control.kind == "slider":
+        integral = all(float(x).is_integer() for x in (control.min, control.max, control.step))
+        cls = W.IntSlider if integral else W.FloatSlider
+        return cls(min=control.min, max=control.max, step=control.step, value=control.default,
+                   continuous_update=False, **common, layout=W.Layout(width="32em"))
+    if control.kind == "checkbox":
+        return W.Checkbox(value=control.default, indent=False, **common)
+    return W.Text(value=control.default, continuous_update=False, **common,
+                  layout=W.Layout(width="32em"))
+
+
+@dataclass
+class View:
+    """What a render function returns: a figure (or None), its description, and side text (HTML)."""
+
+    fig: Figure | None
+    description: str
+    text: str = ""
+
+    @classmethod
+    def coerce(cls, result: Any) -> View:
+        if isinstance(result, View):
+            view = result
+        elif isinstance(result, tuple) and len(result) in (2, 3):
+            view = cls(*result)
+        else:
+            raise TypeError(
+                "a render function must return View(fig, description, text) or (fig, description); "
+                f"got {type(result).__name__}"
+            )
+        if view.fig is not None and not isinstance(view.fig, Figure):
+            raise TypeError(f"View.fig must be a matplotlib Figure or None, not {type(view.fig).__name__}")
+        if not isinstance(view.description, str) or not view.description.strip():
+            raise TypeError("every view needs a non-empty text description of what it shows")
+        return view
+
+
+@dataclass
+class _Rendered:
+    png: bytes | None
+    description: str
+    text: str
+
+
+@dataclass(eq=False)
+class Explorer:
+    """Controls + a pure render function + one picture, with its description and side text."""
+
+    controls: Sequence[Control]
+    render: Callable[..., View | tuple]
+    title: str = ""
+    text_width: str = "34%"
+    cache_size: int = 64
+    widgets: dict[str, W.ValueWidget] = field(init=False)
+    errors: list[str] = field(init=False, default_factory=list)
+    timings: list[float] = field(init=False, default_factory=list)
+
+    # Every live explorer, so the test harness and benchmarks can check errors and timings.
+    instances: ClassVar[weakref.WeakSet] = weakref.WeakSet()
+
+    def __post_init__(self) -> None:
+        names = [c.name for c in self.controls]
+        if len(set(names)) != len(names):
+            raise ValueError(f"control names must be unique; got {names}")
+        self._cache: OrderedDict[tuple, _Rendered] = OrderedDict()
+        self._box: W.Widget | None = None
+        self.widgets = {c.name: build(c) for c in self.controls}
+        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
+        self.side = W.HTML(layout=W.Layout(width=self.text_width, min_width="16em",
+                                           padding="0 0 0 1em"))
+        self.caption = W.HTML(layout=W.Layout(max_width="60em"))
+        self.message = W.HTML()
+        for widget in self.widgets.values():
+            widget.observe(self._on_change, names="value")
+        Explorer.instances.add(self)
+        self.update()
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return {name: w.value for name, w in self.widgets.items()}
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once (one redraw per control, as a reader would)."""
+        for name, value in values.items():
+            if name not in self.widgets:
+                raise ValueError(f"unknown control {name!r}; controls are {', '.join(self.widgets)}")
+            self.widgets[name].value = value
+
+    def _on_change(self, _change: Mapping[str, Any]) -> None:
+        self.update()
+
+    def _draw(self, values: dict[str, Any]) -> _Rendered:
+        key = tuple(sorted(values.items()))
+        hit = self._cache.get(key)
+        if hit is not None:
+            self._cache.move_to_end(key)
+            return hit
+        view = View.coerce(self.render(**values))
+        png = plots.to_png(view.fig) if view.fig is not None else None
+        rendered = _Rendered(png, view.description, view.text)
+        self._cache[key] = rendered
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+        return rendered
+
+    def update(self) -> None:
+        """Redraw for the current values; on error show a message and keep the last picture."""
+        start = time.perf_counter()
+        values = self.values
+        try:
+            rendered = self._draw(values)
+        except Exception as exc:  # shown to the reader and recorded for the tests, not swallowed
+            message = f"{type(exc).__name__}: {exc}"
+            self.errors.append(f"{values}: {message}")
+            self.message.value = (
+                '<div role="alert" style="color:#D55E00;font-weight:bold">'
+                f"Could not draw this choice ({html.escape(message)}). "
+                "The picture below is from the previous choice.</div>"
+            )
+            return
+        self.message.value = ""
+        if rendered.png is not None:
+            self.image.value = rendered.png
+        self.image.layout.display = None if rendered.png is not None else "none"
+        self.caption.value = (
+            f'<p style="font-size:0.95em"><b>Figure description:</b> {html.escape(rendered.description)}</p>'
+        )
+        self.side.value = rendered.text
+        self.timings.append(time.perf_counter() - start)
+
+    @property
+    def widget(self) -> W.Widget:
+        if self._box is None:
+            self._box = self._layout()
+        return self._box
+
+    def _layout(self) -> W.Widget:
+        header = [W.HTML(f"<h4>{html.escape(self.title)}</h4>")] if self.title else []
+        controls = W.VBox(list(self.widgets.values()))
+        body = W.HBox([self.image, self.side], layout=W.Layout(flex_flow="row wrap",
+                                                               align_items="flex-start"))
+        return W.VBox([*header, controls, self.message, body, self.caption])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def combinations(controls: Sequence[Control]) -> list[dict[str, Any]]:
+    """Every combination of the values :attr:`Control.values` gives (for render tests)."""
+    combos: list[dict[str, Any]] = [{}]
+    for control in controls:
+        combos = [{**c, control.name: v} for c in combos for v in control.values]
+    return combos

@@ -1,0 +1,55 @@
+"""The house style: figures without pyplot, fonts that read on a projector, a description each."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.figure import Figure
+
+from helpers import membership, plots
+
+
+def test_palette_is_okabe_ito():
+    assert set(plots.PALETTE.values()) == {
+        "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+    assert plots.CYCLE[-1] == plots.PALETTE["yellow"], "yellow reads badly on white: use it last"
+
+
+def test_new_figure_is_constrained_and_detached_from_pyplot():
+    fig = plots.new_figure(6, 4)
+    assert isinstance(fig, Figure)
+    assert fig.get_layout_engine() is not None
+    assert tuple(fig.get_size_inches()) == (6, 4)
+
+
+def test_house_style_requires_a_description():
+    @plots.house_style
+    def silent():
+        return plots.new_figure(), "  "
+
+    with pytest.raises(TypeError, match="non-empty description"):
+        silent()
+
+
+def test_house_style_applies_projector_fonts():
+    @plots.house_style
+    def labelled():
+        fig = plots.new_figure()
+        ax = fig.add_subplot()
+        ax.plot([0, 1], [0, 1])
+        ax.set_xlabel("x")
+        return fig, "A line."
+
+    fig, _ = labelled()
+    assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
+
+
+def test_to_png_gives_a_png():
+    fig, _ = membership.membership_figure("NATO")
+    data = plots.to_png(fig)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 10_000
+
+
+def test_wrap_label():
+    assert plots.wrap_label("collective security in Claude's sense", 14) == (
+        "collective\nsecurity in\nClaude's sense")
