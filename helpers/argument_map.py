@@ -1,0 +1,235 @@
+"""The essay's argument as a map of claims, and what falls when a reader rejects a premise.
+
+The structure lives in ``data/argument_map.toml`` (our reconstruction, labelled as ours). Claims
+are nodes; "supports" edges run from supporting claims to the claim they support. Nothing here
+depends on the order of paragraphs or of claims in the file: the page's order may not be the
+author's.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+KINDS = ("premise", "intermediate", "conclusion")
+DATA_FILE = "argument_map.toml"
+_REQUIRED = ("id", "kind", "text", "paragraphs", "source", "accessed")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: our wording, its kind, the paragraphs it comes from, and its support routes."""
+
+    id: str
+    kind: str
+    text: str
+    paragraphs: tuple[str, ...]
+    evidence: tuple[str, ...]
+    support: tuple[tuple[str, ...], ...]  # routes; each route is a set of joint supporters
+    rejectable: bool
+    source: str
+    accessed: str
+
+    @property
+    def supporters(self) -> tuple[str, ...]:
+        """Every claim that appears in any support route, without repeats."""
+        return tuple(dict.fromkeys(s for route in self.support for s in route))
+
+
+class ArgumentMap:
+    """A validated directed acyclic graph of claims."""
+
+    def __init__(self, claims: Iterable[Claim], paragraph_ids: Iterable[str]):
+        self.claims: dict[str, Claim] = {}
+        for claim in claims:
+            if claim.id in self.claims:
+                raise ValueError(f"duplicate claim id {claim.id!r}")
+            self.claims[claim.id] = claim
+        self.paragraph_ids = frozenset(paragraph_ids)
+        self._validate()
+        self._order = self._topological_order()
+
+    # --- validation ---------------------------------------------------------------------
+
+    def _validate(self) -> None:
+        if not self.claims:
+            raise ValueError("the argument map has no claims")
+        for claim in self.claims.values():
+            where = f"claim {claim.id!r}"
+            if claim.kind not in KINDS:
+                raise ValueError(f"{where}: kind {claim.kind!r} is not one of {', '.join(KINDS)}")
+            if not claim.text.strip():
+                raise ValueError(f"{where}: empty text")
+            if not claim.paragraphs:
+                raise ValueError(f"{where}: cites no paragraph")
+            for pid in claim.paragraphs:
+                if pid not in self.paragraph_ids:
+                    valid = ", ".join(sorted(self.paragraph_ids, key=_pid_key))
+                    raise ValueError(f"{where}: unknown paragraph {pid!r}; valid ids are {valid}")
+            if not (claim.source.strip() and claim.accessed.strip()):
+                raise ValueError(f"{where}: needs non-empty source and accessed fields")
+            if claim.kind == "premise" and claim.support:
+                raise ValueError(f"{where}: a premise cannot have support routes")
+            if claim.kind != "premise" and not claim.support:
+                raise ValueError(f"{where}: a {claim.kind} needs at least one support route")
+            if claim.rejectable and claim.kind != "premise":
+                raise ValueError(f"{where}: only premises can be rejectable")
+            for route in claim.support:
+                if not route:
+                    raise ValueError(f"{where}: empty support route")
+                for supporter in route:
+                    if supporter not in self.claims:
+                        raise ValueError(f"{where}: unknown supporting claim {supporter!r}")
+                    if supporter == claim.id:
+                        raise ValueError(f"{where}: supports itself")
+        for claim in self.claims.values():
+            if claim.kind != "conclusion" and not self.supported_claims(claim.id):
+                raise ValueError(f"claim {claim.id!r} ({claim.kind}) supports nothing")
+
+    def _topological_order(self) -> list[str]:
+        """Claims with supporters first (Kahn's algorithm); ValueError names a cycle's claims."""
+        remaining = {cid: set(c.supporters) for cid, c in self.claims.items()}
+        order: list[str] = []
+        ready = sorted(cid for cid, deps in remaining.items() if not deps)
+        while ready:
+            cid = ready.pop(0)
+            order.append(cid)
+            del remaining[cid]
+            for other, deps in remaining.items():
+                if cid in deps:
+                    deps.discard(cid)
+                    if not deps and other not in ready:
+                        ready.append(other)
+            ready.sort()
+        if remaining:
+            raise ValueError(f"the map has a cycle among: {', '.join(sorted(remaining))}")
+        return order
+
+    # --- queries ------------------------------------------------------------------------
+
+    def __getitem__(self, cid: str) -> Claim:
+        try:
+            return self.claims[cid]
+        except KeyError:
+            valid = ", ".join(self.ids())
+            raise ValueError(f"unknown claim {cid!r}; valid ids are {valid}") from None
+
+    def ids(self) -> list[str]:
+        return sorted(self.claims)
+
+    def of_kind(self, kind: str) -> list[Claim]:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; valid kinds are {', '.join(KINDS)}")
+        return [self.claims[cid] for cid in self._order if self.claims[cid].kind == kind]
+
+    def rejectable(self) -> list[Claim]:
+        """The premises offered to the reader as toggles."""
+        return [c for c in self.of_kind("premise") if c.rejectable]
+
+    def edges(self) -> list[tuple[str, str]]:
+        """All "supports" edges as (supporter, supported), sorted."""
+        return sorted((s, c.id) for c in self.claims.values() for s in c.supporters)
+
+    def supported_claims(self, cid: str) -> list[str]:
+        """Claims that `cid` directly supports."""
+        return sorted(c.id for c in self.claims.values() if cid in c.supporters)
+
+    def topological_order(self) -> list[str]:
+        return list(self._order)
+
+    def depth(self) -> dict[str, int]:
+        """Longest chain of support below each claim (premises are 0): a layout layer."""
+        depth: dict[str, int] = {}
+        for cid in self._order:
+            supporters = self.claims[cid].supporters
+            depth[cid] = 1 + max(depth[s] for s in supporters) if supporters else 0
+        return depth
+
+    def standing(self, rejected: Iterable[str] = ()) -> dict[str, bool]:
+        """Which claims still stand when the given premises are rejected.
+
+        A premise stands unless rejected; any other claim stands if at least one of its support
+        routes has every member standing. ValueError if a rejected id is unknown or not a premise.
+        """
+        rejected = set(rejected)
+        for cid in rejected:
+            claim = self[cid]
+            if claim.kind != "premise":
+                premises = ", ".join(c.id for c in self.of_kind("premise"))
+                raise ValueError(f"only premises can be rejected; {cid!r} is a {claim.kind} "
+                                 f"(premises: {premises})")
+        status: dict[str, bool] = {}
+        for cid in self._order:
+            claim = self.claims[cid]
+            if claim.kind == "premise":
+                status[cid] = cid not in rejected
+            else:
+                status[cid] = any(all(status[s] for s in route) for route in claim.support)
+        return status
+
+    def fallen(self, rejected: Iterable[str] = ()) -> list[str]:
+        """Claims that lose their support (rejected premises included), in support order."""
+        status = self.standing(rejected)
+        return [cid for cid in self._order if not status[cid]]
+
+    def lost_conclusions(self, rejected: Iterable[str] = ()) -> list[str]:
+        """Conclusions left without support when the given premises are rejected."""
+        status = self.standing(rejected)
+        return [c.id for c in self.of_kind("conclusion") if not status[c.id]]
+
+    def premises_under(self, cid: str) -> list[str]:
+        """Every premise a claim rests on, through any route."""
+        found: set[str] = set()
+        stack = [cid]
+        while stack:
+            claim = self[stack.pop()]
+            if claim.kind == "premise":
+                found.add(claim.id)
+            stack.extend(claim.supporters)
+        return sorted(found)
+
+
+def _pid_key(pid: str) -> tuple[int, str]:
+    digits = pid[1:]
+    return (int(digits), pid) if digits.isdigit() else (10**6, pid)
+
+
+def claims_from_records(records: Sequence[Mapping]) -> list[Claim]:
+    """Turn TOML records into Claim objects; ValueError names a record missing a field."""
+    claims = []
+    for index, rec in enumerate(records):
+        missing = ", ".join(k for k in _REQUIRED if k not in rec)
+        if missing:
+            raise ValueError(f"claim record {index} ({rec.get('id', '?')}) lacks {missing}")
+        claims.append(
+            Claim(
+                id=str(rec["id"]),
+                kind=str(rec["kind"]),
+                text=str(rec["text"]),
+                paragraphs=tuple(rec["paragraphs"]),
+                evidence=tuple(rec.get("evidence", ())),
+                support=tuple(tuple(route) for route in rec.get("support", ())),
+                rejectable=bool(rec.get("rejectable", False)),
+                source=str(rec["source"]),
+                accessed=str(rec["accessed"]),
+            )
+        )
+    return claims
+
+
+def read_records(text: str | None = None) -> list[dict]:
+    """The claim records of the data file (or of the TOML `text` given)."""
+    if text is None:
+        text = resources.files("helpers").joinpath("data", DATA_FILE).read_text("utf-8")
+    return list(tomllib.loads(text).get("claim", []))
+
+
+def load(paragraph_ids: Iterable[str] | None = None) -> ArgumentMap:
+    """The essay's argument map, checked against the essay's paragraph ids."""
+    if paragraph_ids is None:
+        from helpers import essay
+
+        paragraph_ids = essay.paragraph_ids()
+    return ArgumentMap(claims_from_records(read_records()), paragraph_ids)
