@@ -114,11 +114,59 @@ def test_raising_a_cost_never_narrows_the_range(p, cost_a, cost_b, extra, raise_
 def test_deals_are_on_the_table_and_in_the_range(p, ca, cb, stake, s, rec_a, rec_b):
     result = bg.settle(p, ca, cb, stake, s, rec_a, rec_b)
     lo, hi = result.range
+    eps = 1e-9  # endpoints that touch within rounding count as touching
     for a, b in result.deals:
-        assert lo <= a <= b <= hi
-        assert any(t0 <= a and b <= t1 for t0, t1 in result.on_table)
+        assert lo - eps <= a <= b <= hi + eps
+        assert any(t0 - eps <= a and b <= t1 + eps for t0, t1 in result.on_table)
 
 
 @given(probs, costs, costs)
 def test_divisible_recognised_stake_always_has_a_deal(p, ca, cb):
     assert bg.settle(p, ca, cb).peaceful_deal_exists
+
+
+# ---------------------------------------------------------------- the widget's render function
+
+def test_render_every_control_combination():
+    from helpers import plots
+    from helpers import plots_bargaining as pb
+    from helpers.widgets import combinations
+
+    combos = combinations(pb.BARGAINING_CONTROLS)
+    assert len(combos) == 3 * 3 * 3 * 3 * 2 * 2
+    verdicts = set()
+    for values in combos:
+        view = pb.render_bargaining(**values)
+        assert view.fig is not None and view.description.strip()
+        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+        verdicts.add(view.text.split("</b>")[0])
+    # The controls really change the verdict: some combinations allow a deal, some do not.
+    assert verdicts == {"<p><b>Deal possible.", "<p><b>No deal."}
+
+
+def test_render_predict_then_flip():
+    from helpers import plots_bargaining as pb
+
+    costly = dict(p=0.5, cost_a=0.3, cost_b=0.3, a_recognises_b=True, b_recognises_a=True)
+    assert "Deal possible" in pb.render_bargaining(stake="divisible", **costly).text
+    assert "No deal" in pb.render_bargaining(stake="indivisible", **costly).text
+    # A side payment of up to 0.25 reaches into the range 0.2-0.8: divisible again.
+    assert "Deal possible" in pb.render_bargaining(stake="side payments", **costly).text
+    desc = pb.render_bargaining(stake="indivisible", **costly).description
+    assert "0.20 to 0.80" in desc and "None of them is on the table" in desc
+
+
+def test_render_png_is_fast_enough():
+    import time
+
+    from helpers import plots
+    from helpers import plots_bargaining as pb
+
+    values = {c.name: c.default for c in pb.BARGAINING_CONTROLS}
+    pb.render_bargaining(**values)  # warm fonts
+    times = []
+    for _ in range(5):
+        start = time.process_time()
+        plots.to_png(pb.render_bargaining(**values).fig)
+        times.append(time.process_time() - start)
+    assert sorted(times)[2] < 0.1  # median CPU time per redraw, render plus PNG

@@ -92,3 +92,40 @@ def test_warheads_are_labelled_estimates():
     rows = facts.load_csv("warheads_2025.csv")
     assert {r["status"] for r in rows} == {"estimate"}
     assert all("SIPRI" in r["source"] for r in rows)
+
+
+# ---------------------------------------------------------------- the widget's render function
+
+def test_render_every_control_combination():
+    from helpers import plots
+    from helpers import plots_motives as pm
+    from helpers.widgets import combinations
+
+    combos = combinations(pm.LEVELLER_CONTROLS)
+    assert len(combos) == 2 * 3 * len(pm.THRESHOLDS) * 2
+    for values in combos:
+        view = pm.render_leveller(**values)
+        assert view.fig is not None and "estimates" in view.text
+        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+
+
+def test_render_cut_by_ninety_percent():
+    from helpers import plots_motives as pm
+
+    full = pm.render_leveller("France + UK", 100, 100, False)
+    cut = pm.render_leveller("France + UK", 10, 100, False)
+    assert "every split beats war" in full.description
+    assert "every split beats war" not in cut.description  # "Europe" falls below 100
+    assert "Russia holds about 546" in cut.description
+    limited = pm.render_leveller("France + UK", 100, 100, True)
+    assert "from 0.40 to 0.60" in limited.description
+
+
+def test_since_then_box_is_sourced():
+    from helpers import facts
+    from helpers import plots_motives as pm
+
+    box = pm.since_then_markdown()
+    assert "2022-02-24" in box and "c. 2020" in box
+    events = facts.load_toml("since_then.toml")["event"]
+    assert all(e["source"].strip() and e["accessed"].strip() for e in events)

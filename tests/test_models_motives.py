@@ -76,3 +76,60 @@ def test_moves_file_is_labelled_hypothetical():
     for move in moves:
         for role in (move.mover, move.other):
             assert all(-2 <= x <= 2 for x in role.values())
+
+
+# ---------------------------------------------------------------- the widgets' render functions
+
+def test_render_motives_every_control_combination():
+    from helpers import plots_motives as pm
+    from helpers.widgets import combinations
+
+    combos = combinations(pm.MOTIVE_CONTROLS)
+    assert len(combos) == 3**6
+    drawn = refused = 0
+    for values in combos:
+        mover_zero = all(values[f"mover_{m}"] == 0 for m in mv.MOTIVES)
+        other_zero = all(values[f"other_{m}"] == 0 for m in mv.MOTIVES)
+        if mover_zero or other_zero:
+            with pytest.raises(ValueError, match="at least one"):
+                pm.render_motives(**values)
+            refused += 1
+            continue
+        view = pm.render_motives(**values)
+        assert view.fig is not None and "hypothetical" in view.description
+        drawn += 1
+    assert refused == 27 + 27 - 1 and drawn == 729 - refused
+
+
+def test_render_motives_defaults_and_a_security_minded_watcher():
+    from helpers import plots_motives as pm
+
+    values = {c.name: c.default for c in pm.MOTIVE_CONTROLS}
+    assert "Alliance admits a new member: +1.33" in pm.render_motives(**values).description
+    values.update(other_gain=0, other_prestige=0, other_security=2)
+    assert "Alliance admits a new member: +1.33 for the side making it, -2.00" in (
+        pm.render_motives(**values).description
+    )
+
+
+def test_render_jervis_all_four_worlds():
+    from helpers import plots
+    from helpers import plots_motives as pm
+    from helpers.widgets import combinations
+
+    names = set()
+    for values in combinations(pm.JERVIS_CONTROLS):
+        view = pm.render_jervis(**values)
+        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+        assert "our paraphrase" in view.description.lower()
+        names.add(view.description.split("Marked with a star: ")[1].split(".")[0])
+    assert len(names) == 4
+    assert "Doubly stable" in names
+
+
+def test_hobbes_passage_is_quoted_with_its_source():
+    from helpers import plots_motives as pm
+
+    text = pm.hobbes_markdown()
+    assert "First, Competition; Secondly, Diffidence; Thirdly, Glory." in text
+    assert "for Gain; the second, for Safety; and the third, for Reputation" in text

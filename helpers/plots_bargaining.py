@@ -1,0 +1,121 @@
+"""Figure and widget for notebook 04: the bargaining range appearing, shrinking or vanishing.
+
+``bargaining_figure`` draws one :class:`helpers.models.bargaining.Bargain` on the line of A's
+share of an abstract stake; ``render_bargaining`` is the pure render function behind the widget
+whose controls are ``BARGAINING_CONTROLS``.
+"""
+
+from __future__ import annotations
+
+from helpers import plots
+from helpers import widgets as wd
+from helpers.models import bargaining as bg
+
+SIDE_PAYMENT = 0.25  # the compensation (or linked issue) available in the "side payments" case
+
+STAKE_LABELS = {
+    "divisible": "Divisible: any split",
+    "indivisible": "Indivisible: all or nothing",
+    "side payments": f"Indivisible + side payment up to {SIDE_PAYMENT:.2f}",
+}
+
+BARGAINING_CONTROLS = (
+    wd.slider("p", "p: A's chance of winning a war", 0.0, 1.0, 0.05, 0.5,
+              tooltip="A's expected share of the stake if they fight"),
+    wd.slider("cost_a", "c_A: cost of war to A", 0.0, 0.5, 0.05, 0.2),
+    wd.slider("cost_b", "c_B: cost of war to B", 0.0, 0.5, 0.05, 0.2),
+    wd.toggle("stake", "The stake is", {v: k for k, v in STAKE_LABELS.items()}, "divisible"),
+    wd.checkbox("a_recognises_b", "A treats B's claim as negotiable", True),
+    wd.checkbox("b_recognises_a", "B treats A's claim as negotiable", True),
+)
+
+_ROWS = ("A: better than war", "B: better than war", "Bargaining range", "On the table",
+         "Deals possible")
+SHORT = {"divisible": "divisible", "indivisible": "indivisible",
+         "side payments": "indivisible + side payment"}
+
+
+def _span(ax, y, lo, hi, color, hatch="", label_point=False):
+    """A horizontal bar from lo to hi on row y; a diamond when it has no length."""
+    if hi - lo < 1e-6:
+        ax.plot([lo], [y], marker="D", markersize=11, color=color, markeredgecolor="black",
+                linestyle="none")
+    else:
+        ax.barh(y, hi - lo, left=lo, height=0.55, color=color, edgecolor="black", hatch=hatch,
+                linewidth=1.0)
+
+
+@plots.house_style
+def bargaining_figure(result: bg.Bargain) -> plots.FigureResult:
+    """Five rows on A's share: what A accepts, what B accepts, their overlap, the table, deals."""
+    pal = plots.PALETTE
+    fig = plots.new_figure(9.5, 4.6, layout=None)  # fixed margins: one draw per PNG, not two
+    fig.subplots_adjust(left=0.2, right=0.97, bottom=0.14, top=0.9)
+    ax = fig.add_subplot()
+    y = {name: len(_ROWS) - 1 - i for i, name in enumerate(_ROWS)}
+    lo, hi = result.range
+    a_min = max(0.0, result.p - result.cost_a)
+    b_max = min(1.0, result.p + result.cost_b)
+    _span(ax, y["A: better than war"], a_min, 1.0, pal["blue"], "//")
+    _span(ax, y["B: better than war"], 0.0, b_max, pal["orange"], "\\\\")
+    _span(ax, y["Bargaining range"], lo, hi, pal["bluish green"])
+    for t0, t1 in result.on_table:
+        _span(ax, y["On the table"], t0, t1, plots.GREY, "..")
+    if not result.on_table:
+        ax.text(0.5, y["On the table"], "nothing: each side refuses the other's claim",
+                ha="center", va="center", fontsize=11, backgroundcolor="white")
+    for d0, d1 in result.deals:
+        _span(ax, y["Deals possible"], d0, d1, pal["black"])
+    if not result.deals:
+        ax.text(0.5, y["Deals possible"], "NONE: no split both prefer to war is on the table",
+                ha="center", va="center", fontsize=12, fontweight="bold", color=pal["vermillion"],
+                backgroundcolor="white")
+    ax.axvline(result.p, color=pal["reddish purple"], linestyle="--", linewidth=1.8)
+    ax.text(min(max(result.p, 0.06), 0.94), len(_ROWS) - 0.45, f"p = {result.p:.2f}",
+            ha="center", va="bottom", fontsize=11, color=pal["reddish purple"],
+            backgroundcolor="white")
+    ax.set_yticks([y[n] for n in _ROWS], list(_ROWS))
+    ax.set_ylim(-0.6, len(_ROWS) - 0.1)
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"])
+    ax.set_xlabel("A's share of the abstract stake (B gets the rest)")
+    verdict = "A peaceful deal exists" if result.deals else "No peaceful deal in the model"
+    ax.set_title(f"{verdict} ({SHORT[result.stake]} stake)")
+    return fig, describe(result)
+
+
+def describe(result: bg.Bargain) -> str:
+    """Plain-text account of the bargaining figure."""
+    who = []
+    if not result.a_recognises_b:
+        who.append("A does not treat B's claim as negotiable, so A accepts only taking everything")
+    if not result.b_recognises_a:
+        who.append("B does not treat A's claim as negotiable, so B accepts only taking everything")
+    lo, hi = result.range
+    text = (
+        f"With A's chance of winning p = {result.p:.2f}, A's cost of war {result.cost_a:.2f} and "
+        f"B's {result.cost_b:.2f}, A prefers any share from {max(0.0, result.p - result.cost_a):.2f}"
+        f" up to 1 to fighting, and B prefers any share for A from 0 up to "
+        f"{min(1.0, result.p + result.cost_b):.2f}; the bargaining range is {lo:.2f} to {hi:.2f}. "
+        f"The stake is {STAKE_LABELS[result.stake].lower()}. "
+    )
+    if who:
+        text += "; ".join(who) + ". "
+    return text + result.summary().split(". ", 1)[-1]
+
+
+def render_bargaining(p: float, cost_a: float, cost_b: float, stake: str,
+                      a_recognises_b: bool, b_recognises_a: bool) -> wd.View:
+    """The widget's pure render function: model, figure, description and a one-line verdict."""
+    result = bg.settle(p, cost_a, cost_b, stake, SIDE_PAYMENT, a_recognises_b, b_recognises_a)
+    fig, description = bargaining_figure(result)
+    if result.deals:
+        verdict = "<b>Deal possible.</b> Some split on the table beats war for both sides."
+    elif not result.on_table:
+        verdict = ("<b>No deal.</b> With neither side recognising the other's claim, nothing is "
+                   "left to offer, however costly war is.")
+    else:
+        verdict = ("<b>No deal.</b> War is costly, yet no split that both prefer to war is on "
+                   "the table.")
+    width = f"Width of the bargaining range: {result.width:.2f}."
+    return wd.View(fig, description, f"<p>{verdict}</p><p>{width}</p>")
