@@ -67,6 +67,8 @@ MIN_FONT_PT = 10
 def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> Figure:
     """A blank figure in the house style with constrained layout (no tight-bbox second draw)."""
     kwargs.setdefault("layout", "constrained")
+    if kwargs["layout"] is None:
+        kwargs.pop("layout")
     with matplotlib.rc_context(STYLE):
         return Figure(figsize=(width, height), dpi=DPI, **kwargs)
 

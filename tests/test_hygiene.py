@@ -64,7 +64,8 @@ def test_notebook_follows_the_template(path):
         assert hits, f"{path.name} lacks the section {wanted!r}"
         positions.append(hits[0])
     assert positions == sorted(positions), f"{path.name}: template sections out of order"
-    assert "written c. 2020" in "".join(c.source for c in cells if c.cell_type == "markdown")
+    prose = "".join(c.source for c in cells if c.cell_type == "markdown").lower()
+    assert "written c. 2020" in prose, f"{path.name} must say the essay was written c. 2020"
     # The model answers follow the discussion questions, collapsed.
     index = next(i for i, c in enumerate(cells) if c.source.startswith("## For discussion"))
     questions = re.findall(r"^\d+\. ", cells[index].source, flags=re.M)

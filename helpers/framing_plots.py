@@ -1,0 +1,198 @@
+"""Drawing a framing (from :mod:`helpers.framings`) on the fixed layout, and its text description.
+
+Roles are told apart by marker shape as well as colour, and edges by line style, so the picture
+reads in grey scale and for colour-blind readers; every figure comes with a description.
+"""
+
+from __future__ import annotations
+
+import html
+
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+
+from helpers import framings, layout, plots
+from helpers.essay import quote
+from helpers.widgets import View
+
+P = plots.PALETTE
+ROLE_STYLE = {
+    "self": {"marker": "*", "color": P["black"], "size": 20, "legend": "the perspective's own state"},
+    "member": {"marker": "o", "color": P["blue"], "size": 11, "legend": "inside the group"},
+    "threat": {"marker": "^", "color": P["vermillion"], "size": 12,
+               "legend": "outside: a source of risks and threats"},
+    "issue": {"marker": "D", "color": P["reddish purple"], "size": 10,
+              "legend": "outside: 'a particular issue', not a party"},
+    "outsider": {"marker": "s", "color": plots.GREY, "size": 9, "legend": "outside"},
+    "state": {"marker": "o", "color": "#555555", "size": 10, "legend": "a state"},
+    "great power": {"marker": "p", "color": P["orange"], "size": 14,
+                    "legend": "permanent member of the Security Council"},
+}
+EDGE_STYLE = {
+    "threat": {"color": P["vermillion"], "ls": "-", "lw": 2.4, "legend": "threat, as the framing sees it"},
+    "cooperation": {"color": P["bluish green"], "ls": "-", "lw": 2.6,
+                    "legend": "cooperation on a specific issue"},
+    "clash": {"color": P["vermillion"], "ls": "--", "lw": 2.6, "legend": "clash on a specific issue"},
+    "peace": {"color": P["bluish green"], "ls": ":", "lw": 2.0, "legend": "war unthinkable"},
+    "breach": {"color": P["vermillion"], "ls": ":", "lw": 1.3,
+               "legend": "a potential breach of the peace"},
+    "consult": {"color": P["orange"], "ls": "-", "lw": 2.0, "legend": "great powers consult"},
+}
+GROUP_STYLE = {
+    "referent": {"color": P["blue"], "ls": "-", "fill": 0.13},
+    "universal": {"color": "#777777", "ls": "--", "fill": 0.0},
+}
+
+
+def draw(ax: Axes, framing: framings.Framing, title: str | None = None) -> None:
+    """Draw one framing: group lines, edges, then nodes with labels, then a legend."""
+    layout.setup_axes(ax)
+    for group in framing.groups:
+        style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
+        if group.style == "universal":
+            ax.add_patch(_frame_patch())
+        else:
+            layout.draw_boundary(ax, group.members, style["color"], style["ls"], fill_alpha=style["fill"])
+    numbers = _edge_numbers(framing)
+    seen: dict[frozenset, int] = {}
+    for edge in framing.edges:
+        pair = frozenset((edge.a, edge.b))
+        seen[pair] = seen.get(pair, 0) + 1
+        bend = 0.12 * (1 if seen[pair] % 2 else -1) * (1 + (seen[pair] - 1) // 2)
+        _draw_edge(ax, edge, framing, numbers, bend)
+    for node in framing.nodes:
+        style = ROLE_STYLE[node.role]
+        ax.plot(node.x, node.y, style["marker"], ms=style["size"], color=style["color"],
+                markeredgecolor="white", markeredgewidth=1.2, zorder=5)
+        ax.annotate(node.name, (node.x, node.y), xytext=(0, 10), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=11, zorder=6,
+                    fontweight="bold" if node.role == "self" else "normal")
+    handles = [Line2D([], [], ls="none", marker=ROLE_STYLE[r]["marker"], color=ROLE_STYLE[r]["color"],
+                      ms=min(ROLE_STYLE[r]["size"], 12), label=ROLE_STYLE[r]["legend"])
+               for r in framings.ROLES if any(n.role == r for n in framing.nodes)]
+    handles += [Line2D([], [], color=EDGE_STYLE[k]["color"], ls=EDGE_STYLE[k]["ls"], lw=2,
+                       label=EDGE_STYLE[k]["legend"])
+                for k in framings.EDGE_KINDS if any(e.kind == k for e in framing.edges)]
+    for group in framing.groups:
+        style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
+        handles.append(Line2D([], [], color=style["color"], ls=style["ls"], lw=2,
+                              label=plots.wrap_label(group.name, 40)))
+    handles += [Line2D([], [], ls="none", label=f"{n}: {label}") for label, n in numbers.items()]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncol=2, frameon=False,
+              fontsize=10, handlelength=2.2)
+    ax.set_title(plots.wrap_label(title or framing.title, 60), fontsize=13)
+
+
+def _frame_patch():
+    from matplotlib.patches import FancyBboxPatch
+
+    (x0, x1), (y0, y1) = layout.XLIM, layout.YLIM
+    return FancyBboxPatch((x0 + 0.35, y0 + 0.35), x1 - x0 - 0.7, y1 - y0 - 0.8,
+                          boxstyle="round,pad=0.1,rounding_size=0.6", fill=False, ls="--",
+                          lw=1.8, edgecolor="#777777")
+
+
+def _edge_numbers(framing: framings.Framing) -> dict[str, int]:
+    """Number the labelled issue edges (cooperation, clash) for a compact key."""
+    numbers: dict[str, int] = {}
+    for edge in framing.edges:
+        if edge.kind in ("cooperation", "clash") and edge.label and edge.label not in numbers:
+            numbers[edge.label] = len(numbers) + 1
+    return numbers
+
+
+def _draw_edge(ax: Axes, edge: framings.Edge, framing: framings.Framing, numbers: dict[str, int],
+               bend: float) -> None:
+    style = EDGE_STYLE[edge.kind]
+    a, b = framing.node(edge.a), framing.node(edge.b)
+    arrow = "-|>" if edge.directed else "-"
+    ax.annotate("", xy=(b.x, b.y), xytext=(a.x, a.y), zorder=3,
+                arrowprops={"arrowstyle": arrow, "color": style["color"], "lw": style["lw"],
+                            "ls": style["ls"], "shrinkA": 9, "shrinkB": 11, "mutation_scale": 16,
+                            "connectionstyle": f"arc3,rad={bend}",
+                            "alpha": 0.65 if edge.kind == "breach" else 1.0})
+    if edge.label in numbers:
+        # The midpoint of an arc3 curve: the chord's midpoint pushed sideways by rad * length / 2.
+        mx, my = (a.x + b.x) / 2, (a.y + b.y) / 2
+        dx, dy = b.x - a.x, b.y - a.y
+        mx, my = mx + bend * dy / 2, my - bend * dx / 2
+        ax.text(mx, my, str(numbers[edge.label]), fontsize=10, ha="center", va="center",
+                fontweight="bold", color="#222222", zorder=4,
+                bbox={"boxstyle": "circle,pad=0.25", "fc": "white", "ec": style["color"], "lw": 1.2})
+
+
+def describe(framing: framings.Framing) -> str:
+    """A plain-text account of one framing's picture."""
+    by_role: dict[str, list[str]] = {}
+    for node in framing.nodes:
+        by_role.setdefault(node.role, []).append(node.name)
+    parts = [f"{framing.title}."]
+    for group in framing.groups:
+        names = [framing.node(m).name for m in group.members]
+        if group.style == "universal":
+            parts.append(f"One frame encloses all {len(names)} states: {group.name}.")
+        else:
+            parts.append(f"A line encloses {group.name}: {', '.join(names)}.")
+    for role, names in by_role.items():
+        if role not in ("member", "state"):
+            parts.append(f"{ROLE_STYLE[role]['legend'][0].upper()}{ROLE_STYLE[role]['legend'][1:]}: "
+                         f"{', '.join(names)}.")
+    kinds = {}
+    for e in framing.edges:
+        kinds.setdefault(e.kind, []).append(e)
+    for kind, edges in kinds.items():
+        pairs = [f"{framing.node(e.a).name}{' to ' if e.directed else ' and '}{framing.node(e.b).name}"
+                 + (f" ({e.label})" if e.label and kind in ("cooperation", "clash") else "")
+                 for e in edges]
+        shown = pairs if len(pairs) <= 8 else pairs[:3] + [f"and {len(pairs) - 3} more"]
+        parts.append(f"{EDGE_STYLE[kind]['legend'][0].upper()}{EDGE_STYLE[kind]['legend'][1:]}: "
+                     f"{'; '.join(shown)}.")
+    return " ".join(parts)
+
+
+@plots.house_style
+def framing_figure(framing: str, perspective: str = "brussels", lens: str = "essay"):
+    """The essay's framing from a perspective, beside a scholarly lens if one is chosen."""
+    main = framings.frame(framing, perspective)
+    if lens == "essay":
+        fig = plots.new_figure(9.5, 7.0, layout=None)
+        fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.22)
+        draw(fig.add_subplot(), main)
+        return fig, describe(main)
+    other = framings.lens(lens, perspective)
+    fig = plots.new_figure(16, 7.0, layout=None)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.91, bottom=0.22, wspace=0.04)
+    left, right = fig.subplots(1, 2)
+    draw(left, main, f"The essay's word: {main.title}")
+    draw(right, other, f"What scholars call: {other.title}")
+    return fig, f"Left panel: {describe(main)} Right panel: {describe(other)}"
+
+
+def side_text(framing: str, perspective: str = "brussels", lens: str = "essay") -> str:
+    """The short HTML beside the figure: who is secured, against whom, cooperation, the quote."""
+    main = framings.frame(framing, perspective)
+    rows = [
+        ("Who is secured", main.secured),
+        ("Against whom", main.against),
+        ("What cooperation means", main.cooperation),
+        ("Seen from here", main.perspective.view),
+    ]
+    out = "".join(f"<p><b>{k}:</b> {html.escape(v)}</p>" for k, v in rows)
+    if main.quote:
+        pid, text = main.quote
+        out += (f'<blockquote style="border-left:4px solid #0072B2;padding-left:0.6em;margin-left:0">'
+                f"{html.escape(quote(pid, text))} <i>({pid})</i></blockquote>")
+    if lens != "essay":
+        term = framings.scholarly_terms()[lens]
+        closest = {"collective": "the essay's collective framing",
+                   "international": "the essay's international framing"}[term["closest"]]
+        out += (f"<hr><p><b>{html.escape(term['name'].capitalize())}</b> ({html.escape(term['who'])}): "
+                f"{html.escape(term['idea'])}</p><p><b>Closest to:</b> {closest}. "
+                f"<b>Where it differs:</b> {html.escape(term['differs'])}</p>")
+    return f'<div style="font-size:1.0em;line-height:1.4">{out}</div>'
+
+
+def render(framing: str, perspective: str, lens: str) -> View:
+    """The render function of notebook 02's explorer."""
+    fig, description = framing_figure(framing, perspective, lens)
+    return View(fig, description, side_text(framing, perspective, lens))

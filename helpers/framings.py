@@ -1,0 +1,420 @@
+"""The same actors under different framings: the essay's two, and the names scholars use.
+
+:func:`frame` returns a plain data structure (nodes, groups, edges, texts) that
+:func:`helpers.framing_plots` draws. Node positions come from :mod:`helpers.layout` and never
+depend on the framing: a framing changes boundaries, arrows, roles and words only.
+
+- ``collective`` (the essay's P7 usage): a bounded in-group whose members take each other's
+  interests into their own; the states outside are sources of risks and threats to it (P1-P2
+  name Russia and China).
+- ``international`` (P8): every state a separate node; no in-group boundary; interactions on
+  specific issues, cooperative or conflictual, drawn as edges (a sourced selection from
+  ``helpers/data/interactions.csv``).
+
+A perspective (whose capital is looking) decides which collective is the referent, the year of
+the memberships, and the words that explain the picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from helpers import facts, layout, membership
+
+FRAMINGS = ("collective", "international")
+LENSES = ("essay", "collective_defence", "security_community", "collective_security_claude",
+          "concert", "international_society")
+ROLES = ("self", "member", "threat", "issue", "outsider", "state", "great power")
+EDGE_KINDS = ("threat", "cooperation", "clash", "pledge", "peace", "breach", "consult")
+CURRENT_YEAR = 2025  # memberships in actors.csv are as of 2025
+
+
+@dataclass(frozen=True)
+class Perspective:
+    """Whose capital is looking, the year it looks from, and the collective it calls its own."""
+
+    key: str
+    label: str
+    actor: str
+    year: int
+    collective: str  # "community" (NATO + EU), "NATO", "EU" or "none"
+    view: str  # one or two sentences in our words; facts in it come from the data files
+
+
+PERSPECTIVES: dict[str, Perspective] = {p.key: p for p in (
+    Perspective("brussels", "Brussels (EU and NATO headquarters)", "EU", CURRENT_YEAR, "community",
+                "The view the essay describes: NATO and the EU together as the Euro-Atlantic "
+                "community, secured against risks from outside."),
+    Perspective("washington", "Washington", "USA", CURRENT_YEAR, "NATO",
+                "The United States is in NATO but not the EU: its collective is the Alliance."),
+    Perspective("warsaw", "Warsaw", "POL", CURRENT_YEAR, "community",
+                "Poland is inside both lines (NATO since 1999, EU since 2004) and borders Russia's "
+                "ally Belarus and Ukraine."),
+    Perspective("tallinn", "Tallinn", "EST", CURRENT_YEAR, "community",
+                "Estonia is inside both lines (both since 2004) and borders Russia."),
+    Perspective("helsinki_2022", "Helsinki in 2022 (before joining NATO)", "FIN", 2022, "EU",
+                "In 2022 Finland was in the EU but not in NATO: its collective was the Union."),
+    Perspective("helsinki_2025", "Helsinki after April 2023 (in NATO)", "FIN", CURRENT_YEAR,
+                "community", "Since 4 April 2023 Finland has been inside both lines."),
+    Perspective("ankara", "Ankara", "TUR", CURRENT_YEAR, "NATO",
+                "Turkey is in NATO (since 1952) and an EU candidate (since 1999): the essay's example "
+                "of a member whose interests clash with the collective's (P7)."),
+    Perspective("kyiv", "Kyiv", "UKR", CURRENT_YEAR, "none",
+                "Ukraine is outside both lines (an EU candidate since June 2022); Russia's war "
+                "against it is the central security fact of its view."),
+    Perspective("moscow", "Moscow", "RUS", CURRENT_YEAR, "none",
+                "Russia is in neither line; the essay argues it thinks of its security as national, "
+                "not collective."),
+    Perspective("beijing", "Beijing", "CHN", CURRENT_YEAR, "none",
+                "China is in neither line; the essay names it, with Russia, among the states outside "
+                "the collective (P2)."),
+)}
+
+# The states the essay itself names as outsiders the collective secures itself against (P2).
+ESSAY_NAMED_OUTSIDERS = ("RUS", "CHN")
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    name: str
+    x: float
+    y: float
+    role: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    members: tuple[str, ...]
+    style: str  # "referent", "NATO", "EU", "universal", "concert"
+
+
+@dataclass(frozen=True)
+class Edge:
+    a: str
+    b: str
+    kind: str
+    label: str = ""
+    directed: bool = False
+
+
+@dataclass(frozen=True)
+class Framing:
+    """A framing of the actors: what the plot draws and the words that explain it."""
+
+    name: str
+    title: str
+    perspective: Perspective
+    nodes: tuple[Node, ...]
+    groups: tuple[Group, ...]
+    edges: tuple[Edge, ...]
+    secured: str
+    against: str
+    cooperation: str
+    quote: tuple[str, str] | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def node(self, actor_id: str) -> Node:
+        for n in self.nodes:
+            if n.id == actor_id:
+                return n
+        raise ValueError(f"no node {actor_id!r}; nodes are {', '.join(n.id for n in self.nodes)}")
+
+
+def _check(value: str, valid: tuple[str, ...] | dict, what: str) -> None:
+    if value not in valid:
+        raise ValueError(f"unknown {what} {value!r}; valid {what}s are {', '.join(valid)}")
+
+
+def perspective(key: str) -> Perspective:
+    _check(key, PERSPECTIVES, "perspective")
+    return PERSPECTIVES[key]
+
+
+def placed_states(actor_ids: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """The states drawn (all placed ones by default); unknown ids raise ``ValueError``."""
+    if actor_ids is None:
+        return tuple(layout.POSITIONS)
+    for actor_id in actor_ids:
+        facts.actor(actor_id)  # unknown actor -> ValueError naming the valid ones
+        if actor_id not in layout.POSITIONS:
+            raise ValueError(f"{actor_id!r} is an organisation, not a state on the layout; "
+                             f"states are {', '.join(layout.POSITIONS)}")
+    return tuple(actor_ids)
+
+
+def collective_members(which: str, year: int) -> tuple[str, ...]:
+    """Members of "NATO", "EU" or "community" (NATO and the EU together) in ``year``."""
+    _check(which, ("NATO", "EU", "community"), "collective")
+    if which == "community":
+        return tuple(sorted(set(membership.members("NATO", year)) | set(membership.members("EU", year))))
+    return membership.members(which, year)
+
+
+@cache
+def interactions() -> tuple[dict[str, str], ...]:
+    """The sourced interactions on specific issues (cooperation and clashes) between placed states."""
+    return facts.load_csv("interactions.csv")
+
+
+def _interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
+    edges = []
+    for row in interactions():
+        if row["a"] in states and row["b"] in states and int(row["start"]) <= year:
+            years = f"{row['start']}-{row['end'][2:]}" if row["end"] else f"{row['start']}-"
+            edges.append(Edge(row["a"], row["b"], row["kind"], f"{row['label']} ({years})"))
+    return tuple(edges)
+
+
+def _nearest(source: str, targets: tuple[str, ...]) -> str:
+    sx, sy = layout.position(source)
+    return min(targets, key=lambda t: (layout.position(t)[0] - sx) ** 2 + (layout.position(t)[1] - sy) ** 2)
+
+
+def _nodes(states: tuple[str, ...], roles: dict[str, str], labels: dict[str, str] | None = None):
+    table = facts.actors()
+    labels = labels or {}
+    return tuple(Node(s, table[s].name, *layout.position(s), roles.get(s, "state"), labels.get(s, ""))
+                 for s in states)
+
+
+def frame(framing: str, perspective_key: str = "brussels",
+          actors: tuple[str, ...] | None = None) -> Framing:
+    """The essay's ``collective`` or ``international`` framing of ``actors`` from a perspective."""
+    _check(framing, FRAMINGS, "framing")
+    view = perspective(perspective_key)
+    states = placed_states(actors)
+    year = view.year
+    me = view.actor
+    if framing == "collective":
+        return _collective(view, states, year, me)
+    return _international(view, states, year, me)
+
+
+def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) -> Framing:
+    table = facts.actors()
+    if view.collective == "none":
+        # Seen from outside: the Euro-Atlantic community is "the only community present" (P4).
+        inside = tuple(s for s in collective_members("community", year) if s in states)
+        roles = {s: "member" for s in inside}
+        edges = []
+        if me in states:
+            roles[me] = "self"
+            if me == "UKR":
+                roles[me] = "issue"
+            elif inside:
+                edges.append(Edge(_nearest(me, inside), me, "threat",
+                                  "a security problem, as P4 puts it", directed=True))
+        for outsider in ESSAY_NAMED_OUTSIDERS:
+            if outsider in states and outsider != me and inside:
+                roles[outsider] = "threat"
+                edges.append(Edge(outsider, _nearest(outsider, inside), "threat",
+                                  "risk to the collective", directed=True))
+        if "UKR" in states and me != "UKR":
+            roles["UKR"] = "issue"
+        me_name = table[me].name if me in table else me
+        secured = (f"Not {me_name}: in this framing the only referent is the collective, and "
+                   f"{me_name} is outside it." if me != "UKR" else
+                   "Not Ukraine: the framing secures the collective, and Ukraine appears only as "
+                   "a particular issue on which the collective's security depends.")
+        against = ("The collective is secured against the states outside it, Russia and China "
+                   "among them (P2); seen from outside, the collective and its means are "
+                   "themselves the security problem (P4).")
+        groups = (Group("the Euro-Atlantic community (NATO and the EU)", inside, "referent"),)
+        quote = ("P4", "Europe and its interests represent a security problem for Russia")
+        if me == "UKR":
+            quote = ("P1", "depends on progress made concerning a particular issue")
+    else:
+        inside = tuple(s for s in collective_members(view.collective, year) if s in states)
+        roles = {s: "member" for s in inside}
+        if me in states:
+            roles[me] = "self"
+        edges = []
+        for outsider in ESSAY_NAMED_OUTSIDERS:
+            if outsider in states and inside:
+                roles[outsider] = "threat"
+                edges.append(Edge(outsider, _nearest(outsider, inside), "threat",
+                                  "risk to the collective", directed=True))
+        if "UKR" in states:
+            roles["UKR"] = "issue"
+        name = {"community": "the Euro-Atlantic community (NATO and the EU)",
+                "NATO": "NATO", "EU": "the EU"}[view.collective]
+        groups = (Group(name, inside, "referent"),)
+        secured = (f"The collective: {name}, {len(inside)} of the states drawn, whose members "
+                   "take each other's interests into their own.")
+        against = ("Risks and threats from states outside it; the essay names Russia and China "
+                   "(P2). Ukraine appears as a particular issue, not as a member or a party.")
+        quote = ("P7", "Collective security refers to")
+    return Framing(
+        name="collective", title=f"Collective security, seen from {view.label}", perspective=view,
+        nodes=_nodes(states, roles), groups=groups, edges=tuple(edges), secured=secured,
+        against=against,
+        cooperation="Inside the line: members pool their interests. Across the line: dialogue at "
+                    "best, since an outsider cannot share the collective's interests (P2).",
+        quote=quote, notes=(view.view,),
+    )
+
+
+def _international(view: Perspective, states: tuple[str, ...], year: int, me: str) -> Framing:
+    roles = {s: "state" for s in states}
+    if me in states:
+        roles[me] = "self"
+    edges = _interaction_edges(states, year)
+    mine = [e for e in edges if me in (e.a, e.b)]
+    table = facts.actors()
+    who = table[me].name if me in layout.POSITIONS else "each state"
+    if mine:
+        coop = [e.label for e in mine if e.kind == "cooperation"]
+        clash = [e.label for e in mine if e.kind == "clash"]
+        detail = (f" For {who}, the drawn ones are: cooperation on {', '.join(coop) or 'none of them'}; "
+                  f"clashes over {', '.join(clash) or 'none of them'}.")
+    else:
+        detail = ""
+    return Framing(
+        name="international", title=f"International security, seen from {view.label}",
+        perspective=view, nodes=_nodes(states, roles), groups=(), edges=edges,
+        secured=f"{who[0].upper() + who[1:]}, as one state among others: no in-group, no line.",
+        against="No one in advance: threats and partners differ issue by issue, and the same two "
+                "states can clash on one issue and cooperate on another.",
+        cooperation="Interaction on specific issues between states that do not share interests "
+                    "(a sourced selection of cases is drawn; it is not a complete map)." + detail,
+        quote=("P8", "International security refers to"), notes=(view.view,),
+    )
+
+
+@cache
+def scholarly_terms() -> dict[str, dict[str, str]]:
+    """The scholarly terms beside the essay's framings, by id (sourced in the data file)."""
+    return {t["id"]: t for t in facts.load_toml("scholarly_terms.toml")["term"]}
+
+
+def lens(lens_id: str, perspective_key: str = "brussels",
+         actors: tuple[str, ...] | None = None) -> Framing:
+    """The same actors under a scholarly term ("collective_defence", "concert", ...)."""
+    _check(lens_id, LENSES[1:], "lens")
+    view = perspective(perspective_key)
+    states = placed_states(actors)
+    term = scholarly_terms()[lens_id]
+    year, me = view.year, view.actor
+    roles: dict[str, str] = {}
+    edges: list[Edge] = []
+    groups: tuple[Group, ...]
+    if lens_id == "collective_defence":
+        inside = tuple(s for s in collective_members("NATO", year) if s in states)
+        roles = {s: "member" for s in inside}
+        groups = (Group("NATO: an attack on one is an attack on all (Art. 5)", inside, "referent"),)
+        secured = "NATO's members, each pledged to the defence of the others."
+        against = "An armed attack from outside the Alliance on any member."
+    elif lens_id == "security_community":
+        inside = tuple(s for s in collective_members("community", year) if s in states)
+        roles = {s: "member" for s in inside}
+        groups = (Group("a security community: war among members unthinkable", inside, "referent"),)
+        edges = [Edge(a, b, "peace") for a, b in layout._tree(sorted(inside))]
+        secured = "Peace among the members: dependable expectations of peaceful change."
+        against = "Nothing in particular: the idea is about relations inside the group."
+    elif lens_id == "collective_security_claude":
+        roles = {s: "member" for s in states}
+        groups = (Group("one system of all states", states, "universal"),)
+        target = me if me in states else "POL"
+        edges = [Edge(s, target, "breach", directed=True) for s in states if s != target]
+        secured = "Every member, against any member that breaks the peace."
+        against = ("Whoever breaks the peace, inside or outside any alliance: the dotted arrows "
+                   "show that every other state, allies included, is a potential aggressor the "
+                   "others would be bound to resist.")
+    elif lens_id == "concert":
+        p5 = tuple(s for s in states if facts.actor(s).unsc_permanent)
+        roles = {s: "great power" for s in p5}
+        edges = [Edge(a, b, "consult") for i, a in enumerate(p5) for b in p5[i + 1:]]
+        groups = ()
+        secured = "Order among the great powers, managed by the few for everyone."
+        against = "Disorder, and any power that defies the concert; the rest are managed, not asked."
+    else:  # international society
+        roles = {s: "state" for s in states}
+        groups = (Group("common rules and institutions", states, "universal"),)
+        edges = list(_interaction_edges(states, year))
+        secured = "Order among states that do not share interests, upheld by common rules."
+        against = "Breaches of the common rules; clashes of interest are normal and managed."
+    if me in states:
+        roles[me] = "self" if roles.get(me) != "great power" else "great power"
+    return Framing(
+        name=lens_id, title=f"{term['name'][0].upper() + term['name'][1:]} ({term['who']})",
+        perspective=view, nodes=_nodes(states, roles), groups=groups, edges=tuple(edges),
+        secured=secured, against=against, cooperation=term["idea"], quote=None,
+        notes=(term["differs"],),
+    )
+
+
+def homogeneity_evidence() -> str:
+    """Sourced cases that test the claim that NATO and the EU are uniquely homogeneous (P7)."""
+    table = facts.actors()
+    rows = {r["id"]: r for r in interactions()}
+    uk = table["GBR"]
+    lines = [
+        f"- The {uk.name} left the EU on {uk.eu_left} (source: {uk.source}).",
+        f"- {rows['s400']['issue']}: a NATO member bought a Russian air-defence system and was "
+        f"sanctioned by its main ally (source: {rows['s400']['source']}).",
+        f"- {rows['sweden_delay']['issue']} ({rows['sweden_delay']['start']}-"
+        f"{rows['sweden_delay']['end']}): under NATO's consensus rule one member could hold up the "
+        f"collective's enlargement (source: {rows['sweden_delay']['source']}).",
+    ]
+    return "\n".join(lines)
+
+
+def since_then(dates: tuple[str, ...] = ("2022-02-24", "2023-04-04", "2024-03-07")) -> str:
+    """A short sourced 'Since then' list: events after the essay (from since_then.toml)."""
+    events = {e["date"]: e for e in facts.load_toml("since_then.toml")["event"]}
+    missing = [d for d in dates if d not in events]
+    if missing:
+        raise ValueError(f"no 'since then' event dated {missing}; dated events are {', '.join(events)}")
+    return "\n".join(f"- **{d}**: {events[d]['text']} (source: {events[d]['source']})" for d in dates)
+
+
+def partnership_markdown() -> str:
+    """States that cooperated with NATO without belonging to it (Partnership for Peace, sourced)."""
+    table = facts.actors()
+    rows = facts.load_csv("partnerships.csv")
+    items = [f"{table[r['id']].name} ({r['joined']}{'; ' + r['note'] if r['note'] else ''})" for r in rows]
+    return (f"Partnership for Peace partners among the states drawn: {'; '.join(items)}. "
+            f"(source: {rows[0]['source']}, accessed {rows[0]['accessed']})")
+
+
+LENS_OPTIONS: dict[str, str] = {
+    "(the essay's words only)": "essay",
+    "collective defence": "collective_defence",
+    "security community": "security_community",
+    "collective security (Claude's sense)": "collective_security_claude",
+    "concert of great powers": "concert",
+    "international society": "international_society",
+}
+
+# Statements to sort by the framing in which they make sense (ours; quotes are marked as such).
+SORTING: dict[str, str] = {
+    "NATO enlargement strengthens European security.": "collective framing",
+    "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
+    "everything else.": "international framing",
+    "No state in its right mind cares about the security of a community it does not belong to.":
+        "collective framing",
+    "Turkey can cooperate with Russia on Black Sea grain exports and remain a NATO member.":
+        "international framing",
+    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
+        "collective framing",
+    "Countries work together while holding different values and serving different interests.":
+        "international framing",
+}
+SORTING_EXPLANATIONS: dict[str, str] = {
+    "NATO enlargement strengthens European security.":
+        "It treats European security as the security of the group, which grows by adding members.",
+    "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
+    "everything else.": "Cooperation on one issue between states that do not share interests: P8.",
+    "No state in its right mind cares about the security of a community it does not belong to.":
+        "The essay's own claim (P2), which only makes sense if security is a group's security.",
+    "Turkey can cooperate with Russia on Black Sea grain exports and remain a NATO member.":
+        "Issue-by-issue dealings across the line; the collective framing has no place for them.",
+    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
+        "A paraphrase of P1: the referent is the community.",
+    "Countries work together while holding different values and serving different interests.":
+        "A paraphrase of P8's definition of international security.",
+}

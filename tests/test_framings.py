@@ -1,0 +1,164 @@
+"""The framings of the same actors: well-formed, fixed in place, faithful to the data, and loud on bad input."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from helpers import facts, framing_plots, framings, layout, plots, referents, widgets
+
+ALL = list(itertools.product(framings.FRAMINGS, framings.PERSPECTIVES))
+
+
+@pytest.mark.parametrize("framing, perspective", ALL)
+def test_every_framing_and_perspective_is_well_formed(framing, perspective):
+    f = framings.frame(framing, perspective)
+    ids = [n.id for n in f.nodes]
+    assert ids == list(layout.POSITIONS), "every placed state is drawn, once, in layout order"
+    assert all(n.role in framings.ROLES for n in f.nodes)
+    for edge in f.edges:
+        assert edge.kind in framings.EDGE_KINDS
+        assert edge.a in ids and edge.b in ids and edge.a != edge.b
+    for group in f.groups:
+        assert set(group.members) <= set(ids) and group.members
+    assert f.secured and f.against and f.cooperation
+    if f.quote:
+        framing_plots.quote(*f.quote)  # verbatim or ValueError
+
+
+@pytest.mark.parametrize("perspective", framings.PERSPECTIVES)
+def test_nodes_never_move_between_framings_or_lenses(perspective):
+    views = [framings.frame(fr, perspective) for fr in framings.FRAMINGS]
+    views += [framings.lens(lens, perspective) for lens in framings.LENSES[1:]]
+    positions = {tuple((n.id, n.x, n.y) for n in v.nodes) for v in views}
+    assert len(positions) == 1
+
+
+def test_collective_framing_draws_the_line_and_the_essays_outsiders():
+    f = framings.frame("collective", "brussels")
+    (group,) = f.groups
+    assert set(group.members) == {a.id for a in facts.actors().values()
+                                  if a.id in layout.POSITIONS and (a.in_nato() or a.in_eu())}
+    assert f.node("RUS").role == "threat" and f.node("CHN").role == "threat"
+    assert f.node("UKR").role == "issue"
+    threats = [e for e in f.edges if e.kind == "threat"]
+    assert {e.a for e in threats} == {"RUS", "CHN"} and all(e.directed for e in threats)
+    assert all(e.b in group.members for e in threats)
+
+
+def test_international_framing_has_no_line_and_only_sourced_edges():
+    f = framings.frame("international", "brussels")
+    assert f.groups == ()
+    sourced = {(r["a"], r["b"], r["kind"]) for r in framings.interactions()}
+    assert f.edges and {(e.a, e.b, e.kind) for e in f.edges} <= sourced
+    assert {e.kind for e in f.edges} == {"cooperation", "clash"}
+
+
+def test_perspective_changes_the_collective_and_the_year():
+    nato_2022 = framings.frame("collective", "washington")
+    helsinki_2022 = framings.frame("collective", "helsinki_2022")
+    helsinki_2025 = framings.frame("collective", "helsinki_2025")
+    assert "FIN" in nato_2022.groups[0].members
+    assert "NOR" not in helsinki_2022.groups[0].members  # the EU, in 2022
+    assert "FIN" in helsinki_2022.groups[0].members and "SWE" in helsinki_2022.groups[0].members
+    assert "NOR" in helsinki_2025.groups[0].members
+    # Edges that began after 2022 are absent from the 2022 view.
+    intl_2022 = framings.frame("international", "helsinki_2022")
+    assert all(int(r["start"]) <= 2022 for r in framings.interactions()
+               if any(e.a == r["a"] and e.b == r["b"] for e in intl_2022.edges))
+
+
+def test_states_in_between_are_actors_with_their_own_view():
+    kyiv = framings.frame("collective", "kyiv")
+    assert kyiv.node("UKR").role == "issue"
+    assert "Ukraine" in kyiv.secured
+    intl = framings.frame("international", "kyiv")
+    assert intl.node("UKR").role == "self"
+    assert any("UKR" in (e.a, e.b) for e in intl.edges)
+
+
+def test_lenses():
+    claude = framings.lens("collective_security_claude", "warsaw")
+    breaches = [e for e in claude.edges if e.kind == "breach"]
+    assert {e.a for e in breaches} == set(layout.POSITIONS) - {"POL"}
+    assert {"DEU", "FRA", "USA"} <= {e.a for e in breaches}, "allies can be the threat, too"
+    concert = framings.lens("concert")
+    assert {n.id for n in concert.nodes if n.role == "great power"} == {
+        "USA", "GBR", "FRA", "RUS", "CHN"}
+    defence = framings.lens("collective_defence", "helsinki_2022")
+    assert "FIN" not in defence.groups[0].members
+    for term in framings.scholarly_terms().values():
+        assert term["closest"] in framings.FRAMINGS
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: framings.frame("regional"), "valid framings are collective, international"),
+        (lambda: framings.frame("collective", "paris"), "valid perspectives are brussels"),
+        (lambda: framings.frame("collective", actors=("XYZ",)), "valid actors are RUS"),
+        (lambda: framings.frame("collective", actors=("NATO",)), "organisation, not a state"),
+        (lambda: framings.lens("essay"), "valid lenss are collective_defence"),
+        (lambda: framings.collective_members("CSTO", 2025), "valid collectives are NATO, EU"),
+        (lambda: referents.analyse("Milan", "collective"), "valid referents are UKR"),
+        (lambda: referents.analyse("UKR", "regional"), "valid framings are collective"),
+    ],
+)
+def test_bad_names_raise_with_the_valid_choices(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()
+
+
+def test_a_subset_of_actors_is_framed_consistently():
+    f = framings.frame("collective", "tallinn", actors=("EST", "POL", "RUS", "UKR"))
+    assert [n.id for n in f.nodes] == ["EST", "POL", "RUS", "UKR"]  # in the order asked for
+    assert f.node("EST").role == "self" and f.node("RUS").role == "threat"
+
+
+CONTROLS_02 = [
+    widgets.toggle("framing", "Framing", list(framings.FRAMINGS)),
+    widgets.dropdown("perspective", "Seen from", list(framings.PERSPECTIVES)),
+    widgets.dropdown("lens", "Lens", list(framings.LENS_OPTIONS.values())),
+]
+
+
+@pytest.mark.parametrize("values", widgets.combinations(CONTROLS_02),
+                         ids=lambda v: "-".join(v.values()))
+def test_render_02_every_combination(values):
+    view = framing_plots.render(**values)
+    assert view.fig is not None and plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+    assert values["framing"] in view.description.lower()
+    assert "Who is secured" in view.text
+    if values["lens"] != "essay":
+        assert "Closest to" in view.text and "Right panel" in view.description
+
+
+@pytest.mark.parametrize("referent, framing, no_culprit",
+                         list(itertools.product(referents.REFERENTS, framings.FRAMINGS, (False, True))))
+def test_render_03_every_combination(referent, framing, no_culprit):
+    view = referents.render(referent, framing, no_culprit)
+    assert view.fig is not None and view.description and view.text
+    assert ("global warming" in view.description) == no_culprit
+
+
+def test_referent_analysis_matches_the_essays_framing():
+    ukr = referents.analyse("UKR", "collective")
+    assert not ukr.has_place and ukr.threats == ()
+    pol = referents.analyse("POL", "collective")
+    assert pol.threats == framings.ESSAY_NAMED_OUTSIDERS and pol.parties == ()
+    rus = referents.analyse("RUS", "collective")
+    assert rus.threats == ("community",)
+    ukr_intl = referents.analyse("UKR", "international")
+    assert "RUS" in ukr_intl.parties and "TUR" in ukr_intl.partners
+    assert not referents.analyse("NATO", "international").has_place
+    assert not referents.analyse("system", "collective").has_place
+    assert referents.analyse("system", "international").parties
+
+
+def test_supporting_text_is_sourced():
+    assert "source:" in framings.homogeneity_evidence()
+    assert framings.since_then().count("(source:") == 3
+    with pytest.raises(ValueError, match="dated events are"):
+        framings.since_then(("1999-01-01",))
+    assert "Russia (1994" in framings.partnership_markdown()
