@@ -1,4 +1,4 @@
-"""The framings of the same actors: well-formed, fixed in place, faithful to the data, and loud on bad input."""
+"""The framings of the same actors: well-formed, fixed in place, faithful to the data, loud on bad input."""
 
 from __future__ import annotations
 
