@@ -58,9 +58,7 @@ class Game:
         for name, column in self.weights:
             if name == dimension:
                 return column
-        raise ValueError(
-            f"unknown dimension {dimension!r}; valid dimensions: {', '.join(self.dimensions)}"
-        )
+        raise ValueError(f"unknown dimension {dimension!r}; valid dimensions: {', '.join(self.dimensions)}")
 
 
 def make_game(
@@ -85,9 +83,7 @@ def make_game(
     columns = []
     for name, column in (weights or {}).items():
         if name == MEMBERS:
-            raise ValueError(
-                f"{MEMBERS!r} is built in (one per member); name the weights otherwise"
-            )
+            raise ValueError(f"{MEMBERS!r} is built in (one per member); name the weights otherwise")
         column = tuple(column)
         if len(column) != len(members):
             raise ValueError(
@@ -104,17 +100,13 @@ def make_game(
     veto_set = frozenset(vetoes)
     unknown = sorted(veto_set - set(members))
     if unknown:
-        raise ValueError(
-            f"unknown veto member(s) {', '.join(unknown)}; valid members: {', '.join(members)}"
-        )
+        raise ValueError(f"unknown veto member(s) {', '.join(unknown)}; valid members: {', '.join(members)}")
     draft = Game(members, tuple(columns), (), veto_set)
     clauses = tuple(_resolve_clause(draft, clause) for clause in (quotas, *tuple(alternatives)))
     return Game(members, tuple(columns), clauses, veto_set)
 
 
-def _resolve_clause(
-    game: Game, clause: Mapping[str, int | Fraction]
-) -> tuple[tuple[str, int], ...]:
+def _resolve_clause(game: Game, clause: Mapping[str, int | Fraction]) -> tuple[tuple[str, int], ...]:
     """Check one clause and turn its quotas into absolute integers in 1..total."""
     if not clause:
         raise ValueError(f"a clause needs at least one quota on: {', '.join(game.dimensions)}")
@@ -128,13 +120,9 @@ def _resolve_clause(
         elif isinstance(quota, int | np.integer) and not isinstance(quota, bool):
             absolute = int(quota)
         else:
-            raise ValueError(
-                f"quota for {dimension!r} must be an int or a Fraction share, got {quota!r}"
-            )
+            raise ValueError(f"quota for {dimension!r} must be an int or a Fraction share, got {quota!r}")
         if not 1 <= absolute <= total:
-            raise ValueError(
-                f"quota for {dimension!r} must be between 1 and {total}, got {absolute}"
-            )
+            raise ValueError(f"quota for {dimension!r} must be between 1 and {total}, got {absolute}")
         resolved.append((dimension, absolute))
     return tuple(sorted(resolved))
 
@@ -155,15 +143,12 @@ def is_winning(game: Game, coalition: Iterable[str]) -> bool:
     chosen = set(coalition)
     unknown = sorted(chosen - set(game.members))
     if unknown:
-        raise ValueError(
-            f"unknown member(s) {', '.join(unknown)}; valid members: {', '.join(game.members)}"
-        )
+        raise ValueError(f"unknown member(s) {', '.join(unknown)}; valid members: {', '.join(game.members)}")
     if not game.vetoes <= chosen:
         return False
     mask = [m in chosen for m in game.members]
     sums = {
-        d: sum(w for w, inside in zip(game._column(d), mask, strict=True) if inside)
-        for d in game.dimensions
+        d: sum(w for w, inside in zip(game._column(d), mask, strict=True) if inside) for d in game.dimensions
     }
     return any(all(sums[d] >= q for d, q in clause) for clause in game.clauses)
 
@@ -253,9 +238,7 @@ def _power(game: Game) -> Power:
     def shapley_numerator(counts_by_size: np.ndarray, offset: int) -> int:
         # A swing coalition S of size s + offset earns |S|! (n - |S| - 1)! / n!.
         return sum(
-            int(c) * fact[s + offset] * fact[n - s - offset - 1]
-            for s, c in enumerate(counts_by_size)
-            if c
+            int(c) * fact[s + offset] * fact[n - s - offset - 1] for s, c in enumerate(counts_by_size) if c
         )
 
     swing_count: dict[str, int] = {}
@@ -283,10 +266,7 @@ def _power(game: Game) -> Power:
         members=members,
         shapley_shubik={m: Fraction(shapley_num[m], fact[n]) for m in members},
         swings={m: swing_count[m] for m in members},
-        banzhaf={
-            m: Fraction(swing_count[m], total_swings) if total_swings else Fraction(0)
-            for m in members
-        },
+        banzhaf={m: Fraction(swing_count[m], total_swings) if total_swings else Fraction(0) for m in members},
         winning=winning,
         coalitions=2**n,
         vetoes=tuple(m for m in members if _is_veto(game, m)),
@@ -310,9 +290,7 @@ def _generating_function(free_w: np.ndarray, extents: list[int], dtype) -> np.nd
     table[(0,) * table.ndim] = 1
     for row in free_w:
         dst = (slice(1, m + 1),) + tuple(slice(int(w), None) for w in row)
-        src = (slice(0, m),) + tuple(
-            slice(0, e + 1 - int(w)) for w, e in zip(row, extents, strict=True)
-        )
+        src = (slice(0, m),) + tuple(slice(0, e + 1 - int(w)) for w, e in zip(row, extents, strict=True))
         table[dst] += table[src].copy()
     return table
 
@@ -415,9 +393,7 @@ def council_defaults(rule_id: str) -> tuple[int, int, int]:
     record = rule(rule_id)
     if record["kind"] != "council":
         councils = [r["id"] for r in _rules_data()["rule"] if r["kind"] == "council"]
-        raise ValueError(
-            f"rule {rule_id!r} is not a Security Council rule; valid: {', '.join(councils)}"
-        )
+        raise ValueError(f"rule {rule_id!r} is not a Security Council rule; valid: {', '.join(councils)}")
     permanent = len(record["permanent"])
     return permanent + record["elected_seats"], permanent, record["quota_members"]
 
@@ -497,3 +473,11 @@ def _index_values(result: Power, index: str) -> dict[str, Fraction]:
     if index not in indices:
         raise ValueError(f"unknown index {index!r}; valid indices: {', '.join(indices)}")
     return indices[index]
+
+
+def fact(fact_id: str) -> dict:
+    """A sourced fact record shown beside the rules (text, source, accessed)."""
+    records = {r["id"]: dict(r) for r in _rules_data().get("fact", [])}
+    if fact_id not in records:
+        raise ValueError(f"unknown fact {fact_id!r}; valid facts: {', '.join(records)}")
+    return records[fact_id]

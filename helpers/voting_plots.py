@@ -1,0 +1,587 @@
+"""Pictures of voting power for notebook 05: who can swing a decision under each rule.
+
+Each ``*_view`` function is a pure render function for ``helpers.widgets.Explorer`` and returns
+``View(fig, description, text)``; the data behind each picture comes from small functions here
+that the tests check on their own. All power values are exact (``helpers.voting``), cached per
+rule and parameters, so a redraw costs only the drawing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from fractions import Fraction
+
+from matplotlib.ticker import MaxNLocator
+
+from helpers import plots, voting
+from helpers.widgets import View
+
+INDICES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
+QUOTA_KINDS = {
+    "charter": "the Charter's number",
+    "majority": "a simple majority",
+    "two_thirds": "two-thirds",
+    "all": "all seats (unanimity)",
+}
+PERMANENT = {"color": plots.PALETTE["blue"], "hatch": "", "label": "permanent seat (veto)"}
+ELECTED = {"color": plots.PALETTE["orange"], "hatch": "//", "label": "elected seat"}
+MEMBER = {"color": plots.PALETTE["bluish green"], "hatch": "", "label": "member state"}
+TURKEY = {"color": plots.PALETTE["vermillion"], "hatch": "xx", "label": "Turkey"}
+INDEX_STYLE = {
+    "shapley_shubik": {"color": plots.PALETTE["blue"], "hatch": ""},
+    "banzhaf": {"color": plots.PALETTE["orange"], "hatch": "//"},
+}
+
+
+def _check_index(index: str) -> None:
+    if index not in INDICES:
+        raise ValueError(f"unknown index {index!r}; valid indices: {', '.join(INDICES)}")
+
+
+def rule_label(rule_id: str) -> str:
+    """The short name of a rule, for axes and controls."""
+    return voting.rule(rule_id)["short"]
+
+
+def rule_options() -> dict[str, str]:
+    """{label: rule id} for a control, in the notebook's order."""
+    return {voting.rule(r)["name"]: r for r in voting.RULE_IDS}
+
+
+def fmt(value: Fraction, digits: int = 4) -> str:
+    """A power value as a decimal, with the exact fraction when it is short."""
+    if value.denominator <= 10_000:
+        return f"{value.numerator}/{value.denominator} = {float(value):.{digits}f}"
+    return f"{float(value):.{digits}f}"
+
+
+def monopoly_table(index: str, k: int) -> list[tuple[str, Fraction, Fraction]]:
+    """(rule id, share of power held by the top k members, k/n if power were equal) per rule."""
+    _check_index(index)
+    rows = []
+    for rule_id in voting.RULE_IDS:
+        result = voting.power(voting.rule_game(rule_id))
+        n = len(result.members)
+        top = min(k, n)
+        rows.append((rule_id, voting.top_share(result, top, index), Fraction(top, n)))
+    return rows
+
+
+def turkey_line(rule_id: str, index: str) -> str:
+    """Turkey's place under a rule: its power if a member, its sourced status if not."""
+    _check_index(index)
+    game = voting.rule_game(rule_id)
+    if "Turkey" in game.members:
+        value = voting._index_values(voting.power(game), index)["Turkey"]
+        return f"Turkey is a member: {fmt(value)} of the power, a veto like every other member."
+    body = "EU" if rule_id.startswith("eu_") else "UN Security Council"
+    for record in voting.statuses("Turkey"):
+        if record["body"] == body:
+            return f"Turkey is not a member: {record['status']}. Power 0."
+    return (
+        "Turkey is not a permanent member; like any UN member it can be elected to one of the "
+        "elected seats for two years (Art. 23), which carry the elected seats' power."
+    )
+
+
+def _ease_text(result: voting.Power) -> str:
+    ease = result.ease
+    one_in = 1 / float(ease)
+    return (
+        f"{float(ease):.2%} of all {result.coalitions:,} possible coalitions win (about 1 in {one_in:,.0f})"
+        if ease >= Fraction(1, 10**4)
+        else f"only {result.winning:,} of {result.coalitions:,} possible coalitions win (1 in {one_in:,.0f})"
+    )
+
+
+def _bar_styles(rule_id: str, game: voting.Game) -> list[dict]:
+    kind = voting.rule(rule_id)["kind"]
+    if kind == "council":
+        return [PERMANENT if m in game.vetoes else ELECTED for m in game.members]
+    return [TURKEY if m == "Turkey" else MEMBER for m in game.members]
+
+
+def _fixed_figure(width: float, height: float, **margins: float):
+    """A house-style figure with fixed margins: no layout engine, so one draw per PNG."""
+    fig = plots.new_figure(width, height, layout=None)
+    fig.subplots_adjust(**margins)
+    return fig
+
+
+def patch(style: dict):
+    """A legend patch with the same colour and hatch as the bars."""
+    from matplotlib.patches import Patch
+
+    return Patch(facecolor=style["color"], hatch=style["hatch"], edgecolor="black", label=style["label"])
+
+
+@plots.house_style
+def rules_figure(rule_id: str, index: str = "shapley_shubik"):
+    """Power of every member under one rule, largest first, with a line at equal shares."""
+    _check_index(index)
+    game = voting.rule_game(rule_id)
+    result = voting.power(game)
+    values = voting._index_values(result, index)
+    styles = _bar_styles(rule_id, game)
+    order = sorted(range(len(game.members)), key=lambda i: (-values[game.members[i]], i))
+    names = [game.members[i] for i in order]
+    heights = [float(values[m]) for m in names]
+    n = len(order)
+
+    fig = _fixed_figure(9.5, 4.9, left=0.085, right=0.985, bottom=0.28, top=0.91)
+    ax = fig.add_subplot()
+    ax.bar(
+        range(n),
+        heights,
+        color=[styles[i]["color"] for i in order],
+        hatch=[styles[i]["hatch"] for i in order],
+        edgecolor="black",
+        linewidth=0.6,
+    )
+    ax.set_xticks(range(n), names, rotation=90, fontsize=10)
+    ax.set_xlim(-0.7, n - 0.3)
+    ax.set_ylabel(f"{INDICES[index]} power")
+    top = max(0.05, max(heights) * 1.2)
+    handles = []
+    if rule_id == "eu_qmv":
+        shares = voting.eu_population_shares()
+        total = sum(shares.values())
+        pop = [shares[m] / total for m in names]
+        ax.plot(range(n), pop, linestyle="none", marker="D", markersize=6, color="black")
+        top = max(top, max(pop) * 1.15)
+        handles.append(ax.lines[-1])
+        handles[-1].set_label("population share")
+    ax.set_ylim(0, top)
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.set_title(f"{rule_label(rule_id)}: power of each member", loc="left", y=1.0)
+    ax.axhline(1 / n, color=plots.GREY, linestyle="--", linewidth=1.2)
+    ax.text(n - 0.5, 1 / n, f"equal shares (1/{n})", ha="right", va="bottom", fontsize=10, color="#555555")
+    seen: dict[str, dict] = {}
+    for i in order:
+        seen.setdefault(styles[i]["label"], styles[i])
+    ax.legend(handles=[patch(s) for s in seen.values()] + handles, loc="upper right", frameon=False)
+
+    kind = voting.rule(rule_id)["kind"]
+    if kind == "council":
+        p = next((values[m] for m in game.members if m in game.vetoes), None)
+        e = next((values[m] for m in game.members if m not in game.vetoes), None)
+        detail = (
+            f"Each permanent member (blue, solid) holds {fmt(p)}; each elected member (orange, "
+            f"hatched) holds {fmt(e)}."
+        )
+    elif kind == "unanimity":
+        turkey = (
+            " Turkey's bar (vermillion, cross-hatched) is the same as every other."
+            if ("Turkey" in game.members)
+            else ""
+        )
+        detail = f"All {n} bars are equal: every member holds {fmt(values[names[0]])}.{turkey}"
+    else:
+        top3 = ", ".join(f"{m} {float(values[m]):.3f}" for m in names[:3])
+        detail = (
+            f"Power rises with population but less than in proportion: largest {top3}; "
+            f"smallest {names[-1]} {float(values[names[-1]]):.4f}. Black diamonds mark each "
+            f"member's population share (Germany {float(pop[0]):.3f})."
+        )
+    description = (
+        f"Bar chart of the {INDICES[index]} voting power of each of the {n} members under "
+        f"{voting.rule(rule_id)['name']}, largest first, with a dashed line at equal shares "
+        f"(1/{n}). {detail}"
+    )
+    return fig, description
+
+
+@plots.house_style
+def monopoly_figure(index: str = "shapley_shubik", k: int = 5):
+    """Share of all power held by the k most powerful members, for each rule."""
+    rows = monopoly_table(index, k)
+    fig = _fixed_figure(8.5, 3.9, left=0.25, right=0.95, bottom=0.26, top=0.9)
+    ax = fig.add_subplot()
+    ys = list(range(len(rows)))[::-1]
+    for y, (_rid, share, even) in zip(ys, rows, strict=True):
+        ax.barh(y, float(share), color=plots.PALETTE["blue"], edgecolor="black", height=0.6)
+        ax.plot([float(even)] * 2, [y - 0.38, y + 0.38], color="black", linewidth=2.5)
+        ax.text(float(share) + 0.015, y, f"{float(share):.1%}", va="center", fontsize=11)
+    ax.set_yticks(ys, [rule_label(r) for r, _, _ in rows])
+    ax.set_xlim(0, 1.12)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
+    ax.set_xlabel(
+        f"share of all {INDICES[index]} power held by the {k} most powerful members\n"
+        "(black line: their share if every member had equal power)"
+    )
+    ax.set_title(f"A 'monopoly of power' measured: the top {k}", loc="left", y=1.0)
+    parts = [f"{rule_label(r)} {float(s):.1%} (equal: {float(e):.1%})" for r, s, e in rows]
+    description = (
+        f"Horizontal bars, one per rule, of the share of all {INDICES[index]} power held by the "
+        f"{k} most powerful members, with a black line where their share would be if every "
+        f"member had equal power: " + "; ".join(parts) + "."
+    )
+    return fig, description
+
+
+def monopoly_view(index: str, k: int) -> View:
+    """Render function for the monopoly explorer."""
+    fig, description = monopoly_figure(index, int(k))
+    return View(fig, description)
+
+
+def rules_text(rule_id: str, index: str) -> str:
+    """Side text (HTML) for the rule explorer: the rule, the key numbers, Turkey's place."""
+    _check_index(index)
+    record = voting.rule(rule_id)
+    game = voting.rule_game(rule_id)
+    result = voting.power(game)
+    values = voting._index_values(result, index)
+    items = [
+        f"Members: {len(game.members)}; veto players: {len(result.vetoes)}",
+        f"Ease of passing: {_ease_text(result)}",
+    ]
+    if record["kind"] == "council":
+        p = values[record["permanent"][0]]
+        e = values["Elected 1"]
+        items.append(f"One permanent seat has {float(p / e):,.0f} times the power of one elected seat")
+    items.append(turkey_line(rule_id, index))
+    lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    return (
+        f"<p><b>{html.escape(record['name'])}</b></p>"
+        f"<p style='font-size:0.95em'>{html.escape(record['note'])}</p><ul>{lis}</ul>"
+    )
+
+
+def rules_view(rule: str, index: str) -> View:
+    """Render function for the rule explorer."""
+    fig, description = rules_figure(rule, index)
+    return View(fig, description, rules_text(rule, index))
+
+
+# --- The Council redesigned ---------------------------------------------------------------
+
+
+def council_quota(seats: int, kind: str) -> int:
+    """The affirmative votes needed for a named kind of quota on a council of ``seats``."""
+    if kind not in QUOTA_KINDS:
+        raise ValueError(f"unknown quota {kind!r}; valid quotas: {', '.join(QUOTA_KINDS)}")
+    rule_id = _council_rule(seats)
+    return {
+        "charter": voting.council_defaults(rule_id)[2],
+        "majority": seats // 2 + 1,
+        "two_thirds": math.ceil(Fraction(2, 3) * seats),
+        "all": seats,
+    }[kind]
+
+
+def _council_rule(seats: int) -> str:
+    by_seats = {voting.council_defaults(r)[0]: r for r in ("unsc_1945", "unsc_1965")}
+    if seats not in by_seats:
+        raise ValueError(
+            f"unknown council size {seats!r}; valid sizes: {', '.join(str(s) for s in by_seats)}"
+        )
+    return by_seats[seats]
+
+
+def council_summary(seats: int, permanent: int, quota_kind: str) -> dict:
+    """Power of one permanent and one elected seat (None if there is none), both indices."""
+    quota = council_quota(seats, quota_kind)
+    game = voting.rule_game(_council_rule(seats), permanent=permanent, quota=quota)
+    result = voting.power(game)
+    perm = next((m for m in game.members if m in game.vetoes), None)
+    elect = next((m for m in game.members if m not in game.vetoes), None)
+    share = {
+        ix: sum((voting._index_values(result, ix)[m] for m in game.vetoes), Fraction(0)) for ix in INDICES
+    }
+    return {
+        "seats": seats,
+        "permanent": permanent,
+        "quota": quota,
+        "result": result,
+        "permanent_power": {ix: voting._index_values(result, ix)[perm] for ix in INDICES} if perm else None,
+        "elected_power": {ix: voting._index_values(result, ix)[elect] for ix in INDICES} if elect else None,
+        "permanent_share": share,
+    }
+
+
+@plots.house_style
+def council_figure(seats: int, permanent: int, quota_kind: str):
+    """One permanent seat and one elected seat: their power under both indices."""
+    s = council_summary(seats, permanent, quota_kind)
+    fig = _fixed_figure(8.5, 3.9, left=0.09, right=0.98, bottom=0.12, top=0.89, wspace=0.3)
+    axes = fig.subplots(1, 2)
+    axes[0].set_ylabel("power (share of the total)")
+    panels = [
+        ("one permanent seat", s["permanent_power"], 0.25),
+        ("one elected seat", s["elected_power"], 0.02),
+    ]
+    for ax, (title, powers, floor) in zip(axes, panels, strict=True):
+        ax.set_title(title.capitalize(), loc="left", y=1.0)
+        ax.set_xticks([0, 1], [INDICES[i] for i in INDICES], fontsize=10)
+        ax.set_xlim(-0.6, 1.6)
+        if powers is None:
+            ax.set_ylim(0, floor)
+            ax.text(0.5, floor / 2, "no such seat\nin this design", ha="center", va="center", fontsize=12)
+            continue
+        top = max(float(v) for v in powers.values())
+        ax.set_ylim(0, max(floor, top * 1.3))
+        for x, ix in enumerate(INDICES):
+            style = INDEX_STYLE[ix]
+            ax.bar(
+                x,
+                float(powers[ix]),
+                color=style["color"],
+                hatch=style["hatch"],
+                edgecolor="black",
+                linewidth=0.6,
+                width=0.6,
+            )
+            ax.text(x, float(powers[ix]), fmt(powers[ix]), ha="center", va="bottom", fontsize=10)
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+    parts = []
+    for label, key in (("permanent", "permanent_power"), ("elected", "elected_power")):
+        if s[key] is None:
+            parts.append(f"There is no {label} seat.")
+        else:
+            parts.append(
+                f"One {label} seat: Shapley-Shubik {fmt(s[key]['shapley_shubik'])}, "
+                f"Banzhaf {fmt(s[key]['banzhaf'])}."
+            )
+    description = (
+        f"Two bar charts for a council of {seats} seats, {permanent} of them permanent with a "
+        f"veto, needing {s['quota']} votes. Each shows the Shapley-Shubik power (blue, solid) and "
+        f"the normalized Banzhaf power (orange, hatched) of one seat. "
+        + " ".join(parts)
+        + " The elected-seat axis stays at 0 to 0.02 unless a value needs more room, so changes "
+        "between designs can be compared by eye."
+    )
+    return fig, description
+
+
+def council_text(seats: int, permanent: int, quota_kind: str) -> str:
+    """Side text (HTML): ratio of permanent to elected power, their share, ease of passing."""
+    s = council_summary(seats, permanent, quota_kind)
+    items = []
+    if s["permanent_power"] and s["elected_power"] and s["elected_power"]["shapley_shubik"]:
+        for ix, name in INDICES.items():
+            ratio = s["permanent_power"][ix] / s["elected_power"][ix]
+            items.append(f"{name}: one permanent seat = {float(ratio):,.1f} elected seats")
+    elif s["permanent_power"] and s["elected_power"] is not None:
+        items.append("Elected seats are dummies here: they can never change an outcome.")
+    if permanent:
+        items.append(
+            "Share of all power held by the permanent seats: "
+            + ", ".join(f"{n} {float(s['permanent_share'][ix]):.1%}" for ix, n in INDICES.items())
+        )
+    items.append(f"Ease of passing: {_ease_text(s['result'])}")
+    lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
+    head = f"{seats} seats, {permanent} with a veto, {s['quota']} votes needed ({QUOTA_KINDS[quota_kind]})"
+    return f"<p><b>This design:</b> {html.escape(head)}</p><ul>{lis}</ul>"
+
+
+def council_view(seats: int, permanent: int, quota: str) -> View:
+    """Render function for the Council explorer."""
+    fig, description = council_figure(int(seats), int(permanent), quota)
+    return View(fig, description, council_text(int(seats), int(permanent), quota))
+
+
+# --- Sweden's accession: the veto used ----------------------------------------------------
+
+
+def accession_waits() -> list[tuple[str, dt.date, dt.date]]:
+    """(who, from, until) for the approvals Sweden waited for, from the sourced dates."""
+    events = {(e["actor"], e["date"]): e for e in voting.sweden_accession_events()}
+    dates = {actor: dt.date.fromisoformat(date) for actor, date in events}
+    start = dt.date.fromisoformat(voting.sweden_accession_events()[0]["date"])
+    allies = max(dt.date.fromisoformat(d) for a, d in events if a == "Allies")
+    return [
+        ("28 other Allies (by end of Sept 2022)", start, allies),
+        ("Turkey (parliament)", start, dates["Turkey"]),
+        ("Hungary (parliament)", start, dates["Hungary"]),
+    ]
+
+
+@plots.house_style
+def accession_figure():
+    """Timeline of Sweden's accession: how long each approval took, with the joining dates."""
+    waits = accession_waits()
+    events = voting.sweden_accession_events()
+    fig = _fixed_figure(10, 3.8, left=0.3, right=0.97, bottom=0.13, top=0.85)
+    ax = fig.add_subplot()
+    styles = [
+        {"color": plots.GREY, "hatch": ""},
+        {"color": plots.PALETTE["vermillion"], "hatch": "xx"},
+        {"color": plots.PALETTE["reddish purple"], "hatch": "//"},
+    ]
+    for y, ((_who, start, end), style) in enumerate(zip(waits, styles, strict=True)):
+        days = (end - start).days
+        ax.barh(
+            y,
+            days,
+            left=start.toordinal(),
+            color=style["color"],
+            hatch=style["hatch"],
+            edgecolor="black",
+            height=0.55,
+        )
+        bound = "at most " if y == 0 else ""
+        ax.text(
+            end.toordinal() - 6,
+            y,
+            f"{bound}{days} days",
+            va="center",
+            ha="right",
+            fontsize=10,
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+        )
+    finland = dt.date.fromisoformat(next(e["date"] for e in events if e["actor"] == "Finland"))
+    sweden = dt.date.fromisoformat(events[-1]["date"])
+    for day in (finland, sweden):
+        ax.axvline(day.toordinal(), color="black", linestyle=":", linewidth=1.4)
+    ax.text(finland.toordinal(), len(waits) - 0.35, " Finland joins", fontsize=10, va="bottom")
+    ax.text(sweden.toordinal(), len(waits) - 0.35, "Sweden joins ", fontsize=10, va="bottom", ha="right")
+    ax.set_yticks(range(len(waits)), [w[0] for w in waits], fontsize=10)
+    ax.invert_yaxis()
+    ticks = [
+        dt.date(2022, 5, 1),
+        dt.date(2022, 11, 1),
+        dt.date(2023, 5, 1),
+        dt.date(2023, 11, 1),
+        dt.date(2024, 3, 1),
+    ]
+    ax.set_xticks([t.toordinal() for t in ticks], [t.strftime("%b %Y") for t in ticks])
+    ax.set_xlim(waits[0][1].toordinal() - 20, sweden.toordinal() + 60)
+    ax.set_ylim(len(waits) - 0.2, -0.6)
+    ax.set_title("Sweden's application (18 May 2022): days until each approval", loc="left", y=1.0)
+    parts = [
+        f"{who}: {'at most ' if k == 0 else ''}{(end - start).days} days"
+        for k, (who, start, end) in enumerate(waits)
+    ]
+    description = (
+        "Horizontal bars from Sweden's application on "
+        + waits[0][1].isoformat()
+        + " to each approval: "
+        + "; ".join(parts)
+        + ". Dotted vertical lines mark Finland "
+        "joining NATO on "
+        + finland.isoformat()
+        + " and Sweden joining on "
+        + sweden.isoformat()
+        + ". Under consensus, each of the last two approvals could hold up "
+        "the whole decision."
+    )
+    return fig, description
+
+
+# --- Controls for the notebook's explorers (declared as data) -------------------------------
+
+
+def rule_controls() -> list:
+    """Rule selector and index toggle for :func:`rules_view`."""
+    from helpers import widgets
+
+    return [
+        widgets.dropdown("rule", "Voting rule:", rule_options(), default="unsc_1965"),
+        widgets.toggle("index", "Power index:", {v: k for k, v in INDICES.items()}),
+    ]
+
+
+def monopoly_controls() -> list:
+    """Index toggle and how many top members count, for :func:`monopoly_view`."""
+    from helpers import widgets
+
+    return [
+        widgets.toggle("index", "Power index:", {v: k for k, v in INDICES.items()}),
+        widgets.slider("k", "Top members counted (k):", 1, 10, 1, 5),
+    ]
+
+
+def council_controls() -> list:
+    """Council size, seats with a veto and the quota, for :func:`council_view`."""
+    from helpers import widgets
+
+    sizes = {
+        f"{voting.council_defaults(r)[0]} seats ({rule_label(r)})": voting.council_defaults(r)[0]
+        for r in ("unsc_1945", "unsc_1965")
+    }
+    return [
+        widgets.toggle("seats", "Council size:", sizes, default=11),
+        widgets.slider("permanent", "Seats with a veto:", 0, 5, 1, 5),
+        widgets.dropdown("quota", "Votes needed:", {v: k for k, v in QUOTA_KINDS.items()}, default="charter"),
+    ]
+
+
+# --- Sourced text for the notebook (facts stay in helpers/data) ----------------------------
+
+
+def fact_markdown(fact_id: str) -> str:
+    """A sourced fact as a Markdown note, with its source."""
+    record = voting.fact(fact_id)
+    return f"> {record['text']}\n>\n> *Source:* {record['source']} (accessed {record['accessed']})"
+
+
+def turkey_markdown(index: str = "shapley_shubik") -> str:
+    """A Markdown table of Turkey's place and power under each rule, from the data."""
+    _check_index(index)
+    rows = [f"| rule | Turkey ({INDICES[index]}) |", "| --- | --- |"]
+    rows += [f"| {voting.rule(r)['name']} | {turkey_line(r, index)} |" for r in voting.RULE_IDS]
+    return "\n".join(rows)
+
+
+def since_then_markdown() -> str:
+    """The 'Since then' box: Sweden's accession to NATO, dated from the sourced events."""
+    lines = ["> **Since then (after the essay was written): Sweden joins NATO.**", ">"]
+    for event in voting.sweden_accession_events():
+        day = dt.date.fromisoformat(event["date"])
+        when = f"{day:%B %Y}" if event["precision"] == "month" else f"{day.day} {day:%B %Y}"
+        lines.append(f"> - {when}: {event['event']}.")
+    lines += [
+        ">",
+        "> Under consensus any one member can hold up a decision; the chart below "
+        "shows how long each approval took.",
+    ]
+    return "\n".join(lines)
+
+
+# --- Checks for understanding -------------------------------------------------------------
+
+
+def enlargement_quiz():
+    """Did the 1965 enlargement raise or lower one elected seat's power? (Both indices.)"""
+    from helpers import quiz
+
+    old = council_summary(11, 5, "charter")["elected_power"]
+    new = council_summary(15, 5, "charter")["elected_power"]
+    return quiz.multiple_choice(
+        "In 1965 the Council went from 11 seats (7 votes needed) to 15 (9 needed). "
+        "One elected seat's power...",
+        [
+            "fell under both indices",
+            "rose under both indices",
+            "fell by Shapley-Shubik, rose by Banzhaf",
+            "did not change",
+        ],
+        answer="fell by Shapley-Shubik, rose by Banzhaf",
+        explanation=(
+            f"Shapley-Shubik: {fmt(old['shapley_shubik'])} to {fmt(new['shapley_shubik'])}. "
+            f"Normalized Banzhaf: {fmt(old['banzhaf'])} to {fmt(new['banzhaf'])}. "
+            "The two indices weigh the same swings differently."
+        ),
+    )
+
+
+def turkey_quiz():
+    """Under which rule does Turkey hold as much voting power as the United States?"""
+    from helpers import quiz
+
+    nato = voting.power(voting.rule_game("nato"))
+    if nato.shapley_shubik["Turkey"] != nato.shapley_shubik["United States"]:
+        raise ValueError("the NATO rule in the data no longer gives Turkey and the US equal power")
+    return quiz.multiple_choice(
+        "Under which rule does Turkey hold exactly as much voting power as the United States?",
+        [rule_label("unsc_1965"), rule_label("nato"), rule_label("eu_qmv"), "none of them"],
+        answer=rule_label("nato"),
+        explanation=(
+            f"Under consensus every member can block, so all {len(nato.members)} hold "
+            f"{fmt(nato.shapley_shubik['Turkey'])}. Turkey has no permanent seat in the Council "
+            "and, not being an EU member, no vote in the EU."
+        ),
+    )
