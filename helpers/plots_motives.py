@@ -122,7 +122,7 @@ def _warheads() -> dict[str, int]:
 def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
     """Left: damage against warheads (saturating). Right: the bargaining range for every p."""
     pal = plots.PALETTE
-    fig = plots.new_figure(10.0, 4.2, layout=None)  # fixed margins: one draw per PNG
+    fig = plots.new_figure(9.6, 4.0, layout=None)  # fixed margins: one draw per PNG
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.88, wspace=0.3)
     ax_d, ax_r = fig.subplots(1, 2)
     w = np.append(np.geomspace(1.0, s.threshold, 16), 10_000.0)  # flat past the threshold
@@ -150,7 +150,7 @@ def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
     ax_d.xaxis.set_minor_locator(NullLocator())
     ax_d.set_yticks([0, 0.5, 1.0])
     ax_d.set_ylim(-0.05, 1.25)
-    ax_d.set_xlabel("warheads held (estimates x share kept)")
+    ax_d.set_xlabel("warheads (estimate x share kept)")
     ax_d.set_ylabel("damage (1 = unacceptable)")
     ax_d.set_title("Not used: war assumed limited" if s.limited
                    else f"Damage saturates at {s.threshold:,.0f}")
@@ -167,7 +167,7 @@ def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
     ticks = ([0, 0.5, 1], ["0", "0.5", "1"])
     ax_r.set_xticks(*ticks)
     ax_r.set_yticks(*ticks)
-    ax_r.set_xlabel("p: Russia's expected share if war came")
+    ax_r.set_xlabel("p: Russia's expected share from war")
     ax_r.set_ylabel("Russia's share in a deal")
     kind = "limited war" if s.limited else "major war"
     ax_r.set_title(f"Bargaining range ({kind})")
