@@ -418,3 +418,21 @@ SORTING_EXPLANATIONS: dict[str, str] = {
     "Countries work together while holding different values and serving different interests.":
         "A paraphrase of P8's definition of international security.",
 }
+
+
+def status(actor_id: str) -> str:
+    """One sourced line on a state's memberships, candidacies and partnerships."""
+    a = facts.actor(actor_id)
+    bits = []
+    if a.nato_accession:
+        bits.append(f"NATO member since {a.nato_accession}")
+    if a.eu_accession:
+        bits.append(f"EU member since {a.eu_accession}" + (f", left {a.eu_left}" if a.eu_left else ""))
+    if a.eu_candidate_since:
+        bits.append(f"EU candidate since {a.eu_candidate_since}")
+    sources = [a.source]
+    for row in facts.load_csv("partnerships.csv"):
+        if row["id"] == actor_id:
+            bits.append(f"NATO {row['programme']} partner from {row['joined']}")
+            sources.append(row["source"])
+    return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sources: {'; '.join(sources)})."
