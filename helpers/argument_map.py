@@ -25,6 +25,7 @@ class Claim:
     id: str
     kind: str
     text: str
+    label: str  # our short name, drawn on the map
     paragraphs: tuple[str, ...]
     evidence: tuple[str, ...]
     support: tuple[tuple[str, ...], ...]  # routes; each route is a set of joint supporters
@@ -147,6 +148,41 @@ class ArgumentMap:
             depth[cid] = 1 + max(depth[s] for s in supporters) if supporters else 0
         return depth
 
+    def layout(self, sweeps: int = 4) -> dict[str, tuple[float, float]]:
+        """(x, y) for each claim: x is its depth, y orders each column to keep edges short.
+
+        Columns are ordered by the barycentre of their neighbours, sweeping from the conclusions
+        down and back up; ties break by id, so the result does not depend on file order.
+        """
+        depth = self.depth()
+        columns: dict[int, list[str]] = {}
+        for cid in sorted(self.claims):
+            columns.setdefault(depth[cid], []).append(cid)
+        top = max(columns)
+        parents = {cid: self.supported_claims(cid) for cid in self.claims}
+
+        tallest = max(len(col) for col in columns.values())
+
+        def place() -> dict[str, float]:
+            pos = {}
+            for col in columns.values():
+                n = len(col)
+                gap = min(2.0, (tallest - 1) / (n - 1)) if n > 1 else 0.0
+                for rank, cid in enumerate(col):
+                    pos[cid] = ((n - 1) / 2 - rank) * gap  # centred, first at the top
+            return pos
+
+        pos = place()
+        for _ in range(sweeps):
+            for d in range(top - 1, -1, -1):  # down: order by the claims each one supports
+                columns[d].sort(key=lambda c: (-_mean([pos[p] for p in parents[c]], pos[c]), c))
+                pos = place()
+            for d in range(1, top + 1):  # up: order by each claim's supporters
+                columns[d].sort(key=lambda c: (-_mean([pos[s] for s in self.claims[c].supporters],
+                                                      pos[c]), c))
+                pos = place()
+        return {cid: (float(depth[cid]), pos[cid]) for cid in self.claims}
+
     def standing(self, rejected: Iterable[str] = ()) -> dict[str, bool]:
         """Which claims still stand when the given premises are rejected.
 
@@ -191,6 +227,10 @@ class ArgumentMap:
         return sorted(found)
 
 
+def _mean(values: list[float], default: float) -> float:
+    return sum(values) / len(values) if values else default
+
+
 def _pid_key(pid: str) -> tuple[int, str]:
     digits = pid[1:]
     return (int(digits), pid) if digits.isdigit() else (10**6, pid)
@@ -208,6 +248,7 @@ def claims_from_records(records: Sequence[Mapping]) -> list[Claim]:
                 id=str(rec["id"]),
                 kind=str(rec["kind"]),
                 text=str(rec["text"]),
+                label=str(rec.get("label") or rec["id"]),
                 paragraphs=tuple(rec["paragraphs"]),
                 evidence=tuple(rec.get("evidence", ())),
                 support=tuple(tuple(route) for route in rec.get("support", ())),

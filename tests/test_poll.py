@@ -292,3 +292,62 @@ def test_seed_lines_hold_the_counts_verbatim():
     for answer, shown in zip(data.answers, data.shown_as, strict=True):
         index = lines.index(answer)
         assert lines[index + 1] == shown
+
+
+# --- the notebook's widgets: every control value renders, quickly ---------------------------
+
+
+def _cpu_render(render, **values):
+    """Render and encode as the widget does; CPU seconds (a shared machine's load is not ours)."""
+    import time
+
+    from helpers import plots, widgets
+
+    start = time.process_time()
+    view = widgets.View.coerce(render(**values))
+    if view.fig is not None:
+        plots.to_png(view.fig)
+    return view, time.process_time() - start
+
+
+@pytest.mark.parametrize(("controls", "render"), [
+    ("self_selection_controls", "render_self_selection"),
+    ("interval_controls", "render_intervals"),
+])
+def test_every_control_combination_renders_under_100_ms(controls, render):
+    import statistics
+
+    from helpers import poll_plots, widgets
+
+    controls = getattr(poll_plots, controls)()
+    render = getattr(poll_plots, render)
+    combos = widgets.combinations(controls)
+    assert len(combos) >= 8
+    times = []
+    for values in combos:
+        view, seconds = _cpu_render(render, **values)
+        times.append(seconds)
+        assert view.fig is not None and view.description.strip() and view.text.strip()
+    assert statistics.median(times[1:]) < 0.1, f"median {statistics.median(times[1:]):.3f} s"
+
+
+def test_self_selection_view_says_it_is_a_model_and_intervals_say_as_if():
+    from helpers import poll_plots
+
+    _, description, text = poll_plots.render_self_selection(2.0, 0, 100)
+    assert "a model" in description and "bias floor" in text.lower()
+    _, description, _ = poll_plots.render_intervals(0.95, 108, False)
+    assert "as if" in description and "not" in description
+    with pytest.raises(ValueError, match="scale"):
+        poll_plots.self_selection_figure(2.0, 0, 7)
+
+
+def test_static_poll_figures_describe_themselves():
+    from helpers import plots, poll_plots
+
+    page = poll.page_poll()
+    for fig, description in (poll_plots.bias_floor_figure(), poll_plots.single_vote_figure(),
+                             poll_plots.width_curve_figure(page.counts, page.short)):
+        assert description.strip() and plots.smallest_font(fig) >= plots.MIN_FONT_PT
+    assert "21%" in poll_plots.single_vote_figure()[1]
+    assert "U.S. wants to dissolve Russia | 24 (22%)" in poll_plots.poll_markdown()

@@ -1,0 +1,380 @@
+"""Reading the essay: a paragraph reader with glossary terms marked, a forgiving search, and
+the occurrences of "Europe", "the EU", "NATO", "Euro-Atlantic" and "the collective".
+
+Built on :mod:`helpers.essay` (the seed parsed once): nothing here re-reads the seed. Search
+ignores case and treats curly quotes and dashes as the straight ones a reader types, but always
+returns the seed's own characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from helpers import essay, facts
+
+# Characters a reader cannot easily type, mapped one-to-one (so positions survive) to ASCII.
+_TYPOGRAPHY = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ",
+})
+
+
+def normalise(text: str) -> str:
+    """Lower-case, straight quotes and hyphens, same length as `text` (so offsets carry over)."""
+    out = []
+    for ch in text.translate(_TYPOGRAPHY):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def _normalise_query(query: str) -> str:
+    return " ".join(normalise(query).split())
+
+
+# --- summaries and the paragraph reader -----------------------------------------------------
+
+
+@cache
+def summaries() -> dict[str, str]:
+    """Our one-line summary of each paragraph (labelled as ours wherever shown)."""
+    data = facts.load_toml("paragraph_summaries.toml")
+    table = {rec["id"]: rec["text"] for rec in data["summary"]}
+    ids = essay.paragraph_ids()
+    if sorted(table, key=ids.index if set(table) <= set(ids) else str) != ids:
+        raise ValueError(f"paragraph_summaries.toml must summarise exactly {', '.join(ids)}")
+    return table
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A glossary term found in a paragraph: where, which term, and the seed's own characters."""
+
+    start: int
+    end: int
+    term: str
+    text: str
+
+
+def glossary_marks(pid: str) -> list[Mark]:
+    """Glossary terms in paragraph `pid`, leftmost first; where matches overlap the longer wins."""
+    text = essay.paragraph(pid)
+    found = []
+    for term in essay.glossary():
+        for pattern in term.patterns:
+            for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+                found.append(Mark(m.start(), m.end(), term.name, m.group(0)))
+    found.sort(key=lambda k: (k.start, -(k.end - k.start)))
+    chosen: list[Mark] = []
+    for mark in found:
+        if not chosen or mark.start >= chosen[-1].end:
+            chosen.append(mark)
+    return chosen
+
+
+def _wrap(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """HTML of `text` with each (start, end, opening tag) span wrapped; spans must not overlap."""
+    out, pos = [], 0
+    for start, end, tag in spans:
+        out.append(html.escape(text[pos:start]))
+        name = tag.split()[0].strip("<>")
+        out.append(f"{tag}{html.escape(text[start:end])}</{name}>")
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def paragraph_html(pid: str) -> str:
+    """The paragraph verbatim, glossary terms marked (hover for the gloss), and our summary."""
+    text = essay.paragraph(pid)
+    terms = {t.name: t for t in essay.glossary()}
+    marks = glossary_marks(pid)
+    spans = [
+        (m.start, m.end, f'<mark title="{html.escape(m.term)}: '
+                         f'{html.escape(terms[m.term].explanation)}">')
+        for m in marks
+    ]
+    names = list(dict.fromkeys(m.term for m in marks))
+    glossary_list = "".join(
+        f"<li><b>{html.escape(n)}</b>: {html.escape(terms[n].explanation)}</li>" for n in names
+    )
+    return (
+        f"<h4>{pid} (the essay's text, verbatim from the seed)</h4>"
+        f'<blockquote style="font-size:1.05em;line-height:1.5">{_wrap(text, spans)}</blockquote>'
+        f"<p><b>Our one-line summary</b> (ours, not the author's): "
+        f"{html.escape(summaries()[pid])}</p>"
+        + (f"<p><b>Glossary terms marked here</b></p><ul>{glossary_list}</ul>" if names else
+           "<p><i>No glossary term in this paragraph.</i></p>")
+    )
+
+
+def paragraph_description(pid: str) -> str:
+    """Plain-text account of the reader's view, for screen readers."""
+    terms = list(dict.fromkeys(m.term for m in glossary_marks(pid)))
+    listed = ", ".join(terms) if terms else "none"
+    return (f"Paragraph {pid} of the essay shown verbatim, with our one-line summary: "
+            f"{summaries()[pid]} Glossary terms marked: {listed}.")
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a search string: paragraph, the sentence it is in, and the seed's text."""
+
+    pid: str
+    sentence: str
+    start: int  # offset of the match within the sentence
+    end: int
+    text: str  # the matched characters exactly as in the seed
+
+
+def search(query: str) -> list[Hit]:
+    """Every occurrence of `query` in P1-P11, in page order, ignoring case and typography.
+
+    "collective security", "Collective Security" and 'international relations' typed with
+    straight quotes all find the seed's text. ValueError on an empty query.
+    """
+    if not isinstance(query, str) or not query.strip():
+        raise ValueError("type a word or phrase to search for (the query is empty)")
+    needle = _normalise_query(query)
+    hits = []
+    for pid in essay.paragraph_ids():
+        for sentence in essay.split_sentences(essay.paragraph(pid)):
+            hay = normalise(sentence)
+            start = hay.find(needle)
+            while start >= 0:
+                end = start + len(needle)
+                hits.append(Hit(pid, sentence, start, end, sentence[start:end]))
+                start = hay.find(needle, end)
+    return hits
+
+
+def search_html(query: str) -> str:
+    """The search result as HTML: a count per paragraph and each sentence with the match marked."""
+    if not query.strip():
+        return "<p><i>Type a word or phrase above (for example <code>Milan</code>).</i></p>"
+    hits = search(query)
+    if not hits:
+        return (f"<p><b>“{html.escape(query.strip())}” does not occur in the essay</b> "
+                "(P1-P11; case, curly quotes and dashes ignored).</p>")
+    per = {}
+    for hit in hits:
+        per.setdefault(hit.pid, []).append(hit)
+    head = (f"<p><b>{len(hits)} occurrence{'s' if len(hits) != 1 else ''}</b> in "
+            f"{len(per)} paragraph{'s' if len(per) != 1 else ''}: "
+            + ", ".join(f"{pid} ({len(h)})" for pid, h in per.items()) + "</p>")
+    items = []
+    for pid, pid_hits in per.items():
+        seen = {}
+        for hit in pid_hits:
+            seen.setdefault(hit.sentence, []).append((hit.start, hit.end, "<mark>"))
+        for sentence, spans in seen.items():
+            items.append(f"<li><b>{pid}</b>: {_wrap(sentence, spans)}</li>")
+    return head + "<ul>" + "".join(items) + "</ul>"
+
+
+def search_description(query: str) -> str:
+    """Plain-text account of a search result."""
+    if not query.strip():
+        return "No search yet: the box is empty."
+    hits = search(query)
+    if not hits:
+        return f"The text '{query.strip()}' does not occur in paragraphs P1-P11."
+    pids = ", ".join(dict.fromkeys(h.pid for h in hits))
+    return f"'{query.strip()}' occurs {len(hits)} times, in {pids}."
+
+
+def counts_by_paragraph(query: str) -> dict[str, int]:
+    """How often `query` occurs in each paragraph (zeros included), for a bar chart."""
+    table = dict.fromkeys(essay.paragraph_ids(), 0)
+    for hit in search(query):
+        table[hit.pid] += 1
+    return table
+
+
+# --- "Which Europe?" ------------------------------------------------------------------------
+
+# The names the essay slides between. Patterns are case-sensitive on purpose ("EU" is not "eu").
+REFERENT_PATTERNS: dict[str, str] = {
+    "Europe": r"\bEurope\b",
+    "European": r"\bEuropean\b(?! Union)",
+    "the EU": r"\bEU\b|\bEuropean Union\b",
+    "NATO": r"\bNATO\b",
+    "Euro-Atlantic": r"\bEuro-Atlantic\b",
+    "collective": r"\bcollective\b(?! security)",
+}
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One place where the essay names "Europe" or one of its neighbours in meaning."""
+
+    key: str  # e.g. "P4#2": paragraph and the occurrence's number within it (1-based)
+    pid: str
+    label: str  # which name (a key of REFERENT_PATTERNS)
+    text: str  # the words as in the seed
+    sentence: str
+    start: int  # offset within the sentence
+
+
+def referent_occurrences() -> list[Occurrence]:
+    """Every occurrence of the names in REFERENT_PATTERNS, in page order, numbered per paragraph.
+
+    "European Union" counts as "the EU" only, and "collective security" (the concept being
+    defined) is left out of "collective", so no word is counted twice.
+    """
+    out: list[Occurrence] = []
+    for pid in essay.paragraph_ids():
+        number = 0
+        for sentence in essay.split_sentences(essay.paragraph(pid)):
+            found = []
+            for label, pattern in REFERENT_PATTERNS.items():
+                for m in re.finditer(pattern, sentence):
+                    found.append((m.start(), label, m.group(0)))
+            for start, label, text in sorted(found):
+                number += 1
+                out.append(Occurrence(f"{pid}#{number}", pid, label, text, sentence, start))
+    return out
+
+
+def occurrence_html(occ: Occurrence, width: int = 90) -> str:
+    """The occurrence with some context either side, the name marked."""
+    s = occ.sentence
+    left = max(0, occ.start - width)
+    right = min(len(s), occ.start + len(occ.text) + width)
+    before = ("…" if left else "") + html.escape(s[left:occ.start])
+    after = html.escape(s[occ.start + len(occ.text):right]) + ("…" if right < len(s) else "")
+    return f"{before}<mark>{html.escape(occ.text)}</mark>{after}"
+
+
+@dataclass(frozen=True)
+class Tagged:
+    """An occurrence with our reading of what it refers to (an interpretation, labelled so)."""
+
+    occurrence: Occurrence
+    tag: str
+    why: str
+    exercise: bool
+
+
+def referent_categories() -> list[str]:
+    """The categories a reader sorts occurrences into (ours)."""
+    return list(facts.load_toml("europe_tags.toml")["categories"])
+
+
+@cache
+def referent_tags() -> tuple[Tagged, ...]:
+    """Every occurrence joined with our tag; ValueError if the data and the seed disagree."""
+    data = facts.load_toml("europe_tags.toml")
+    categories = set(data["categories"])
+    table = {rec["key"]: rec for rec in data["occurrence"]}
+    occurrences = referent_occurrences()
+    keys = [o.key for o in occurrences]
+    if sorted(table) != sorted(keys):
+        extra, missing = sorted(set(table) - set(keys)), sorted(set(keys) - set(table))
+        raise ValueError(f"europe_tags.toml is out of step with the seed: extra {extra}, "
+                         f"missing {missing}")
+    out = []
+    for occ in occurrences:
+        rec = table[occ.key]
+        if rec["text"] != occ.text:
+            raise ValueError(f"{occ.key}: data says {rec['text']!r}, the seed has {occ.text!r}")
+        if rec["tag"] not in categories:
+            raise ValueError(f"{occ.key}: tag {rec['tag']!r} is not one of {sorted(categories)}")
+        out.append(Tagged(occ, rec["tag"], rec["why"], bool(rec["exercise"])))
+    return tuple(out)
+
+
+def exercise_statement(occ: Occurrence, width: int = 70) -> str:
+    """A plain-text line for the sorting exercise: the name in brackets, with some context."""
+    s = occ.sentence
+    left = max(0, occ.start - width)
+    right = min(len(s), occ.start + len(occ.text) + width)
+    return (f"{occ.pid}: “{'…' if left else ''}{s[left:occ.start]}[{occ.text}]"
+            f"{s[occ.start + len(occ.text):right]}{'…' if right < len(s) else ''}”")
+
+
+def referent_exercise() -> tuple[dict[str, str], dict[str, str]]:
+    """Items (statement -> our tag) and explanations for ``helpers.quiz.classify``."""
+    items, why = {}, {}
+    for t in referent_tags():
+        if t.exercise:
+            statement = exercise_statement(t.occurrence)
+            items[statement] = t.tag
+            why[statement] = t.why
+    return items, why
+
+
+# --- source criticism -----------------------------------------------------------------------
+
+
+def byline() -> tuple[str, str]:
+    """The author's name and affiliation as the page prints them (parsed from the seed)."""
+    cap = essay.capture()
+    return cap.author, cap.affiliation
+
+
+def dating_markdown() -> str:
+    """How we date the essay: P3 discusses the Twelve Steps, whose release is sourced data."""
+    doc = facts.load_toml("twelve_steps.toml")["document"][0]
+    mention = essay.quote("P3", "The Twelve Steps prepared in collaboration")
+    return (
+        f"P3 discusses the Twelve Steps: “{mention}” ({mention.pid}). The document, "
+        f"*{doc['name']}*, was released in {doc['released']} (source: {doc['source']}). "
+        "So the essay was written around or after February 2020; since it calls a major "
+        "Russia-Europe conflict \"completely impractical\" and never mentions the full-scale "
+        "invasion of Ukraine, almost certainly before February 2022. **Written c. 2020; later "
+        "events are not in the text.**"
+    )
+
+
+def since_then_markdown() -> str:
+    """Dated events after the essay, each with its source (from since_then.toml)."""
+    events = facts.load_toml("since_then.toml")["event"]
+    return "\n".join(f"- **{e['date']}**: {e['text']} *(Source: {e['source']})*" for e in events)
+
+
+def other_voices() -> list[dict]:
+    """European and Ukrainian sources on the same questions, each with its source."""
+    return [dict(v) for v in facts.load_toml("reading_sources.toml")["voice"]]
+
+
+def voices_markdown() -> str:
+    """The other voices as a Markdown list (title, author, outlet, date when shown, link)."""
+    lines = []
+    for v in other_voices():
+        date = f", {v['date']}" if v["date"] else ""
+        lines.append(f"- **{v['perspective']}** ({v['place']}): {v['author']}, *{v['title']}*, "
+                     f"{v['outlet']}{date}. {v['what']} [link]({v['url']})")
+    return "\n".join(lines)
+
+
+# --- how the page was captured --------------------------------------------------------------
+
+
+def capture_markdown() -> str:
+    """What the seed holds besides the essay: chrome, the repeated block, the word variants."""
+    cap = essay.capture()
+    chrome = ", ".join(f"“{c}”" for c in cap.chrome_top)
+    rep = ", ".join(str(n) for n in cap.repeated_line_numbers)
+    variants = "\n".join(f"  - {v.pid}: “{v.first}” (first rendering) / “{v.second}” (repeat)"
+                         for v in cap.variants)
+    nav = ", ".join(f"“{n}”" for n in cap.navigation)
+    return (
+        f"- **Page chrome before the essay**: {chrome}; then the byline "
+        f"“{cap.author}” and “{cap.affiliation}”.\n"
+        f"- **The essay**: {len(cap.paragraphs)} paragraphs, "
+        f"{cap.paragraphs[0].pid}-{cap.paragraphs[-1].pid}.\n"
+        f"- **A repeated block**: the page shows {', '.join(cap.repeated_covers)} a second time "
+        f"(seed lines {rep}), split into lines differently and with "
+        f"{len(cap.variants)} word-level differences:\n{variants}\n"
+        f"- **After the essay**: the rating box again, a reader poll "
+        f"(“{cap.poll.question}”, {cap.poll.total} votes), and site navigation ({nav})."
+    )

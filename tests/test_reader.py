@@ -1,0 +1,228 @@
+"""Tests for helpers.reader and helpers.reading_plots: the paragraph reader, the forgiving search,
+the "Which Europe?" occurrences and tags, source criticism, and every widget render of notebook 01."""
+
+import re
+import statistics
+import time
+
+import pytest
+
+from helpers import argument_map, essay, plots, reader, reading_plots, widgets
+
+PIDS = [f"P{n}" for n in range(1, 12)]
+SEARCHES = ["security", "Milan", "collective security", '"international relations"',
+            "EU-Russia", "  COLLECTIVE   Security ", "qwertyuiop-not-in-the-essay", "Ukraine", ""]
+
+
+# --- normalisation and search -------------------------------------------------------------
+
+
+def test_normalise_keeps_length_and_straightens_typography():
+    text = "“international relations” – Russia’s EU–Russia"
+    out = reader.normalise(text)
+    assert len(out) == len(text)
+    assert out == "\"international relations\" - russia's eu-russia"
+
+
+def test_search_ignores_case_and_typography_but_returns_the_seeds_text():
+    hits = reader.search('"International Relations"')
+    assert [(h.pid, h.text) for h in hits] == [("P2", "“international relations”")]
+    hits = reader.search("eu-russia")
+    assert [(h.pid, h.text) for h in hits] == [("P4", "EU–Russia")]
+    assert [h.text for h in reader.search("russia's")] == ["Russia's", "Russia’s"]
+
+
+def test_search_finds_every_occurrence_with_its_sentence():
+    hits = reader.search("collective security")
+    assert [h.pid for h in hits] == ["P7", "P7", "P9"]
+    for hit in hits:
+        assert hit.sentence in essay.paragraph(hit.pid)
+        assert hit.sentence[hit.start:hit.end].lower() == "collective security"
+    # Two hits in one sentence are both reported.
+    assert len([h for h in reader.search("the") if h.pid == "P1"]) > len(
+        {h.sentence for h in reader.search("the") if h.pid == "P1"})
+
+
+def test_search_count_matches_a_plain_count_over_the_paragraphs():
+    for word in ("Europe", "security", "NATO", "interests"):
+        plain = sum(len(re.findall(re.escape(word.lower()), essay.paragraph(p).lower()))
+                    for p in PIDS)
+        assert len(reader.search(word)) == plain > 0
+
+
+def test_search_collapses_spaces_in_the_query_and_finds_nothing_absent():
+    assert len(reader.search("  collective   security ")) == 3
+    assert reader.search("qwertyuiop-not-in-the-essay") == []
+    assert reader.search("Ukraine") == []  # the essay says "Ukrainian", never "Ukraine"
+
+
+def test_empty_search_is_a_clear_error_but_the_widget_explains():
+    with pytest.raises(ValueError, match="empty"):
+        reader.search("   ")
+    fig, description, html = reading_plots.render_search("")
+    assert fig is None and "empty" in description and "Type a word" in html
+
+
+def test_search_html_marks_matches_and_escapes_text():
+    html = reader.search_html("Milan")
+    assert html.count("<mark>Milan</mark>") == 1 and "P5 (1)" in html
+    assert "&lt;" not in html and "&amp;" not in html  # the essay has no < or &; nothing mangled
+    assert "<mark>“international relations”</mark>" in reader.search_html('"international relations"')
+    assert "does not occur" in reader.search_html("qwertyuiop")
+
+
+# --- paragraph reader and summaries -------------------------------------------------------
+
+
+def test_every_paragraph_has_exactly_one_summary_labelled_as_ours():
+    summaries = reader.summaries()
+    assert list(summaries) == PIDS
+    assert all(len(s) > 30 for s in summaries.values())
+    for pid in PIDS:
+        assert "ours, not the author's" in reader.paragraph_html(pid)
+
+
+def test_paragraph_html_keeps_the_text_and_marks_glossary_terms():
+    html = reader.paragraph_html("P7")
+    assert html.count("<mark") == len(reader.glossary_marks("P7")) >= 3
+    stripped = re.sub(r"<mark[^>]*>|</mark>", "", html)
+    assert __import__("html").escape(essay.paragraph("P7")) in stripped
+
+
+def test_glossary_marks_do_not_overlap_and_point_at_the_text():
+    for pid in PIDS:
+        marks = reader.glossary_marks(pid)
+        text = essay.paragraph(pid)
+        for a, b in zip(marks, marks[1:], strict=False):
+            assert a.end <= b.start
+        for m in marks:
+            assert text[m.start:m.end] == m.text
+    names = {m.term for m in reader.glossary_marks("P5")}
+    assert "indivisibility of security" in names
+
+
+def test_unknown_paragraph_is_an_error_naming_valid_ids():
+    with pytest.raises(ValueError, match="P1, P2"):
+        reader.paragraph_html("P12")
+
+
+# --- "Which Europe?" ----------------------------------------------------------------------
+
+
+def test_referent_occurrences_are_found_in_the_text():
+    occurrences = reader.referent_occurrences()
+    labels = {o.label for o in occurrences}
+    assert labels == set(reader.REFERENT_PATTERNS)
+    for occ in occurrences:
+        assert occ.sentence[occ.start:occ.start + len(occ.text)] == occ.text
+        assert occ.sentence in essay.paragraph(occ.pid)
+    # "European Union" is counted once, as the EU; "collective security" is not "collective".
+    texts = [(o.pid, o.text) for o in occurrences]
+    assert ("P6", "European Union") in texts
+    assert not any(o.label == "European" and o.sentence[o.start:].startswith("European Union")
+                   for o in occurrences)
+    assert all(not o.sentence[o.start:].lower().startswith("collective security")
+               for o in occurrences)
+
+
+def test_every_occurrence_has_exactly_one_tag_from_the_categories():
+    tagged = reader.referent_tags()
+    assert [t.occurrence.key for t in tagged] == [o.key for o in reader.referent_occurrences()]
+    categories = reader.referent_categories()
+    assert all(t.tag in categories and t.why for t in tagged)
+    items, why = reader.referent_exercise()
+    assert 5 <= len(items) <= 10 and set(items) == set(why)
+    assert set(items.values()) <= set(categories)
+
+
+def test_exercise_statements_quote_the_sentence():
+    items, _ = reader.referent_exercise()
+    for statement in items:
+        pid, rest = statement.split(": ", 1)
+        inner = rest.strip("“”").strip("…").replace("[", "").replace("]", "")
+        assert inner.strip("…") in essay.paragraph(pid)
+
+
+# --- source criticism and the capture -----------------------------------------------------
+
+
+def test_byline_comes_from_the_seed():
+    author, affiliation = reader.byline()
+    assert author == "Timofey Bordachev"
+    assert "Valdai Discussion Club" in affiliation and "HSE University" in affiliation
+
+
+def test_dating_and_voices_are_sourced():
+    text = reader.dating_markdown()
+    assert "February 2020" in text and "c. 2020" in text and "(P3)" in text
+    voices = reader.other_voices()
+    perspectives = {v["perspective"] for v in voices}
+    assert "Ukrainian" in perspectives and len(perspectives) >= 3
+    for v in voices:
+        assert v["url"].startswith("https://") and v["url"] in v["source"]
+
+
+def test_capture_report_lists_the_repeated_block_and_variants():
+    text = reader.capture_markdown()
+    assert "P1, P2, P3, P4" in text
+    for variant in essay.capture().variants:
+        assert f"“{variant.first}”" in text and f"“{variant.second}”" in text
+    assert "108 votes" in text
+
+
+# --- every widget control value renders, quickly -------------------------------------------
+
+
+def _timed(render, **values):
+    """Render and encode as the widget does; return the view and the CPU seconds it took.
+
+    CPU time of this process, not wall time: the machine is shared, and other processes'
+    load must not make this test flaky (or hide a slow render).
+    """
+    start = time.process_time()
+    view = widgets.View.coerce(render(**values))
+    if view.fig is not None:
+        plots.to_png(view.fig)
+    return view, time.process_time() - start
+
+
+def test_reader_renders_every_paragraph():
+    (control,) = reading_plots.reader_controls()
+    assert control.values == PIDS
+    for pid in control.values:
+        view, _ = _timed(reading_plots.render_paragraph, pid=pid)
+        assert view.fig is None and pid in view.text and pid in view.description
+
+
+@pytest.mark.parametrize("query", SEARCHES)
+def test_search_box_renders_for_many_strings(query):
+    view, seconds = _timed(reading_plots.render_search, query=query)
+    assert view.description.strip() and view.text
+    assert seconds < 0.1
+
+
+def test_map_renders_every_single_rejection_and_all_at_once():
+    amap = argument_map.load()
+    controls = reading_plots.map_controls(amap)
+    render = reading_plots.map_renderer(amap)
+    names = [c.name for c in controls]
+    assert sorted(names) == sorted(c.id for c in amap.rejectable())
+    render()  # build the cached text layer once
+    times = []
+    for name in names:
+        view, seconds = _timed(render, **{n: n == name for n in names})
+        times.append(seconds)
+        assert amap[name].label in view.description
+    view, _ = _timed(render, **dict.fromkeys(names, True))
+    assert "0 of 4 conclusions" not in view.description or "Conclusions still standing: 0" in (
+        view.description)
+    with pytest.raises(ValueError, match="unknown premise"):
+        render(dead_end=True)
+    assert statistics.median(times) < 0.1, f"median render {statistics.median(times):.3f} s"
+
+
+def test_referent_figure_has_a_description_and_readable_fonts():
+    fig, description = reading_plots.referent_figure()
+    assert "Europe" in description and plots.smallest_font(fig) >= plots.MIN_FONT_PT
+    fig, _ = reading_plots.argument_map_figure(argument_map.load(), ["nuclear"])
+    assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
