@@ -44,11 +44,12 @@ def _normalise_query(query: str) -> str:
 def summaries() -> dict[str, str]:
     """Our one-line summary of each paragraph (labelled as ours wherever shown)."""
     data = facts.load_toml("paragraph_summaries.toml")
-    table = {rec["id"]: rec["text"] for rec in data["summary"]}
+    records = data["summary"]
+    table = {rec["id"]: rec["text"] for rec in records}
     ids = essay.paragraph_ids()
-    if sorted(table, key=ids.index if set(table) <= set(ids) else str) != ids:
-        raise ValueError(f"paragraph_summaries.toml must summarise exactly {', '.join(ids)}")
-    return table
+    if set(table) != set(ids) or len(records) != len(ids):
+        raise ValueError(f"paragraph_summaries.toml must summarise each of {', '.join(ids)} once")
+    return {pid: table[pid] for pid in ids}
 
 
 @dataclass(frozen=True)
