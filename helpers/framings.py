@@ -169,9 +169,11 @@ def _interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
     return tuple(edges)
 
 
-def _nearest(source: str, targets: tuple[str, ...]) -> str:
+def _nearest(source: str, targets: tuple[str, ...], avoid: tuple[str, ...] = ()) -> str:
+    """The target closest to ``source`` on the layout, preferring ones not in ``avoid``."""
     sx, sy = layout.position(source)
-    return min(targets, key=lambda t: (layout.position(t)[0] - sx) ** 2 + (layout.position(t)[1] - sy) ** 2)
+    pool = tuple(t for t in targets if t not in avoid) or targets
+    return min(pool, key=lambda t: (layout.position(t)[0] - sx) ** 2 + (layout.position(t)[1] - sy) ** 2)
 
 
 def _nodes(states: tuple[str, ...], roles: dict[str, str], labels: dict[str, str] | None = None):
@@ -211,7 +213,8 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         for outsider in ESSAY_NAMED_OUTSIDERS:
             if outsider in states and outsider != me and inside:
                 roles[outsider] = "threat"
-                edges.append(Edge(outsider, _nearest(outsider, inside), "threat",
+                used = tuple(x for e in edges for x in (e.a, e.b))
+                edges.append(Edge(outsider, _nearest(outsider, inside, used), "threat",
                                   "risk to the collective", directed=True))
         if "UKR" in states and me != "UKR":
             roles["UKR"] = "issue"
@@ -236,7 +239,8 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         for outsider in ESSAY_NAMED_OUTSIDERS:
             if outsider in states and inside:
                 roles[outsider] = "threat"
-                edges.append(Edge(outsider, _nearest(outsider, inside), "threat",
+                used = tuple(e.b for e in edges)
+                edges.append(Edge(outsider, _nearest(outsider, inside, used), "threat",
                                   "risk to the collective", directed=True))
         if "UKR" in states:
             roles["UKR"] = "issue"
@@ -248,6 +252,8 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         against = ("Risks and threats from states outside it; the essay names Russia and China "
                    "(P2). Ukraine appears as a particular issue, not as a member or a party.")
         quote = ("P7", "Collective security refers to")
+    for s in states:
+        roles.setdefault(s, "outsider")
     return Framing(
         name="collective", title=f"Collective security, seen from {view.label}", perspective=view,
         nodes=_nodes(states, roles), groups=groups, edges=tuple(edges), secured=secured,
