@@ -243,7 +243,7 @@ def jervis_figure(offence: bool, distinguishable: bool) -> plots.FigureResult:
         col = 0 if world["offence_advantage"] else 1
         row = 1 if not world["distinguishable"] else 0
         here = world is chosen
-        ax.add_patch(plots_rect(col, row, here, pal))
+        ax.add_patch(_jervis_cell(col, row, here, pal))
         name = plots.wrap_label(world["name"], 20)
         ax.text(col + 0.5, row + 0.5, ("\u2605 " if here else "") + name, ha="center",
                 va="center", fontsize=14 if here else 12, fontweight="bold" if here else "normal")
@@ -267,7 +267,7 @@ def _chosen_world(offence: bool, distinguishable: bool) -> dict:
                      "both must be True or False")
 
 
-def plots_rect(col: int, row: int, here: bool, pal: dict[str, str]):
+def _jervis_cell(col: int, row: int, here: bool, pal: dict[str, str]):
     """One cell of the Jervis table: thick and coloured when chosen, thin and grey otherwise."""
     from matplotlib.patches import Rectangle
 
