@@ -219,3 +219,23 @@ def paragraph_html(kept: Iterable[str]) -> str:
     gap = table["no_sphere"].gap
     parts.append(f'<p style="font-size:0.9em"><i>Note:</i> {html.escape(gap)}</p>')
     return "".join(parts)
+
+
+def texts_markdown() -> str:
+    """The texts as read, each sentence numbered, with their gaps and sources said plainly."""
+    table = sentences()
+    lines = ["**Charter for European Security (Istanbul, 1999), para. 8**, sentence by sentence:", ""]
+    for sid in ISTANBUL_IDS:
+        s = table[sid]
+        lines.append(f"{s.position}. {s.display}")
+    astana = table[ASTANA_ID]
+    lines += [
+        "",
+        f"**Astana Commemorative Declaration (2010), para. 3**, first sentence: {astana.text}",
+        "",
+        f"*Gap:* {table['no_sphere'].gap}",
+        "",
+        "*Check for yourself:* the word “indivisible” does not occur in sentences 1-5 above; "
+        "Astana speaks of security being “inseparably linked”.",
+    ]
+    return "\n".join(lines)

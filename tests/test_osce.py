@@ -111,3 +111,26 @@ def test_paragraph_html_shows_kept_in_full_and_strikes_dropped():
 def test_bad_input_raises_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_commitments_widget_renders_every_combination():
+    from helpers import impossible_figures as F
+    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.widgets import View, combinations
+
+    combos = combinations(F.COMMITMENT_CONTROLS)
+    assert len(combos) == 2 ** len(osce.SENTENCE_IDS)
+    statuses = set()
+    for index, values in enumerate(combos):
+        view = View.coerce(F.render_commitments(**values))
+        if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
+            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        kept = [s for s in osce.SENTENCE_IDS if values[s]]
+        status = osce.verdict("enlargement", kept).status
+        assert status.upper() in [t.get_text() for t in view.fig.axes[0].texts]
+        assert osce.STATUS_TEXT[status] in view.description
+        statuses.add(status)
+    assert statuses == set(osce.STATUS_TEXT)
+    with pytest.raises(ValueError, match="unknown sentence 'para9'"):
+        F.render_commitments(para9=True)

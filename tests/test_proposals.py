@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -63,3 +64,21 @@ def test_quadrants_use_the_essays_words(grant, accept, expected):
 def test_bad_input_raises_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_plane_widget_renders_every_combination():
+    from helpers import impossible_figures as F
+    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.widgets import View, combinations
+
+    combos = combinations(F.PLANE_CONTROLS)
+    assert len(combos) == len(P.proposals()) * 3 * 3 * 2 * 2
+    for index, values in enumerate(combos):
+        view = View.coerce(F.render_plane(**values))
+        if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
+            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        where = P.quadrant(values["grant"], values["accept"])
+        assert P.QUADRANT_TEXT[where] in view.description
+        assert html.escape(P.proposal(values["proposal_id"]).name) in view.text
+        assert P.reading(values["reading"])["label"] in view.fig.axes[0].get_title()

@@ -237,3 +237,50 @@ def test_bad_choices_raise_clear_errors():
         R.baseline("chaotic")
     with pytest.raises(ValueError, match="times must be finite"):
         R.trajectory(base, 0, 0, [-1.0])
+
+
+# --- the two widgets' render functions, every combination of control values -------------------
+
+def _drive(controls, render):
+    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.widgets import View, combinations
+
+    combos = combinations(controls)
+    descriptions = set()
+    for index, values in enumerate(combos):
+        view = View.coerce(render(**values))
+        assert view.description.strip()
+        if index % 7 == 0 or len(combos) < 50:  # drawing is the slow part: draw a spread
+            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        descriptions.add(view.description)
+    return combos, descriptions
+
+
+def test_race_widget_renders_every_combination():
+    from helpers import tactical_figures as F
+
+    combos, descriptions = _drive(F.RACE_CONTROLS, F.render_race)
+    assert len(combos) == 2 * 3 * 3 * 2
+    assert len(descriptions) == len(combos)  # every choice changes what is described
+
+
+def test_steps_widget_renders_every_combination():
+    from helpers import tactical_figures as F
+
+    combos, descriptions = _drive(F.STEP_CONTROLS, F.render_steps)
+    assert len(combos) == 2 * 4 * 4 * 3 * 3
+    assert len(descriptions) > 100
+
+
+def test_race_render_says_what_the_flip_shows():
+    from helpers import tactical_figures as F
+
+    assert "runs away" in F.render_race("unstable", 1.0, 1.0, "low").description
+    assert "falls through zero" in F.render_race("unstable", -2.0, -2.0, "low").description
+    # Goodwill (g, h < 0) does not guarantee disarmament: a start above the balance still runs away.
+    assert "runs away" in F.render_race("unstable", -1.0, -1.0, "high").description
+    view = F.render_steps("unstable", "grievances", "reactions", 1.0, 0.0)
+    assert "default reading" in view.text and "falls through zero" in view.description
+    with pytest.raises(ValueError, match="valid starts are low, high"):
+        F.render_race("stable", 0.0, 0.0, "middle")

@@ -45,3 +45,37 @@ def test_translation_between_schemes_names_existing_tracks():
 def test_bad_input_raises_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_tracks_widget_renders_every_combination():
+    from helpers import tactical_figures as F
+    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.widgets import View, combinations
+
+    seen = set()
+    for values in combinations(F.TRACK_CONTROLS):
+        view = View.coerce(F.render_tracks(**values))
+        assert smallest_font(view.fig) >= MIN_FONT_PT
+        assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        seen.add(view.description)
+    assert len(seen) == 4
+    assert "Track 3 is business" in F.render_tracks("multi_track", False).description
+
+
+def test_twelve_steps_card_is_sourced_and_lists_no_steps():
+    from helpers import twelve_steps
+
+    doc = twelve_steps.document()
+    assert doc["convenors"] == ["Des Browne", "Wolfgang Ischinger", "Igor Ivanov", "Ernest J. Moniz",
+                                "Sam Nunn"]
+    assert (doc["signatories"], doc["countries"]) == (46, 13)
+    nti = twelve_steps.nti_statement()
+    assert nti["date"] == "2020-02-22" and "nti.org" in nti["source"]
+    assert "not a “peace plan”" in nti["not_a_peace_plan"]
+    assert "extremist website in Ukraine" in nti["contested"]
+    card = twelve_steps.document_markdown()
+    assert "Step 1" not in card and "1." not in card
+    events = twelve_steps.since_then()
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    assert all(e["source"].strip() and e["accessed"] for e in events)
+    assert "2022-03-02" in twelve_steps.since_then_markdown()

@@ -194,7 +194,12 @@ def outcome(race: Race, x0: float, y0: float) -> Outcome:
     """
     if is_stable(race):
         xs, ys = equilibrium(race)
-        where = "above zero" if min(xs, ys) >= 0 else "partly below zero"
+        if min(xs, ys) >= 0:
+            where = "above zero"
+        elif max(xs, ys) < 0:
+            where = "below zero (read as disarmament)"
+        else:
+            where = "partly below zero"
         return Outcome(
             "settles", f"settles at the equilibrium ({xs:.2f}, {ys:.2f}), {where}, from any start"
         )

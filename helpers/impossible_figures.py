@@ -1,0 +1,286 @@
+"""Figures for notebook 07: OSCE sentences kept or dropped, and the impossible / unacceptable plane.
+
+Each figure function returns ``(fig, description)``; each ``render_*`` function is the pure
+render function of one widget (keyword arguments in, :class:`helpers.widgets.View` out).
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+from matplotlib.patches import Rectangle
+
+from helpers import osce, proposals, widgets
+from helpers.plots import GREY, LIGHT, PALETTE, house_style, new_figure
+
+KIND_STYLE = {
+    osce.PROTECTS: {"color": PALETTE["blue"], "linestyle": "-", "sign": "+"},
+    osce.OBJECTS: {"color": PALETTE["vermillion"], "linestyle": "--", "sign": "−"},
+    osce.FRAMES: {"color": GREY, "linestyle": ":", "sign": "·"},
+}
+STATUS_COLOR = {
+    "protected": PALETTE["blue"],
+    "objectionable": PALETTE["vermillion"],
+    "contested": PALETTE["reddish purple"],
+    "silent": GREY,
+}
+
+
+def _check_kept(kept) -> tuple[str, ...]:
+    kept = tuple(kept)
+    for sid in kept:
+        if sid not in osce.SENTENCE_IDS:
+            raise ValueError(f"unknown sentence {sid!r}; valid sentences are {', '.join(osce.SENTENCE_IDS)}")
+    return kept
+
+
+@house_style
+def commitments_figure(kept) -> tuple:
+    """Sentence cards on the left (kept or dropped), lines to the two cases, each case's status."""
+    kept = _check_kept(kept)
+    table = osce.sentences()
+    fig = new_figure(11.0, 6.4, layout=None)
+    ax = fig.add_axes((0.01, 0.04, 0.98, 0.88))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_axis_off()
+    ax.set_title("Which sentences are kept, and what follows for two choices", y=1.01)
+
+    n = len(osce.SENTENCE_IDS)
+    card_y = {sid: 0.93 - i * (0.86 / (n - 1)) for i, sid in enumerate(osce.SENTENCE_IDS)}
+    case_y = {"enlargement": 0.70, "neutrality": 0.25}
+    for sid in osce.SENTENCE_IDS:
+        s = table[sid]
+        on = sid in kept
+        y = card_y[sid]
+        label = f"{s.position}. {s.short}" if sid != osce.ASTANA_ID else f"Astana: {s.short}"
+        if not s.verbatim_full:
+            label += " *"
+        if not on:
+            label += " (dropped)"
+        sides = osce.sides_quoting(sid)
+        if sides:
+            label += "\nquoted by: " + " and ".join(sides)
+        ax.add_patch(Rectangle(
+            (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else LIGHT,
+            edgecolor="black" if on else GREY, linestyle="-" if on else "--",
+            linewidth=1.6 if on else 1.0,
+        ))
+        ax.text(0.02, y, label, fontsize=11, color="black" if on else GREY, va="center",
+                linespacing=1.3)
+
+    verdicts = {case: osce.verdict(case, kept) for case in osce.CASES}
+    segments = {kind: ([], []) for kind in KIND_STYLE}
+    for case, v in verdicts.items():
+        y = case_y[case]
+        color = STATUS_COLOR[v.status]
+        ax.add_patch(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="white", edgecolor=color,
+                               linewidth=2.5))
+        ax.text(0.855, y + 0.06, textwrap.fill(osce.CASES[case], 26), ha="center", va="center",
+                fontsize=11)
+        ax.text(0.855, y - 0.06, v.status.upper(), ha="center", va="center", fontsize=14,
+                fontweight="bold", color=color)
+        for i, (sid, kind) in enumerate(v.grounds):
+            xs, ys = segments[kind]
+            offset = (i - (len(v.grounds) - 1) / 2) * 0.018
+            xs += [0.46, 0.715, float("nan")]
+            ys += [card_y[sid], y + offset, float("nan")]
+    for kind, (xs, ys) in segments.items():
+        style = KIND_STYLE[kind]
+        ax.plot(xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8,
+                label=f"{style['sign']} {osce.GROUND_LABELS[kind]}")
+        ax.plot(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
+                color=style["color"])
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, -0.04), frameon=False, fontsize=10,
+              handles=ax.lines[0::2])
+    ax.text(0.01, -0.02, "* only a fragment of this sentence could be verified", fontsize=10,
+            color=GREY, va="top")
+    return fig, _commitments_description(kept, verdicts)
+
+
+def _commitments_description(kept, verdicts) -> str:
+    table = osce.sentences()
+    on = [table[s].short for s in osce.SENTENCE_IDS if s in kept]
+    off = [table[s].short for s in osce.SENTENCE_IDS if s not in kept]
+    parts = [
+        "Seven commitment sentences are listed as cards on the left (six from Istanbul 1999 "
+        "para. 8, one from Astana 2010 para. 3).",
+        f"Kept: {', '.join(on) if on else 'none'}.",
+        f"Dropped: {', '.join(off) if off else 'none'}.",
+    ]
+    for case, v in verdicts.items():
+        grounds = "; ".join(
+            f"{table[sid].short} ({osce.GROUND_LABELS[kind]})" for sid, kind in v.grounds
+        ) or "no kept sentence bears on it"
+        parts.append(f"Case '{osce.CASES[case]}': {v.summary}. Lines from: {grounds}.")
+    return " ".join(parts)
+
+
+#: The widget starts with the four "choice" sentences kept, so adding 5 or 6 is the experiment.
+DEFAULT_KEPT = ("equal_right", "free_to_choose", "neutrality", "respect_rights")
+
+COMMITMENT_CONTROLS = [
+    widgets.checkbox(sid, ("Astana 2010: " if sid == osce.ASTANA_ID else f"{i + 1}. ")
+                     + ("inseparably linked" if sid == osce.ASTANA_ID else short),
+                     default=sid in DEFAULT_KEPT)
+    for i, (sid, short) in enumerate(
+        (s, osce.sentences()[s].short) for s in osce.SENTENCE_IDS
+    )
+]
+
+
+def render_commitments(**kept_flags: bool) -> widgets.View:
+    """Render function for the sentence toggles: one checkbox per sentence id."""
+    unknown = set(kept_flags) - set(osce.SENTENCE_IDS)
+    if unknown:
+        raise ValueError(f"unknown sentence {sorted(unknown)[0]!r}; valid sentences are "
+                         f"{', '.join(osce.SENTENCE_IDS)}")
+    kept = [sid for sid in osce.SENTENCE_IDS if kept_flags.get(sid, False)]
+    fig, description = commitments_figure(kept)
+    return widgets.View(fig, description, osce.paragraph_html(kept))
+
+
+# --- the plane -------------------------------------------------------------------------------
+
+QUADRANT_CORNERS = {
+    "impossible": (0.3, 9.6, "left", "top"),
+    "neither": (9.7, 9.6, "right", "top"),
+    "both": (0.3, 0.4, "left", "bottom"),
+    "unacceptable": (9.7, 0.4, "right", "bottom"),
+}
+
+
+@house_style
+def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
+                 show_essay: bool) -> tuple:
+    """The student's placement of one proposal, the essay's one placement, and one reading."""
+    p = proposals.proposal(proposal_id)
+    where = proposals.quadrant(grant, accept)
+    gist = proposals.reading(reading)
+    fig = new_figure(9.0, 6.6, layout=None)
+    ax = fig.add_axes((0.11, 0.14, 0.86, 0.80))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_xticks((0, 5, 10))
+    ax.set_yticks((0, 5, 10))
+    ax.set_xlabel("Can NATO / the EU grant it without putting their own stability in jeopardy?\n"
+                  "(0 = not at all, 10 = easily: your score)")
+    ax.set_ylabel("Can Russia accept it?\n(0 = not at all, 10 = easily: your score)")
+    ax.axvline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
+    ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
+    for name, (x, y, ha, va) in QUADRANT_CORNERS.items():
+        ax.text(x, y, name.upper(), ha=ha, va=va, fontsize=13, fontweight="bold",
+                color=GREY if name != where else "black")
+
+    if show_essay:
+        ax.add_patch(Rectangle((0.4, 5.6), 4.2, 2.6, facecolor="none", edgecolor=PALETTE["orange"],
+                               hatch="//", linewidth=1.5))
+        ax.text(2.5, 6.9, "the essay's placement\n(P10): Russia's calls\nfor a European system",
+                ha="center", va="center", fontsize=10,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+
+    if reading == "strategy":
+        ax.annotate("", xy=(2.6, 5.4), xytext=(7.5, 2.5),
+                    arrowprops={"arrowstyle": "-|>", "color": PALETTE["bluish green"],
+                                "linewidth": 2.2, "connectionstyle": "arc3,rad=-0.25"})
+        ax.text(7.4, 2.0, "what the collective can offer:\nturned down, and instead a move\n"
+                "whose refusal is expected", ha="center", va="top", fontsize=10,
+                color=PALETTE["bluish green"])
+    else:
+        ax.text(7.5, 7.4, "?", ha="center", va="center", fontsize=44, color=GREY)
+        ax.text(7.5, 5.9, "nothing found here\n(the essay's premise)", ha="center", va="center",
+                fontsize=10, color=GREY)
+        ax.plot([5.6, 9.4], [0.9, 4.4], color=PALETTE["bluish green"], linewidth=2)
+        ax.plot([5.6, 9.4], [4.4, 0.9], color=PALETTE["bluish green"], linewidth=2)
+        ax.text(7.5, 4.7, "ruled out by Russia", ha="center", fontsize=10,
+                color=PALETTE["bluish green"])
+
+    marker = "o" if p.kind == "real" else "D"
+    ax.plot([grant], [accept], marker=marker, markersize=16, color=PALETTE["blue"],
+            markeredgecolor="black", linestyle="none", zorder=5)
+    label = textwrap.fill(p.name + (" (hypothetical)" if p.kind == "hypothetical" else ""), 24)
+    ax.annotate(label, (grant, accept), xytext=(12 if grant <= 6 else -12, 12),
+                textcoords="offset points", ha="left" if grant <= 6 else "right",
+                va="bottom" if accept <= 7 else "top", fontsize=11, fontweight="bold",
+                bbox={"facecolor": "white", "edgecolor": PALETTE["blue"], "pad": 2})
+    ax.set_title(f"Reading: {gist['label']}", y=1.01)
+    description = (
+        f"A square plane: left to right, your score for whether NATO and the EU could grant the "
+        f"proposal without jeopardising their own stability; bottom to top, your score for whether "
+        f"Russia could accept it. Dashed lines at 5 divide it into the essay's words: impossible "
+        f"(top left), neither (top right), both (bottom left), unacceptable (bottom right). "
+        f"'{p.name}' ({p.kind}) is at ({grant:g}, {accept:g}): {proposals.QUADRANT_TEXT[where]}. "
+    )
+    if show_essay:
+        description += ("A hatched box in the impossible quadrant marks the essay's only "
+                        "placement, Russia's calls for a European international security system. ")
+    if reading == "strategy":
+        description += ("An arrow from the unacceptable quadrant to the impossible one shows the "
+                        "first reading: a deliberate choice of a proposal whose refusal is expected.")
+    else:
+        description += ("A question mark in the 'neither' quadrant and a cross over the "
+                        "'unacceptable' quadrant show the second reading: the impossible is the "
+                        "only consistent option left.")
+    return fig, description
+
+
+PLANE_CONTROLS = [
+    widgets.dropdown("proposal_id", "Proposal",
+                     {p.name + (" (hypothetical)" if p.kind == "hypothetical" else ""): p.id
+                      for p in proposals.proposals().values()}, default="est_2009"),
+    widgets.slider("grant", "Collective can grant it (0-10)", 0, 10, 1, 5),
+    widgets.slider("accept", "Russia can accept it (0-10)", 0, 10, 1, 5),
+    widgets.toggle("reading", "Reading of P10",
+                   {v["label"]: k for k, v in proposals.READINGS.items()}, default="strategy"),
+    widgets.checkbox("show_essay", "Show the essay's one placement", default=False),
+]
+
+
+def render_plane(proposal_id: str, grant: float, accept: float, reading: str,
+                 show_essay: bool) -> widgets.View:
+    """Render function for the plane widget; the side text gives the proposal and the reading."""
+    fig, description = plane_figure(proposal_id, grant, accept, reading, show_essay)
+    p = proposals.proposal(proposal_id)
+    gist = proposals.reading(reading)
+    kind = "real proposal" if p.kind == "real" else "hypothetical teaching example"
+    placed = proposals.QUADRANT_TEXT[proposals.quadrant(grant, accept)]
+    side = (
+        f"<p><b>{html.escape(p.name)}</b> ({kind}{', after the essay' if p.after_essay else ''})"
+        f"<br>{html.escape(p.who)}; {html.escape(p.when)}</p>"
+        f"<p>{html.escape(p.description)}</p>"
+        f"<p><b>Your placement:</b> {html.escape(placed)}</p>"
+        f"<p><b>Reading - {html.escape(gist['label'])}:</b> {html.escape(gist['gist'])}</p>"
+    )
+    return widgets.View(fig, description, side)
+
+
+# --- checks for understanding --------------------------------------------------------------------
+
+def sentence_quiz():
+    """Multiple choice: what sentence 5 alone gives (the answer follows from :func:`osce.verdict`)."""
+    from helpers import quiz
+
+    options = [osce.STATUS_TEXT[s] for s in ("protected", "objectionable", "contested", "silent")]
+    answer = osce.verdict("enlargement", ["not_at_expense"]).summary
+    return quiz.multiple_choice(
+        "Keep only sentence 5 (not at the expense of others' security). "
+        "What does the figure say about enlargement?",
+        options, answer=answer,
+        explanation="With sentences 2 and 4 dropped nothing protects the choice to join; sentence 5 "
+        "gives a neighbour a ground to object. Whether the objection is right is another question.",
+    )
+
+
+def placement_quiz():
+    """Multiple choice: where the essay itself places Russia's calls (P10)."""
+    from helpers import quiz
+
+    return quiz.multiple_choice(
+        "Where does the essay itself place Russia's calls for a European international security system?",
+        ["impossible", "unacceptable", "both", "neither"],
+        answer=proposals.essay_placement()["quadrant"],
+        explanation="P10: Russia seeks an alternative to the order European countries can offer without "
+        "placing their collective's stability in jeopardy; this 'forces Russia to propose the impossible "
+        "rather than the unacceptable'. Every other placement on the plane is yours, not the essay's.",
+    )

@@ -1,0 +1,327 @@
+"""Figures for notebook 08: a Richardson arms race, what a "step" moves, and Tracks I / II / III.
+
+Each figure function returns ``(fig, description)``; each ``render_*`` function is the pure
+render function of one widget (keyword arguments in, :class:`helpers.widgets.View` out).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+from matplotlib.patches import Ellipse, Rectangle
+
+from helpers import tracks, widgets
+from helpers.models import richardson as R
+from helpers.plots import GREY, LIGHT, PALETTE, house_style, new_figure
+
+VIEW = (-5.0, 9.0)  # both axes of the phase plane, in the model's abstract units
+T_END = 12.0
+TIMES = np.linspace(0.0, T_END, 240)
+STARTS = {"low": (1.0, 0.3), "high": (4.0, 2.5)}
+OUTCOME_COLOR = {
+    "settles": PALETTE["bluish green"],
+    "runaway": PALETTE["vermillion"],
+    "disarmament": PALETTE["blue"],
+    "knife-edge": GREY,
+    "stalls": GREY,
+}
+
+
+def _clip(values: np.ndarray, bound: float = 60.0) -> np.ndarray:
+    """Hide points far outside the view (a runaway grows exponentially) without warnings."""
+    out = values.copy()
+    out[np.abs(out) > bound] = np.nan
+    return out
+
+
+def _nullclines(ax, race: R.Race) -> None:
+    """Lines where dx/dt = 0 (solid) and dy/dt = 0 (dashed), drawn across the view."""
+    xs = np.array(VIEW)
+    lo, hi = VIEW
+    if race.k > 0:
+        ax.plot(xs, (race.a * xs - race.g) / race.k, color="black", linewidth=1.2,
+                label="dx/dt = 0 (side X stops changing)")
+    elif race.a > 0:
+        ax.plot([race.g / race.a] * 2, [lo, hi], color="black", linewidth=1.2,
+                label="dx/dt = 0 (side X stops changing)")
+    if race.b > 0:
+        ax.plot(xs, (race.l * xs + race.h) / race.b, color="black", linewidth=1.2,
+                linestyle="--", label="dy/dt = 0 (side Y stops changing)")
+    elif race.l > 0:
+        ax.plot([-race.h / race.l] * 2, [lo, hi], color="black", linewidth=1.2, linestyle="--",
+                label="dy/dt = 0 (side Y stops changing)")
+
+
+@house_style
+def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tuple:
+    """Phase plane (left) and the two arms levels over time (right) for one race and start."""
+    x0, y0 = start
+    result = R.outcome(race, x0, y0)
+    color = OUTCOME_COLOR[result.kind]
+    fig = new_figure(11.0, 5.2, layout=None)
+    ax = fig.add_axes((0.07, 0.13, 0.40, 0.70))
+    at = fig.add_axes((0.58, 0.13, 0.40, 0.70))
+    lo, hi = VIEW
+    for axis in (ax, at):
+        axis.axhspan(lo, 0, color=LIGHT, zorder=0)
+    ax.axvspan(lo, 0, color=LIGHT, zorder=0)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_xlabel("side X's arms level (index)")
+    ax.set_ylabel("side Y's arms level (index)")
+
+    grid = np.linspace(lo + 0.5, hi - 0.5, 8)
+    gx, gy = np.meshgrid(grid, grid)
+    u, v = R.derivative(race, gx, gy)
+    norm = np.hypot(u, v)
+    norm[norm == 0] = 1.0
+    ax.quiver(gx, gy, u / norm, v / norm, color=GREY, angles="xy", scale=22, width=0.004)
+    _nullclines(ax, race)
+
+    x, y = R.trajectory(race, x0, y0, TIMES)
+    ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6, label="path from the start")
+    ax.plot([x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
+    ax.annotate("start", (x0, y0), xytext=(6, -14), textcoords="offset points", fontsize=10)
+    if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
+        xs, ys = R.equilibrium(race)
+        marker = "*" if result.kind == "settles" else "X"
+        label = "equilibrium (stable)" if result.kind == "settles" else "balance point (unstable)"
+        ax.plot([xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
+                markerfacecolor="white" if marker == "X" else "black", label=label)
+    ax.text(hi - 0.15, -0.35, "below zero: read as disarmament", fontsize=10, color=GREY,
+            ha="right", va="top", bbox={"facecolor": LIGHT, "edgecolor": "none", "pad": 1})
+    ax.legend(loc="upper left", fontsize=10, frameon=True, framealpha=0.9)
+
+    at.plot(TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4, label="side X")
+    at.plot(TIMES, _clip(y), color=PALETTE["orange"], linewidth=2.4, linestyle="--",
+            label="side Y")
+    at.axhline(0, color=GREY, linewidth=1)
+    at.set_xlim(0, T_END)
+    at.set_ylim(lo, hi)
+    at.set_xlabel("time (model units)")
+    at.set_ylabel("arms level (index)")
+    at.legend(loc="upper left", fontsize=10)
+    stable = "a·b > k·l: stable" if R.is_stable(race) else "a·b ≤ k·l: not stable"
+    fig.text(0.5, 0.97, title or "A Richardson arms race (a stylised model)", ha="center",
+             va="top", fontsize=14, fontweight="bold")
+    fig.text(0.5, 0.905,
+             f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stable});  "
+             f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {result.kind}",
+             ha="center", va="top", fontsize=12, color="black")
+    return fig, _race_description(race, start, result)
+
+
+def _race_description(race: R.Race, start, result: R.Outcome) -> str:
+    text = (
+        f"Left: the phase plane of a Richardson race with k = {race.k:.2f}, l = {race.l:.2f}, "
+        f"a = {race.a:.2f}, b = {race.b:.2f}, g = {race.g:.2f}, h = {race.h:.2f}. Grey arrows show "
+        f"the direction of change everywhere; the solid and dashed black lines are where each "
+        f"side's level stops changing. The thick line starts at ({start[0]:g}, {start[1]:g}) and "
+        f"{result.summary}. Right: the same path as two levels over time (solid blue: side X, "
+        f"dashed orange: side Y). a·b = {race.restraint:.2f} and k·l = {race.reaction:.2f}, so the race is "
+        f"{'stable' if R.is_stable(race) else 'not stable'}. The shaded band below zero is where "
+        f"the linear model stops describing arms and is read as disarmament."
+    )
+    return text
+
+
+# --- widget 1: the model itself ----------------------------------------------------------------
+
+RACE_CONTROLS = [
+    widgets.toggle("regime", "Coefficients", {"stable (a·b > k·l)": "stable",
+                                              "unstable (a·b < k·l)": "unstable"},
+                   default="unstable"),
+    widgets.slider("g", "Grievance g (side X)", -2.0, 2.0, 0.5, 1.0),
+    widgets.slider("h", "Grievance h (side Y)", -2.0, 2.0, 0.5, 1.0),
+    widgets.toggle("start", "Start", {"low (1, 0.3)": "low", "high (4, 2.5)": "high"},
+                   default="low"),
+]
+
+
+def render_race(regime: str, g: float, h: float, start: str) -> widgets.View:
+    """Render function for the plain model: baseline coefficients, your grievances and start."""
+    if start not in STARTS:
+        raise ValueError(f"unknown start {start!r}; valid starts are {', '.join(STARTS)}")
+    base = R.baseline(regime)
+    race = R.Race(k=base.k, l=base.l, a=base.a, b=base.b, g=float(g), h=float(h))
+    fig, description = race_figure(race, STARTS[start])
+    return widgets.View(fig, description)
+
+
+# --- widget 2: what a tactical step and a conceptual change move -------------------------------
+
+STEP_START = (2.0, 1.0)
+MOVE_OPTIONS = {R.MOVES[key]["label"]: key for key in R.MOVES}
+
+STEP_CONTROLS = [
+    widgets.toggle("regime", "Coefficients before any step",
+                   {"stable (a·b > k·l)": "stable", "unstable (a·b < k·l)": "unstable"},
+                   default="unstable"),
+    widgets.dropdown("tactical_moves", "A tactical step (hotlines, transparency) moves",
+                     MOVE_OPTIONS, default=R.DEFAULT_READING["tactical"]),
+    widgets.dropdown("conceptual_moves", "Conceptual divergence moves", MOVE_OPTIONS,
+                     default=R.DEFAULT_READING["conceptual"]),
+    widgets.slider("tactical", "Tactical steps taken", 0.0, 1.0, 0.1, 0.0),
+    widgets.slider("divergence", "Conceptual divergence", 0.0, 1.0, 0.1, 0.0),
+]
+
+
+def render_steps(regime: str, tactical_moves: str, conceptual_moves: str, tactical: float,
+                 divergence: float) -> widgets.View:
+    """Render function: apply the reader's mapping of steps to parameters, then draw the race."""
+    base = R.baseline(regime)
+    race = R.apply_steps(base, float(tactical), float(divergence), tactical_moves,
+                         conceptual_moves)
+    default = (tactical_moves, conceptual_moves) == (R.DEFAULT_READING["tactical"],
+                                                     R.DEFAULT_READING["conceptual"])
+    title = ("Your mapping: tactical → " + R.MOVES[tactical_moves]["label"]
+             + "; divergence → " + R.MOVES[conceptual_moves]["label"])
+    fig, description = race_figure(race, STEP_START, title=title)
+    before = R.outcome(base, *STEP_START)
+    side = (
+        f"<p><b>Mapping:</b> tactical steps move {html.escape(R.MOVES[tactical_moves]['label'])}; "
+        f"conceptual divergence moves {html.escape(R.MOVES[conceptual_moves]['label'])}"
+        f"{' (the default reading - one reading among others)' if default else ' (your reading)'}.</p>"
+        f"<p><b>Before any step:</b> {html.escape(before.summary)}.</p>"
+        f"<p><b>Now:</b> k = {race.k:.2f}, l = {race.l:.2f}, a = {race.a:.2f}, b = {race.b:.2f}, "
+        f"g = {race.g:.2f}, h = {race.h:.2f}.</p>"
+    )
+    return widgets.View(fig, description + f" Mapping: {R.MOVES[tactical_moves]['label']} for "
+                        f"tactical steps, {R.MOVES[conceptual_moves]['label']} for divergence.",
+                        side)
+
+
+# --- Tracks I / II / III -------------------------------------------------------------------------
+
+TRACK_STYLE = {
+    "Track I": (PALETTE["blue"], "-"),
+    "Track II": (PALETTE["orange"], "--"),
+    "Track III": (PALETTE["bluish green"], ":"),
+}
+
+
+@house_style
+def tracks_figure(scheme: str, show_essay: bool) -> tuple:
+    """Who talks to whom: the essay's three tracks, or Diamond and McDonald's nine."""
+    tracks.check_scheme(scheme)
+    fig = new_figure(10.0, 6.0, layout=None)
+    ax = fig.add_axes((0.01, 0.02, 0.98, 0.88))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 6)
+    ax.set_axis_off()
+    if scheme == "essay":
+        ax.set_ylim(0, 7.2)
+        ax.set_title("Tracks I, II and III in the common (and the essay's) sense", y=1.01)
+        rows = {"Track I": 6.1, "Track II": 3.6, "Track III": 1.1}
+        for name, y in rows.items():
+            color, style = TRACK_STYLE[name]
+            ax.add_patch(Rectangle((0.3, y - 0.6), 6.1, 1.2, facecolor="white", edgecolor=color,
+                                   linestyle=style, linewidth=2.5))
+            ax.text(0.5, y, f"{name}\n{tracks.COMMON_TRACKS[name]}", va="center", fontsize=11)
+        for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:], strict=True):
+            ax.annotate("", xy=(2.6, high), xytext=(2.6, low),
+                        arrowprops={"arrowstyle": "-|>", "color": "black", "linewidth": 1.6})
+            ax.text(2.75, low + 0.3, what, fontsize=10, va="center")
+        if show_essay:
+            ax.plot([0.1, 6.6], [5.05, 5.05], color=PALETTE["vermillion"], linewidth=3.5)
+            ax.text(6.7, 5.05, "P11: 'the line between\ndiplomatic processes and\n"
+                    "scientific (or expert)\ndiscussion': a framework for\nissues that would "
+                    "otherwise\nneed military and political\ndecisions",
+                    fontsize=10, va="center", color=PALETTE["vermillion"])
+            ax.text(6.7, 2.35, "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
+                    fontsize=10, va="center", color=PALETTE["vermillion"])
+        description = (
+            "Three stacked boxes: Track I (governments) at the top, Track II (experts and former "
+            "officials, unofficial) in the middle, Track III (civil society) at the bottom. "
+            "Arrows point upward: ideas and proposals from Track II to Track I (the Twelve "
+            "Steps were written by such a group), contacts and public mood from Track III to "
+            "Track II."
+        )
+        if show_essay:
+            description += (
+                " A thick line between Track I and Track II marks where the essay places the "
+                "value of expert discussion (P11): a framework for talking about issues that "
+                "would otherwise need military and political decisions; P1 calls Track II and "
+                "III dialogue a great achievement."
+            )
+        return fig, description
+
+    ax.set_title("Diamond and McDonald's nine tracks (multi-track diplomacy)", y=1.01)
+    nine = tracks.multi_tracks()
+    centre, radius = (5.0, 2.9), 2.3
+    owner = {n: t for t in tracks.COMMON_TRACKS for n in tracks.translate(t)}
+    ax.add_patch(Ellipse(centre, 2 * radius, 2 * radius * 0.95, facecolor="none",
+                         edgecolor=GREY, linewidth=1))
+    for i, track in enumerate(nine):
+        angle = math.pi / 2 - 2 * math.pi * i / len(nine)
+        x = centre[0] + radius * 1.55 * math.cos(angle)
+        y = centre[1] + radius * 0.95 * math.sin(angle)
+        color, style = TRACK_STYLE[owner[track.name]]
+        label = (f"Track {track.number}: " if track.number else "") + track.name
+        ax.text(x, y, label.replace(", ", ",\n") if len(label) > 22 else label, ha="center",
+                va="center", fontsize=11,
+                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": color,
+                      "linestyle": style, "linewidth": 2})
+    ax.text(centre[0], centre[1], "a circle,\nnot a ladder", ha="center", va="center",
+            fontsize=11, color=GREY)
+    for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
+        ax.plot([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style, linewidth=2)
+        ax.text(0.8, 5.75 - 0.3 * j, f"border: nearest to the common '{name}'", fontsize=10,
+                va="center")
+    if show_essay:
+        ax.text(9.9, 5.9, "The essay's 'Track III' is the common, looser\nsense: in this "
+                "scheme Track 3 is business,\nTrack 4 private citizens.",
+                ha="right", va="top", fontsize=10, color=PALETTE["vermillion"])
+    numbered = ", ".join(f"Track {t.number} {t.name}" for t in nine if t.number)
+    others = ", ".join(t.name for t in nine if not t.number)
+    description = (
+        f"Nine tracks arranged in a circle (Diamond and McDonald): {numbered}; and, unnumbered "
+        f"here because their numbers were not checked against a source, {others}. Border styles "
+        f"show which of the common three tracks each is nearest to. In this scheme Track 3 is "
+        f"business and Track 4 private citizens, unlike the essay's looser 'Track III'."
+    )
+    if show_essay:
+        description += " A note in the top right says so in red."
+    return fig, description
+
+
+def tracks_quiz():
+    """Sort kinds of meeting into the essay's loose Track I / II / III."""
+    from helpers import quiz
+
+    return quiz.classify("Sort each kind of meeting into the essay's (loose, common) tracks.",
+                         tracks.quiz_items(), list(tracks.COMMON_TRACKS), tracks.quiz_explanations())
+
+
+def race_quiz():
+    """Multiple choice on the predict-then-flip of the race widget; the answer is computed."""
+    from helpers import quiz
+
+    base = R.baseline("unstable")
+    kind = R.outcome(R.Race(base.k, base.l, base.a, base.b, -2.0, -2.0), *STARTS["low"]).kind
+    answers = {"runaway": "Still a runaway", "disarmament": "It falls through zero (disarmament)",
+               "settles": "It settles at an equilibrium"}
+    return quiz.multiple_choice(
+        "Unstable coefficients, g = h = -2, low start. What happens?",
+        list(answers.values()), answer=answers[kind],
+        explanation="With a·b < k·l the balance point is a saddle. Negative grievances move it to "
+        "(5, 5), above the low start, so the race falls through zero. From a start above the "
+        "balance point the same race still runs away: the start and the sign of g and h decide, "
+        "not the coefficients alone.",
+    )
+
+
+TRACK_CONTROLS = [
+    widgets.toggle("scheme", "Scheme", {"the essay's three tracks": "essay",
+                                        "Diamond and McDonald's nine": "multi_track"},
+                   default="essay"),
+    widgets.checkbox("show_essay", "Show where the essay puts the value", default=False),
+]
+
+
+def render_tracks(scheme: str, show_essay: bool) -> widgets.View:
+    """Render function for the tracks diagram."""
+    fig, description = tracks_figure(scheme, show_essay)
+    return widgets.View(fig, description)
