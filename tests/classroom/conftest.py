@@ -1,0 +1,28 @@
+"""Report the classroom's figures (time to ready, memory per server) at the end of the run."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import ROOT
+
+RESULTS: dict = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not RESULTS:
+        return
+    tr = terminalreporter
+    tr.section("JupyterHub classroom")
+    tr.write_line(f"{RESULTS.get('students')} students, notebook {RESULTS.get('notebook')}: hub up in "
+                  f"{RESULTS.get('hub_start_s')} s; all servers ready {RESULTS.get('all_ready_s')} s and "
+                  f"all notebooks run {RESULTS.get('all_ran_notebook_s')} s after the first spawn request")
+    for s in RESULTS.get("per_student", []):
+        tr.write_line(f"  {s['name']}: ready {s['ready_s']} s, pull {s['pull_s']} s, run {s['run_s']} s; "
+                      f"server {s['server_mb']} MB + kernel {s['kernel_mb']} MB RSS")
+    tr.write_line(f"edit kept on second pull: {RESULTS.get('edit_survived_second_pull')}; processes "
+                  f"stopped: {RESULTS.get('processes_stopped')} (killed after the hub's own shutdown: "
+                  f"{RESULTS.get('had_to_kill')})")
+    out = ROOT / "test-artifacts" / "classroom.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(RESULTS, indent=1), encoding="utf-8")

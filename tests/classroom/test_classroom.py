@@ -1,0 +1,183 @@
+"""A class of ten on a real JupyterHub: each student pulls the collection and runs a notebook.
+
+The hub, its proxy and ten single-user servers run on 127.0.0.1 (see ``hub.py``). Each student
+pulls this repository through nbgitpuller from a local ``file://`` clone (no network), opens
+notebook 02 (00 while 02 is not yet committed) and runs it through the server's kernel API.
+Times to ready and memory per server are printed in the summary and written to
+``test-artifacts/classroom.json``. One student edits the notebook and pulls again after the
+teacher has pushed a change: the edit must survive and the teacher's change must arrive.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+
+from helpers import links
+from tests.classroom import hub as classroom
+from tests.classroom.conftest import RESULTS
+from tests.test_hygiene import quote_calls
+
+ROOT = classroom.ROOT
+STUDENTS = [f"student{i:02d}" for i in range(1, 11)]
+PREFERRED = ("02_collective_or_international", "00_start_here")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+EDIT_MARK = "My own note, written during the seminar: keep this."
+TEACHER_MARK = "Teacher's update pushed after the first pull."
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def make_upstream(parent: Path) -> Path:
+    """A local clone of this repository, as a course's git remote (branch ``main``)."""
+    dest = parent / "security-framings"
+    if (ROOT / ".git").exists():
+        _git("clone", "--quiet", "--no-hardlinks", str(ROOT), str(dest), cwd=parent)
+        _git("checkout", "--quiet", "-B", "main", cwd=dest)
+    else:  # a checkout without git history: commit its files to a fresh repository
+        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", ".*_cache", ".hypothesis", "test-artifacts"))
+        _git("init", "--quiet", "-b", "main", cwd=dest)
+        _git("add", "-A", cwd=dest)
+        _git("-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "--quiet",
+             "-m", "snapshot", cwd=dest)
+    return dest
+
+
+def teacher_pushes(upstream: Path) -> None:
+    readme = upstream / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + f"\n{TEACHER_MARK}\n", encoding="utf-8")
+    _git("-c", "user.name=teacher", "-c", "user.email=teacher@localhost", "commit", "--quiet",
+         "-am", "teacher's update", cwd=upstream)
+
+
+def pull_query_and_path(hub_url: str, upstream: Path, stem: str) -> tuple[str, str]:
+    """From the class link helpers.links makes: the git-pull API query and the notebook's path."""
+    link = links.nbgitpuller_link(hub_url, stem, repo=upstream.as_uri(), branch="main")
+    query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    path = query.pop("urlpath").removeprefix("lab/tree/")
+    return urlencode(query), path
+
+
+def check_outputs(name: str, cells: list[dict], outputs: list[list[dict]]) -> list[str]:
+    """Problems with one student's run: errors, stderr, missing quotes or widgets."""
+    problems = []
+    code = [c for c in cells if c["cell_type"] == "code"]
+    assert len(outputs) == len(code)
+    for index, (cell, outs) in enumerate(zip(code, outputs, strict=True), start=1):
+        for out in outs:
+            if out["output_type"] == "error":
+                problems.append(f"{name} code cell {index}: {out['ename']}: {out['evalue']}")
+            elif out["output_type"] == "stream" and out["name"] == "stderr":
+                problems.append(f"{name} code cell {index} wrote to stderr: {out['text'][:200]}")
+        shown = json.dumps([o.get("data", o.get("text", "")) for o in outs], ensure_ascii=False)
+        for _pid, text in quote_calls(cell["source"]):
+            if json.dumps(text, ensure_ascii=False)[1:-1] not in shown:
+                problems.append(f"{name} code cell {index}: the quote {text!r} is not in its output")
+    if not any(WIDGET_VIEW in o.get("data", {}) for outs in outputs for o in outs):
+        problems.append(f"{name}: no widget was displayed")
+    return problems
+
+
+def run_student(hub: classroom.Hub, name: str, query: str, path: str, started: float) -> dict:
+    asked = time.monotonic()
+    hub.start_server(name)
+    hub.wait_ready(name, timeout=240)
+    ready = time.monotonic() - asked
+    t0 = time.monotonic()
+    events = hub.pull(name, query)
+    pulled = time.monotonic() - t0
+    assert events and events[-1].get("phase") == "finished", f"{name}'s pull: {events[-3:]}"
+    notebook = hub.contents(name, path)
+    assert notebook["type"] == "notebook", f"{name} did not get {path}"
+    cells = notebook["content"]["cells"]
+    t0 = time.monotonic()
+    kernel = hub.open_session(name, path)
+    outputs = hub.execute_notebook(name, kernel, cells)
+    return {"name": name, "ready_s": round(ready, 1),
+            "ready_after_first_s": round(asked - started + ready, 1), "pull_s": round(pulled, 1),
+            "run_s": round(time.monotonic() - t0, 1), "done_s": round(time.monotonic() - started, 1),
+            "cells": cells, "outputs": outputs}
+
+
+@pytest.fixture
+def stop_on_sigterm():
+    """Turn SIGTERM into an exception so the test's ``finally`` stops the hub."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt("SIGTERM: stopping the classroom")
+    previous = signal.signal(signal.SIGTERM, handler)
+    yield
+    signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
+    reason = classroom.node_missing()
+    if reason:
+        pytest.skip(reason)
+    assert classroom.PROXY.exists(), (
+        f"{classroom.PROXY} is missing: `make test` installs it (target .venv/node/.installed)")
+    upstream = make_upstream(tmp_path)
+    stem = next(s for s in PREFERRED if (upstream / "notebooks" / f"{s}.ipynb").exists())
+    hub = classroom.Hub(tmp_path / "hub")
+    (tmp_path / "hub").mkdir()
+    pool = ThreadPoolExecutor(max_workers=len(STUDENTS))
+    try:
+        t_start = time.monotonic()
+        hub.start()
+        hub_up = time.monotonic() - t_start
+        query, path = pull_query_and_path(hub.url, upstream, stem)
+        started = time.monotonic()
+        for name in STUDENTS:
+            hub.create_user(name)
+        runs = list(pool.map(lambda n: run_student(hub, n, query, path, started), STUDENTS))
+        problems = [p for r in runs for p in check_outputs(r["name"], r["cells"], r["outputs"])]
+        assert not problems, "\n".join(problems)
+
+        memory = {}
+        for name in STUDENTS:
+            pid = hub.server_pid(name)
+            server_mb, kernels_mb = classroom.rss_mb(pid)
+            memory[name] = {"pid": pid, "server_mb": round(server_mb), "kernel_mb": round(kernels_mb)}
+        assert len({m["pid"] for m in memory.values()}) == len(STUDENTS), "servers share a process"
+
+        # One student edits the notebook; the teacher pushes a change; the student pulls again.
+        student = STUDENTS[0]
+        model = hub.contents(student, path)
+        model["content"]["cells"].append(
+            {"cell_type": "markdown", "metadata": {}, "source": EDIT_MARK, "id": "student-note"})
+        hub.save(student, path, {"type": "notebook", "format": "json", "content": model["content"]})
+        teacher_pushes(upstream)
+        events = hub.pull(student, query)
+        assert events[-1].get("phase") == "finished", events[-3:]
+        cells = hub.contents(student, path)["content"]["cells"]
+        assert any(c["source"] == EDIT_MARK for c in cells), "the student's edit was lost on pull"
+        readme = hub.contents(student, str(Path(path).parent.parent / "README.md"))["content"]
+        assert TEACHER_MARK in readme, "the teacher's change did not arrive with the second pull"
+
+        RESULTS.update({
+            "notebook": f"{stem}.ipynb", "students": len(STUDENTS), "hub_start_s": round(hub_up, 1),
+            "all_ready_s": max(r["ready_after_first_s"] for r in runs),
+            "all_ran_notebook_s": max(r["done_s"] for r in runs),
+            "per_student": [{k: v for k, v in r.items() if k not in ("cells", "outputs")}
+                            | memory[r["name"]] for r in runs],
+            "edit_survived_second_pull": True,
+        })
+    finally:
+        killed = hub.stop()  # first, so that students' threads still waiting fail fast
+        pool.shutdown(wait=True, cancel_futures=True)
+    survivors = [pid for pid in hub.seen if classroom.psutil.pid_exists(pid)
+                 and classroom.psutil.Process(pid).status() != classroom.psutil.STATUS_ZOMBIE]
+    assert not survivors, f"processes still running after stop: {survivors}"
+    RESULTS["processes_stopped"] = len(hub.seen)
+    RESULTS["had_to_kill"] = len(killed)
