@@ -50,9 +50,7 @@ def eu_full():
 def part1():
     print("1. EU-27 qualified majority (15 of 27 and 65% of population, or any 24): exact")
     p, median, best = timed(eu_full)
-    print(
-        f"   engine (int64 tables):        median {median * 1e3:7.1f} ms, best {best * 1e3:7.1f} ms"
-    )
+    print(f"   engine (int64 tables):        median {median * 1e3:7.1f} ms, best {best * 1e3:7.1f} ms")
     print(
         f"   Germany SS {float(p.shapley_shubik['Germany']):.6f}, "
         f"Banzhaf {float(p.banzhaf['Germany']):.6f} ({p.swings['Germany']:,} swings); "
@@ -163,11 +161,36 @@ def part3(engine_time):
     print(f"   naive and engine agree on a 12-member double-quota game: {agree}")
 
 
+def part4():
+    print("4. Notebook 05 redraws: every control combination, figure + PNG, uncached")
+    from helpers import plots, widgets
+    from helpers import voting_plots as vp
+
+    for name, controls, render in [
+        ("rules", vp.rule_controls, vp.rules_view),
+        ("monopoly", vp.monopoly_controls, vp.monopoly_view),
+        ("council", vp.council_controls, vp.council_view),
+    ]:
+        times = []
+        for values in widgets.combinations(controls()):
+            start = time.perf_counter()
+            view = render(**values)
+            plots.to_png(view.fig)
+            times.append(time.perf_counter() - start)
+        times.sort()
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        print(
+            f"   {name:9s} {len(times):3d} renders: median {statistics.median(times) * 1e3:6.1f} ms, "
+            f"p95 {p95 * 1e3:6.1f} ms, max {times[-1] * 1e3:6.1f} ms"
+        )
+
+
 def main():
     print(f"Machine: {machine()}")
     engine_time = part1()
     part2()
     part3(engine_time)
+    part4()
 
 
 if __name__ == "__main__":

@@ -117,6 +117,50 @@ def patch(style: dict):
     return Patch(facecolor=style["color"], hatch=style["hatch"], edgecolor="black", label=style["label"])
 
 
+_CANVASES: dict[str, dict] = {}
+"""Figures built once per layout and then updated in place: a redraw then skips building axes,
+ticks and the Agg renderer, and reuses cached text layouts (DESIGN.md section 8). The output
+depends only on the arguments: every update sets every artist that varies."""
+
+
+def _canvas(key: str, build) -> dict:
+    if key not in _CANVASES:
+        _CANVASES[key] = build()
+    return _CANVASES[key]
+
+
+def _build_rules_canvas(rule_id: str) -> dict:
+    game = voting.rule_game(rule_id)
+    n = len(game.members)
+    fig = _fixed_figure(9.5, 4.9, left=0.085, right=0.985, bottom=0.28, top=0.91)
+    ax = fig.add_subplot()
+    bars = ax.bar(range(n), [0.0] * n, edgecolor="black", linewidth=0.6)
+    ax.set_xlim(-0.7, n - 0.3)
+    ax.yaxis.set_major_locator(MaxNLocator(5))
+    ax.set_title(f"{rule_label(rule_id)}: power of each member", loc="left", y=1.0)
+    ax.axhline(1 / n, color=plots.GREY, linestyle="--", linewidth=1.2)
+    ax.text(n - 0.5, 1 / n, f"equal shares (1/{n})", ha="right", va="bottom", fontsize=10, color="#555555")
+    styles = dict(zip(game.members, _bar_styles(rule_id, game), strict=True))
+    seen: dict[str, dict] = {}
+    for member in game.members:
+        seen.setdefault(styles[member]["label"], styles[member])
+    handles = [patch(st) for st in seen.values()]
+    markers = None
+    if rule_id == "eu_qmv":
+        (markers,) = ax.plot(
+            range(n),
+            [0.0] * n,
+            linestyle="none",
+            marker="D",
+            markersize=6,
+            color="black",
+            label="population share",
+        )
+        handles.append(markers)
+    ax.legend(handles=handles, loc="upper right", frameon=False)
+    return {"fig": fig, "ax": ax, "bars": bars, "styles": styles, "markers": markers, "names": None}
+
+
 @plots.house_style
 def rules_figure(rule_id: str, index: str = "shapley_shubik"):
     """Power of every member under one rule, largest first, with a line at equal shares."""
@@ -124,44 +168,30 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
     game = voting.rule_game(rule_id)
     result = voting.power(game)
     values = voting._index_values(result, index)
-    styles = _bar_styles(rule_id, game)
     order = sorted(range(len(game.members)), key=lambda i: (-values[game.members[i]], i))
     names = [game.members[i] for i in order]
     heights = [float(values[m]) for m in names]
     n = len(order)
 
-    fig = _fixed_figure(9.5, 4.9, left=0.085, right=0.985, bottom=0.28, top=0.91)
-    ax = fig.add_subplot()
-    ax.bar(
-        range(n),
-        heights,
-        color=[styles[i]["color"] for i in order],
-        hatch=[styles[i]["hatch"] for i in order],
-        edgecolor="black",
-        linewidth=0.6,
-    )
-    ax.set_xticks(range(n), names, rotation=90, fontsize=10)
-    ax.set_xlim(-0.7, n - 0.3)
+    c = _canvas(f"rules:{rule_id}", lambda: _build_rules_canvas(rule_id))
+    ax = c["ax"]
+    for bar, name, height in zip(c["bars"], names, heights, strict=True):
+        style = c["styles"][name]
+        bar.set_height(height)
+        bar.set_facecolor(style["color"])
+        bar.set_hatch(style["hatch"])
+    if c["names"] != names:
+        ax.set_xticks(range(n), names, rotation=90, fontsize=10)
+        c["names"] = names
     ax.set_ylabel(f"{INDICES[index]} power")
     top = max(0.05, max(heights) * 1.2)
-    handles = []
-    if rule_id == "eu_qmv":
+    if c["markers"] is not None:
         shares = voting.eu_population_shares()
         total = sum(shares.values())
         pop = [shares[m] / total for m in names]
-        ax.plot(range(n), pop, linestyle="none", marker="D", markersize=6, color="black")
+        c["markers"].set_ydata(pop)
         top = max(top, max(pop) * 1.15)
-        handles.append(ax.lines[-1])
-        handles[-1].set_label("population share")
     ax.set_ylim(0, top)
-    ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.set_title(f"{rule_label(rule_id)}: power of each member", loc="left", y=1.0)
-    ax.axhline(1 / n, color=plots.GREY, linestyle="--", linewidth=1.2)
-    ax.text(n - 0.5, 1 / n, f"equal shares (1/{n})", ha="right", va="bottom", fontsize=10, color="#555555")
-    seen: dict[str, dict] = {}
-    for i in order:
-        seen.setdefault(styles[i]["label"], styles[i])
-    ax.legend(handles=[patch(s) for s in seen.values()] + handles, loc="upper right", frameon=False)
 
     kind = voting.rule(rule_id)["kind"]
     if kind == "council":
@@ -190,35 +220,45 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
         f"{voting.rule(rule_id)['name']}, largest first, with a dashed line at equal shares "
         f"(1/{n}). {detail}"
     )
-    return fig, description
+    return c["fig"], description
+
+
+def _build_monopoly_canvas() -> dict:
+    fig = _fixed_figure(8.5, 3.9, left=0.25, right=0.95, bottom=0.26, top=0.9)
+    ax = fig.add_subplot()
+    ys = list(range(len(voting.RULE_IDS)))[::-1]
+    bars = ax.barh(ys, [0.0] * len(ys), color=plots.PALETTE["blue"], edgecolor="black", height=0.6)
+    lines = [ax.plot([0, 0], [y - 0.38, y + 0.38], color="black", linewidth=2.5)[0] for y in ys]
+    labels = [ax.text(0, y, "", va="center", fontsize=11) for y in ys]
+    ax.set_yticks(ys, [rule_label(r) for r in voting.RULE_IDS])
+    ax.set_xlim(0, 1.12)
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
+    title = ax.set_title("", loc="left", y=1.0)
+    return {"fig": fig, "ax": ax, "bars": bars, "lines": lines, "labels": labels, "title": title}
 
 
 @plots.house_style
 def monopoly_figure(index: str = "shapley_shubik", k: int = 5):
     """Share of all power held by the k most powerful members, for each rule."""
     rows = monopoly_table(index, k)
-    fig = _fixed_figure(8.5, 3.9, left=0.25, right=0.95, bottom=0.26, top=0.9)
-    ax = fig.add_subplot()
-    ys = list(range(len(rows)))[::-1]
-    for y, (_rid, share, even) in zip(ys, rows, strict=True):
-        ax.barh(y, float(share), color=plots.PALETTE["blue"], edgecolor="black", height=0.6)
-        ax.plot([float(even)] * 2, [y - 0.38, y + 0.38], color="black", linewidth=2.5)
-        ax.text(float(share) + 0.015, y, f"{float(share):.1%}", va="center", fontsize=11)
-    ax.set_yticks(ys, [rule_label(r) for r, _, _ in rows])
-    ax.set_xlim(0, 1.12)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
-    ax.set_xlabel(
+    c = _canvas("monopoly", _build_monopoly_canvas)
+    for bar, line, label, (_rid, share, even) in zip(c["bars"], c["lines"], c["labels"], rows, strict=True):
+        bar.set_width(float(share))
+        line.set_xdata([float(even)] * 2)
+        label.set_x(float(share) + 0.015)
+        label.set_text(f"{float(share):.1%}")
+    c["ax"].set_xlabel(
         f"share of all {INDICES[index]} power held by the {k} most powerful members\n"
         "(black line: their share if every member had equal power)"
     )
-    ax.set_title(f"A 'monopoly of power' measured: the top {k}", loc="left", y=1.0)
+    c["title"].set_text(f"A 'monopoly of power' measured: the top {k}")
     parts = [f"{rule_label(r)} {float(s):.1%} (equal: {float(e):.1%})" for r, s, e in rows]
     description = (
         f"Horizontal bars, one per rule, of the share of all {INDICES[index]} power held by the "
         f"{k} most powerful members, with a black line where their share would be if every "
         f"member had equal power: " + "; ".join(parts) + "."
     )
-    return fig, description
+    return c["fig"], description
 
 
 def monopoly_view(index: str, k: int) -> View:
@@ -302,40 +342,57 @@ def council_summary(seats: int, permanent: int, quota_kind: str) -> dict:
     }
 
 
+def _build_council_canvas() -> dict:
+    fig = _fixed_figure(8.5, 3.9, left=0.09, right=0.98, bottom=0.12, top=0.89, wspace=0.3)
+    axes = fig.subplots(1, 2)
+    axes[0].set_ylabel("power (share of the total)")
+    panels = []
+    for ax, title in zip(axes, ("One permanent seat", "One elected seat"), strict=True):
+        ax.set_title(title, loc="left", y=1.0)
+        ax.set_xticks([0, 1], [INDICES[i] for i in INDICES], fontsize=10)
+        ax.set_xlim(-0.6, 1.6)
+        ax.yaxis.set_major_locator(MaxNLocator(4))
+        bars = ax.bar(
+            [0, 1],
+            [0.0, 0.0],
+            color=[INDEX_STYLE[i]["color"] for i in INDICES],
+            hatch=[INDEX_STYLE[i]["hatch"] for i in INDICES],
+            edgecolor="black",
+            linewidth=0.6,
+            width=0.6,
+        )
+        labels = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=10) for x in (0, 1)]
+        empty = ax.text(
+            0.5,
+            0.5,
+            "no such seat\nin this design",
+            ha="center",
+            va="center",
+            fontsize=12,
+            transform=ax.transAxes,
+        )
+        panels.append({"ax": ax, "bars": bars, "labels": labels, "empty": empty})
+    return {"fig": fig, "panels": panels}
+
+
 @plots.house_style
 def council_figure(seats: int, permanent: int, quota_kind: str):
     """One permanent seat and one elected seat: their power under both indices."""
     s = council_summary(seats, permanent, quota_kind)
-    fig = _fixed_figure(8.5, 3.9, left=0.09, right=0.98, bottom=0.12, top=0.89, wspace=0.3)
-    axes = fig.subplots(1, 2)
-    axes[0].set_ylabel("power (share of the total)")
-    panels = [
-        ("one permanent seat", s["permanent_power"], 0.25),
-        ("one elected seat", s["elected_power"], 0.02),
-    ]
-    for ax, (title, powers, floor) in zip(axes, panels, strict=True):
-        ax.set_title(title.capitalize(), loc="left", y=1.0)
-        ax.set_xticks([0, 1], [INDICES[i] for i in INDICES], fontsize=10)
-        ax.set_xlim(-0.6, 1.6)
-        if powers is None:
-            ax.set_ylim(0, floor)
-            ax.text(0.5, floor / 2, "no such seat\nin this design", ha="center", va="center", fontsize=12)
-            continue
-        top = max(float(v) for v in powers.values())
-        ax.set_ylim(0, max(floor, top * 1.3))
+    c = _canvas("council", _build_council_canvas)
+    for panel, (powers, floor) in zip(
+        c["panels"], ((s["permanent_power"], 0.25), (s["elected_power"], 0.02)), strict=True
+    ):
+        present = powers is not None
+        panel["empty"].set_visible(not present)
         for x, ix in enumerate(INDICES):
-            style = INDEX_STYLE[ix]
-            ax.bar(
-                x,
-                float(powers[ix]),
-                color=style["color"],
-                hatch=style["hatch"],
-                edgecolor="black",
-                linewidth=0.6,
-                width=0.6,
-            )
-            ax.text(x, float(powers[ix]), fmt(powers[ix]), ha="center", va="bottom", fontsize=10)
-        ax.yaxis.set_major_locator(MaxNLocator(4))
+            value = float(powers[ix]) if present else 0.0
+            panel["bars"][x].set_height(value)
+            panel["bars"][x].set_visible(present)
+            panel["labels"][x].set_position((x, value))
+            panel["labels"][x].set_text(fmt(powers[ix]) if present else "")
+        top = max(float(v) for v in powers.values()) if present else 0.0
+        panel["ax"].set_ylim(0, max(floor, top * 1.3))
     parts = []
     for label, key in (("permanent", "permanent_power"), ("elected", "elected_power")):
         if s[key] is None:
@@ -353,7 +410,7 @@ def council_figure(seats: int, permanent: int, quota_kind: str):
         + " The elected-seat axis stays at 0 to 0.02 unless a value needs more room, so changes "
         "between designs can be compared by eye."
     )
-    return fig, description
+    return c["fig"], description
 
 
 def council_text(seats: int, permanent: int, quota_kind: str) -> str:

@@ -110,3 +110,19 @@ def test_sourced_notes():
     assert "1/32" in vp.turkey_markdown() and "candidate since 1999" in vp.turkey_markdown()
     with pytest.raises(ValueError, match="valid facts"):
         vp.fact_markdown("unknown")
+
+
+@pytest.mark.parametrize(
+    ("render", "first", "other"),
+    [
+        (vp.rules_view, ("eu_qmv", "banzhaf"), ("eu_qmv", "shapley_shubik")),
+        (vp.rules_view, ("unsc_1965", "shapley_shubik"), ("nato", "banzhaf")),
+        (vp.monopoly_view, ("banzhaf", 3), ("shapley_shubik", 10)),
+        (vp.council_view, (11, 5, "charter"), (15, 0, "all")),
+    ],
+)
+def test_redrawing_in_place_depends_only_on_the_arguments(render, first, other):
+    """Figures are reused and updated in place; the picture must not remember earlier calls."""
+    before = plots.to_png(render(*first).fig)
+    plots.to_png(render(*other).fig)
+    assert plots.to_png(render(*first).fig) == before
