@@ -12,6 +12,7 @@ help:
 	@echo "make lab    - install (first time) and open JupyterLab on notebooks/00_start_here.ipynb"
 	@echo "make test   - install the dev tools and run the whole test suite"
 	@echo "make bench  - print the benchmark figures for this machine"
+	@echo "make present NB=02 - show notebook 02 in Voila (prose and controls, no code) for projecting"
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 1; }
@@ -43,6 +44,11 @@ $(NODE_DIR)/.installed: $(VENV)/.run-installed tests/classroom/package.json test
 
 test: $(VENV)/.dev-installed $(NODE_DIR)/.installed
 	$(PY) -m pytest
+
+# Presentation mode: one notebook in Voila on http://127.0.0.1:8866, e.g. `make present NB=02`.
+NB ?= 00
+present: $(VENV)/.dev-installed
+	$(PY) -m helpers.present $(NB)
 
 bench: $(VENV)/.dev-installed
 	@for script in benchmarks/*.py; do \
