@@ -300,7 +300,7 @@ def _ranked(counts: tuple[int, ...]) -> list[int]:
 
 @plots.house_style
 def single_vote_figure(confidence: float = 0.95) -> plots.FigureResult:
-    """What "(votes: 1, rating: 5)" can say: the share giving top marks, from 1, 10, 100 votes."""
+    """What "(votes: 1, rating: 5)" can say: the share rating it 5, from 1, 10 or 100 votes."""
     ns = (1, 10, 100)
     fig = _figure(8, 3.6, left=0.2, right=0.96, bottom=0.18, top=0.88)
     ax = fig.subplots()
@@ -312,16 +312,16 @@ def single_vote_figure(confidence: float = 0.95) -> plots.FigureResult:
         ax.annotate(f"{_pct(lo)} to 100%", (lo, y), xytext=(-8, 0), textcoords="offset points",
                     ha="right", va="center", fontsize=10)
     ax.set_yticks(range(len(ns))[::-1],
-                  [f"{n} vote{'s' if n > 1 else ''},\nall top marks" for n in ns])
+                  [f"{n} vote{'s' if n > 1 else ''},\nall rating 5" for n in ns])
     ax.set_xlim(0, 1.05)
     ax.set_ylim(-0.6, len(ns) - 0.3)
     ax.xaxis.set_major_formatter(lambda x, _pos: _pct(x))
-    ax.set_xlabel("share of readers who would give top marks")
+    ax.set_xlabel("share of readers who would rate it 5")
     ax.set_title(f"{confidence:.0%} Wilson intervals, as if random", fontsize=12)
     lows = [poll.wilson_interval(n, n, confidence)[0] for n in ns]
     description = (
         f"The page's rating comes from one vote. Treating votes as a random sample, the share of "
-        f"readers who would give top marks is anywhere from {_pct(lows[0])} to 100% after one "
+        f"readers who would rate the essay 5 is anywhere from {_pct(lows[0])} to 100% after one "
         f"vote; ten unanimous votes would narrow this to {_pct(lows[1])}-100%, a hundred to "
         f"{_pct(lows[2])}-100%. One vote cannot say how readers rate the essay."
     )
@@ -386,5 +386,6 @@ def interval_controls() -> list:
         widgets.dropdown("confidence", "Confidence level:",
                          {f"{c:.0%}": c for c in CONFIDENCE_LEVELS}, 0.95),
         widgets.dropdown("votes", "Votes (same shares):", {f"{n:,}": n for n in VOTE_TOTALS}, 108),
-        widgets.checkbox("simultaneous", "Simultaneous intervals for all four answers (Goodman)"),
+        widgets.toggle("simultaneous", "Intervals:",
+                       {"one at a time (Wilson)": False, "all four at once (Goodman)": True}),
     ]

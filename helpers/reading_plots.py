@@ -247,8 +247,9 @@ def search_controls() -> list:
 
 
 def map_controls(amap: am.ArgumentMap) -> list:
-    """One check box per premise a reader may reject."""
+    """One accept / reject switch per premise a reader may reject (in the data file's order)."""
     from helpers import widgets
 
-    return [widgets.checkbox(c.id, f"Reject: {c.label} ({', '.join(c.paragraphs)})")
-            for c in amap.rejectable()]
+    return [widgets.toggle(c.id, f"{c.label} ({', '.join(c.paragraphs)}):",
+                           {"accept": False, "reject": True}, False)
+            for c in amap.claims.values() if c.rejectable]
