@@ -45,8 +45,12 @@ GROUP_STYLE = {
 }
 
 
-def draw(ax: Axes, framing: framings.Framing, title: str | None = None) -> None:
-    """Draw one framing: group lines, edges, then nodes with labels, then a legend."""
+def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: bool = True) -> None:
+    """Draw one framing: group lines, edges, nodes with labels, and (optionally) a legend.
+
+    Widgets pass ``legend=False`` and show :func:`html_key` beside the picture instead: the same
+    key as HTML text, which costs the kernel nothing to draw and reads larger on a projector.
+    """
     layout.setup_axes(ax)
     for group in framing.groups:
         style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
@@ -68,6 +72,9 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None) -> None:
         ax.annotate(node.name, (node.x, node.y), xytext=(0, 10), textcoords="offset points",
                     ha="center", va="bottom", fontsize=11, zorder=6,
                     fontweight="bold" if node.role == "self" else "normal")
+    ax.set_title(plots.wrap_label(title or framing.title, 60), fontsize=13)
+    if not legend:
+        return
     handles = [Line2D([], [], ls="none", marker=ROLE_STYLE[r]["marker"], color=ROLE_STYLE[r]["color"],
                       ms=min(ROLE_STYLE[r]["size"], 12), label=ROLE_STYLE[r]["legend"])
                for r in framings.ROLES if any(n.role == r for n in framing.nodes)]
@@ -81,7 +88,33 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None) -> None:
     handles += [Line2D([], [], ls="none", label=f"{n}: {label}") for label, n in numbers.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncol=2, frameon=False,
               fontsize=10, handlelength=2.2)
-    ax.set_title(plots.wrap_label(title or framing.title, 60), fontsize=13)
+
+
+_SYMBOL = {"*": "★", "o": "●", "^": "▲", "D": "◆", "s": "■", "p": "⬟"}
+_BORDER = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
+
+
+def html_key(framing: framings.Framing) -> str:
+    """The figure's legend as HTML: marker symbols, line samples and the numbered issues."""
+    items = []
+    for role in framings.ROLES:
+        if any(n.role == role for n in framing.nodes):
+            style = ROLE_STYLE[role]
+            items.append(f'<span style="color:{style["color"]};font-size:1.25em">{_SYMBOL[style["marker"]]}'
+                         f'</span> {html.escape(style["legend"])}')
+    lines = [(EDGE_STYLE[k]["color"], EDGE_STYLE[k]["ls"], EDGE_STYLE[k]["legend"])
+             for k in framings.EDGE_KINDS if any(e.kind == k for e in framing.edges)]
+    lines += [(GROUP_STYLE.get(g.style, GROUP_STYLE["referent"])["color"],
+               GROUP_STYLE.get(g.style, GROUP_STYLE["referent"])["ls"], g.name) for g in framing.groups]
+    for color, ls, text in lines:
+        items.append(f'<span style="display:inline-block;width:2.2em;vertical-align:middle;'
+                     f'border-top:3px {_BORDER[ls]} {color}"></span> {html.escape(text)}')
+    numbers = _edge_numbers(framing)
+    issues = "".join(f"<li value='{n}'>{html.escape(label)}</li>" for label, n in numbers.items())
+    out = f'<div style="font-size:0.95em">{"<br>".join(items)}</div>'
+    if issues:
+        out += f'<p style="margin-bottom:0"><b>Numbered issues</b></p><ol style="margin-top:0">{issues}</ol>'
+    return out
 
 
 def _frame_patch():
@@ -152,20 +185,22 @@ def describe(framing: framings.Framing) -> str:
 
 
 @plots.house_style
-def framing_figure(framing: str, perspective: str = "brussels", lens: str = "essay"):
+def framing_figure(framing: str, perspective: str = "brussels", lens: str = "essay",
+                   legend: bool = True):
     """The essay's framing from a perspective, beside a scholarly lens if one is chosen."""
     main = framings.frame(framing, perspective)
+    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
     if lens == "essay":
-        fig = plots.new_figure(9.5, 7.0, layout=None)
-        fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.22)
-        draw(fig.add_subplot(), main)
+        fig = plots.new_figure(9.5, height, layout=None)
+        fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
+        draw(fig.add_subplot(), main, legend=legend)
         return fig, describe(main)
     other = framings.lens(lens, perspective)
-    fig = plots.new_figure(16, 7.0, layout=None)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.91, bottom=0.22, wspace=0.04)
+    fig = plots.new_figure(16, height, layout=None)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=bottom, wspace=0.04)
     left, right = fig.subplots(1, 2)
-    draw(left, main, f"The essay's word: {main.title}")
-    draw(right, other, f"What scholars call: {other.title}")
+    draw(left, main, f"The essay's word: {main.title}", legend=legend)
+    draw(right, other, f"What scholars call: {other.title}", legend=legend)
     return fig, f"Left panel: {describe(main)} Right panel: {describe(other)}"
 
 
@@ -194,6 +229,11 @@ def side_text(framing: str, perspective: str = "brussels", lens: str = "essay") 
 
 
 def render(framing: str, perspective: str, lens: str) -> View:
-    """The render function of notebook 02's explorer."""
-    fig, description = framing_figure(framing, perspective, lens)
-    return View(fig, description, side_text(framing, perspective, lens))
+    """The render function of notebook 02's explorer (the key is HTML beside the picture)."""
+    fig, description = framing_figure(framing, perspective, lens, legend=False)
+    key = html_key(framings.frame(framing, perspective))
+    if lens != "essay":
+        key = (f"<b>Left panel</b><br>{key}<b>Right panel</b><br>"
+               f"{html_key(framings.lens(lens, perspective))}")
+    return View(fig, description, f"<details open><summary><b>Key</b></summary>{key}</details>"
+                + side_text(framing, perspective, lens))

@@ -15,7 +15,7 @@ from matplotlib.patches import Ellipse
 
 from helpers import facts, framings, layout, plots
 from helpers.essay import quote
-from helpers.framing_plots import ROLE_STYLE, draw
+from helpers.framing_plots import ROLE_STYLE, draw, html_key
 from helpers.widgets import View
 
 REFERENTS: dict[str, str] = {
@@ -127,14 +127,15 @@ def _framing_for(referent: str, framing: str) -> framings.Framing:
 
 
 @plots.house_style
-def referent_figure(referent: str, framing: str, no_culprit: bool = False):
+def referent_figure(referent: str, framing: str, no_culprit: bool = False, legend: bool = True):
     """The framing's picture with the referent marked; optionally a threat with no culprit."""
     result = analyse(referent, framing)
     base = _framing_for(referent, framing)
-    fig = plots.new_figure(9.5, 7.0, layout=None)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.22)
+    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
+    fig = plots.new_figure(9.5, height, layout=None)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
     ax = fig.add_subplot()
-    draw(ax, base, f"Referent: {REFERENTS[referent]} - {framing} framing")
+    draw(ax, base, f"Referent: {REFERENTS[referent]} - {framing} framing", legend=legend)
     if referent in GROUP_REFERENTS and framing == "collective":
         members = framings.collective_members(GROUP_REFERENTS[referent], framings.CURRENT_YEAR)
         layout.draw_boundary(ax, members, plots.PALETTE["black"], "-.", linewidth=2.0)
@@ -195,8 +196,11 @@ def side_text(referent: str, framing: str, no_culprit: bool = False) -> str:
 
 
 def render(referent: str, framing: str, no_culprit: bool) -> View:
-    fig, description = referent_figure(referent, framing, no_culprit)
-    return View(fig, description, side_text(referent, framing, no_culprit))
+    """The render function of notebook 03's explorer (the key is HTML beside the picture)."""
+    fig, description = referent_figure(referent, framing, no_culprit, legend=False)
+    key = html_key(_framing_for(referent, framing))
+    return View(fig, description, f"<details open><summary><b>Key</b></summary>{key}</details>"
+                + side_text(referent, framing, no_culprit))
 
 
 def partnerships() -> tuple[dict[str, str], ...]:
