@@ -188,8 +188,8 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
                 "whose refusal is expected", ha="center", va="top", fontsize=10,
                 color=PALETTE["bluish green"])
     else:
-        ax.text(7.5, 7.4, "?", ha="center", va="center", fontsize=44, color=GREY)
-        ax.text(7.5, 5.9, "nothing found here\n(the essay's premise)", ha="center", va="center",
+        ax.text(7.5, 8.0, "?", ha="center", va="center", fontsize=44, color=GREY)
+        ax.text(7.5, 6.7, "nothing found here\n(the essay's premise)", ha="center", va="center",
                 fontsize=10, color=GREY)
         ax.plot([5.6, 9.4], [0.9, 4.4], color=PALETTE["bluish green"], linewidth=2)
         ax.plot([5.6, 9.4], [4.4, 0.9], color=PALETTE["bluish green"], linewidth=2)

@@ -17,6 +17,7 @@ from helpers.models import richardson as R
 from helpers.plots import GREY, LIGHT, PALETTE, house_style, new_figure
 
 VIEW = (-5.0, 9.0)  # both axes of the phase plane, in the model's abstract units
+TICKS = (-4, 0, 4, 8)
 T_END = 12.0
 TIMES = np.linspace(0.0, T_END, 240)
 STARTS = {"low": (1.0, 0.3), "high": (4.0, 2.5)}
@@ -69,6 +70,8 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     ax.axvspan(lo, 0, color=LIGHT, zorder=0)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
+    ax.set_xticks(TICKS)
+    ax.set_yticks(TICKS)
     ax.set_xlabel("side X's arms level (index)")
     ax.set_ylabel("side Y's arms level (index)")
 
@@ -81,7 +84,7 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     _nullclines(ax, race)
 
     x, y = R.trajectory(race, x0, y0, TIMES)
-    ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6, label="path from the start")
+    ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6)
     ax.plot([x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
     ax.annotate("start", (x0, y0), xytext=(6, -14), textcoords="offset points", fontsize=10)
     if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
@@ -100,6 +103,8 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     at.axhline(0, color=GREY, linewidth=1)
     at.set_xlim(0, T_END)
     at.set_ylim(lo, hi)
+    at.set_xticks((0, 4, 8, 12))
+    at.set_yticks(TICKS)
     at.set_xlabel("time (model units)")
     at.set_ylabel("arms level (index)")
     at.legend(loc="upper left", fontsize=10)

@@ -31,8 +31,12 @@ def document_markdown() -> str:
         f"- Convened by {', '.join(doc['convenors'])}, with their organisations: "
         f"{', '.join(doc['organizations'])}.",
         f"- {doc['signatories']} signatories from {doc['countries']} countries (NTI).",
-        f"- NTI's statement of {nti['date']}: “{nti['not_a_peace_plan']}”",
-        f"- The same statement: “{nti['contested']}”",
+        "",
+        f"NTI's statement of {nti['date']}, in its own words:",
+        "",
+        f"> {nti['not_a_peace_plan']}",
+        ">",
+        f"> {nti['contested']}",
     ])
 
 
