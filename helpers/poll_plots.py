@@ -20,6 +20,9 @@ _LIMIT = plots.PALETTE["vermillion"]
 _NO_BIAS = plots.PALETTE["bluish green"]
 
 
+_TABLE = 'style="border-spacing:1.2em 0.2em"'
+
+
 def _pct(x: float) -> str:
     return f"{100 * x:.0f}%"
 
@@ -68,7 +71,7 @@ def error_table_html(times: float, eager: int, seed: int = 2020) -> str:
     floor = error_table(times, eager, seed)[0][3]
     return (
         "<p><b>Largest error</b> (percentage points) in the same simulation:</p>"
-        "<table><tr><th>votes</th><th>everyone equally likely to vote</th>"
+        f"<table {_TABLE}><tr><th>votes</th><th>everyone equally likely to vote</th>"
         f"<th>{VIEWS[eager]} {times:g}x as likely</th></tr>{body}</table>"
         f"<p>Bias floor: <b>{100 * floor:.1f} points</b>. More votes shrink the noise, "
         "never the bias.</p>"
@@ -254,7 +257,7 @@ def ordering_html(counts: tuple[int, ...], labels: tuple[str, ...], confidence: 
         "<p><b>Is the ranking real?</b> Among voters who chose one of two neighbouring answers, "
         "is the first one's share clearly above half? (Bonferroni-adjusted for the "
         f"{len(order)} comparisons.)</p>"
-        "<table><tr><th>pair</th><th>share of the pair</th><th>clear now?</th>"
+        f"<table {_TABLE}><tr><th>pair</th><th>share of the pair</th><th>clear now?</th>"
         "<th>votes needed (same shares)</th></tr>" + "".join(rows) + "</table>"
         f"<p>Largest half-width now: <b>{half_width_points(counts, votes, confidence):.1f} "
         "points</b>.</p>"
