@@ -311,10 +311,10 @@ def race_quiz():
     return quiz.multiple_choice(
         "Unstable coefficients, g = h = -2, low start. What happens?",
         list(answers.values()), answer=answers[kind],
-        explanation="With a·b < k·l the balance point is a saddle. Negative grievances move it to "
-        "(5, 5), above the low start, so the race falls through zero. From a start above the "
-        "balance point the same race still runs away: the start and the sign of g and h decide, "
-        "not the coefficients alone.",
+        explanation="With a·b < k·l the balance point is a saddle. Grievances of -2 move it to "
+        "(5, 5), above the low start, so the race falls through zero. With g = h = -1 the balance "
+        "point is (2.5, 2.5) and the high start (4, 2.5) lies above it: that race still runs away. "
+        "The start and the sign of g and h decide, not the coefficients alone.",
     )
 
 
