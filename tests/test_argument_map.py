@@ -71,6 +71,13 @@ def test_map_is_not_in_page_order(amap):
 # --- rejecting premises -------------------------------------------------------------------
 
 
+def test_layout_puts_each_claim_right_of_its_supporters_without_collisions(amap):
+    pos = amap.layout()
+    for supporter, supported in amap.edges():
+        assert pos[supporter][0] < pos[supported][0]
+    assert len(set(pos.values())) == len(pos)
+
+
 def test_nothing_falls_when_nothing_is_rejected(amap):
     assert amap.fallen([]) == []
     assert all(amap.standing().values())
@@ -107,6 +114,7 @@ def test_result_does_not_depend_on_claim_order():
     random.Random(5).shuffle(shuffled)
     other = am.ArgumentMap(am.claims_from_records(shuffled), PIDS)
     assert other.topological_order() == base.topological_order()
+    assert other.layout() == base.layout()
     for premise in base.rejectable():
         assert other.fallen([premise.id]) == base.fallen([premise.id])
 
