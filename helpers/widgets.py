@@ -143,7 +143,8 @@ def build(control: Control) -> W.ValueWidget:
         return cls(min=control.min, max=control.max, step=control.step, value=control.default,
                    continuous_update=False, **common, layout=W.Layout(width="32em"))
     if control.kind == "checkbox":
-        return W.Checkbox(value=control.default, indent=False, **common)
+        return W.Checkbox(value=control.default, indent=False, **common,
+                          layout=W.Layout(width="auto"))
     return W.Text(value=control.default, continuous_update=False, **common,
                   layout=W.Layout(width="32em"))
 
@@ -261,8 +262,9 @@ class Explorer:
         if rendered.png is not None:
             self.image.value = rendered.png
         self.image.layout.display = None if rendered.png is not None else "none"
+        label = "Figure description" if rendered.png is not None else "Description"
         self.caption.value = (
-            f'<p style="font-size:0.95em"><b>Figure description:</b> {html.escape(rendered.description)}</p>'
+            f'<p style="font-size:0.95em"><b>{label}:</b> {html.escape(rendered.description)}</p>'
         )
         self.side.value = rendered.text
         self.timings.append(time.perf_counter() - start)
