@@ -80,6 +80,14 @@ def voila(tmp_path_factory):
         http.close()
 
 
+def code_shown(page: str, nb) -> list[str]:
+    """First lines of code cells that appear on the page (tags removed, as highlighted code
+    is split into one span per token)."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    firsts = [c.source.splitlines()[0] for c in nb.cells if c.cell_type == "code" and c.source]
+    return [line for line in firsts if len(line) > 20 and line in text]
+
+
 def _builds_widgets(path) -> bool:
     cells = nbformat.read(path, as_version=4).cells
     return any("widgets." in c.source or "quiz." in c.source for c in cells if c.cell_type == "code")
@@ -96,11 +104,8 @@ def test_notebook_renders_in_voila_for_projecting(voila, path):
     assert html.escape(title, quote=False) in page or title in page
     if _builds_widgets(path):
         assert page.count(WIDGET_VIEW) >= 1, f"{path.name}: no widget on the Voilà page"
-    # No code is shown: the first line of every code cell is absent from the page's text.
-    text = html.unescape(re.sub(r"<[^>]+>", " ", page))
-    for cell in nb.cells:
-        if cell.cell_type == "code" and len(cell.source.splitlines()[0]) > 20:
-            assert cell.source.splitlines()[0] not in text, f"{path.name} shows code: {cell.source[:60]}"
+    shown = code_shown(page, nb)
+    assert not shown, f"{path.name} shows code: {shown[:3]}"
     # The discussion questions are there; the model answers are not.
     assert "For discussion" in page
     assert "Model answers" not in page, f"{path.name}: the model answers are visible when projected"
@@ -120,17 +125,19 @@ def test_present_command_listens_on_localhost_only_and_hides_answers():
         ROOT / "notebooks", with_answers=True))
 
 
-def test_an_error_in_a_notebook_shows_on_its_voila_page(tmp_path):
-    """The check above can fail: a notebook whose cell raises is caught by ERROR_SIGNS."""
+def test_the_checks_catch_an_error_and_visible_code(tmp_path):
+    """The checks above can fail: a cell that raises, shown with its code, is caught by each."""
     broken = tmp_path / "broken.ipynb"
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"),
-                                         nbformat.v4.new_code_cell("1 / 0")])
+                                         nbformat.v4.new_code_cell("ratio_of_nothing = 1 / 0")])
     nbformat.write(nb, broken)
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env.update(HOME=str(tmp_path), TMPDIR=str(tmp_path))
     port = free_port()
-    process = subprocess.Popen(present.voila_command(broken, port=port, open_browser=False),
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    command = [arg if arg != "--strip_sources=True" else "--strip_sources=False"
+               for arg in present.voila_command(broken, port=port, open_browser=False)]
+    assert "--strip_sources=False" in command
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     http = requests.Session()
     http.trust_env = False
@@ -148,3 +155,5 @@ def test_an_error_in_a_notebook_shows_on_its_voila_page(tmp_path):
         process.wait(timeout=30)
         http.close()
     assert any(sign in page for sign in ERROR_SIGNS)
+    assert code_shown(page, nb) == ["ratio_of_nothing = 1 / 0"]
+    assert WIDGET_VIEW not in page  # so the widget check counts outputs, not page furniture
