@@ -83,6 +83,7 @@ class Hub:
         self.url = f"http://127.0.0.1:{self.ports['public']}"
         self.http = requests.Session()
         self.http.trust_env = False  # never through an HTTP proxy from the environment
+        self.http.mount("http://", requests.adapters.HTTPAdapter(pool_maxsize=32))
         self.http.headers["Authorization"] = f"token {self.token}"
         self.process: subprocess.Popen | None = None
         self.seen: set[int] = set()  # every process the hub started, to be sure they all stop
@@ -283,3 +284,9 @@ def node_missing() -> str | None:
     if shutil.which("node") is None:
         return "Node.js is absent: JupyterHub's proxy (configurable-http-proxy) needs it"
     return None
+
+
+def node_major() -> int:
+    """The major version of the Node.js on PATH (configurable-http-proxy 5 needs 20 or later)."""
+    out = subprocess.run(["node", "--version"], capture_output=True, text=True, check=True).stdout
+    return int(out.strip().lstrip("v").split(".")[0])

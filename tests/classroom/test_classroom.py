@@ -125,8 +125,10 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
     reason = classroom.node_missing()
     if reason:
         pytest.skip(reason)
+    assert classroom.node_major() >= 20, "configurable-http-proxy 5 needs Node.js 20 or later"
     assert classroom.PROXY.exists(), (
         f"{classroom.PROXY} is missing: `make test` installs it (target .venv/node/.installed)")
+    assert shutil.which("git"), "git is missing: nbgitpuller (and this test) need it"
     upstream = make_upstream(tmp_path)
     stem = next(s for s in PREFERRED if (upstream / "notebooks" / f"{s}.ipynb").exists())
     hub = classroom.Hub(tmp_path / "hub")
@@ -181,3 +183,20 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
     assert not survivors, f"processes still running after stop: {survivors}"
     RESULTS["processes_stopped"] = len(hub.seen)
     RESULTS["had_to_kill"] = len(killed)
+
+
+def test_output_checks_catch_errors_stderr_missing_quotes_and_widgets():
+    """check_outputs can fail: each kind of problem it looks for is reported."""
+    cells = [{"cell_type": "code", "source": 'quote("P7", "Collective security refers to")'},
+             {"cell_type": "code", "source": "explorer"}]
+    good = [[{"output_type": "display_data",
+              "data": {"text/markdown": "> Collective security refers to the security ..."}}],
+            [{"output_type": "display_data", "data": {WIDGET_VIEW: {"model_id": "x"}}}]]
+    assert check_outputs("ana", cells, good) == []
+    bad = [[{"output_type": "stream", "name": "stderr", "text": "DeprecationWarning: ..."}],
+           [{"output_type": "error", "ename": "ValueError", "evalue": "unknown actor", "traceback": []}]]
+    problems = check_outputs("ana", cells, bad)
+    assert any("wrote to stderr" in p for p in problems)
+    assert any("ValueError: unknown actor" in p for p in problems)
+    assert any("is not in its output" in p for p in problems)
+    assert any("no widget was displayed" in p for p in problems)
