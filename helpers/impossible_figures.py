@@ -12,12 +12,21 @@ import textwrap
 from matplotlib.patches import Rectangle
 
 from helpers import osce, proposals, widgets
-from helpers.plots import GREY, LIGHT, PALETTE, house_style, new_figure
+from helpers.plots import GREY, PALETTE, house_style, new_figure
 
+# A light grey that survives the 256-colour PNG of helpers.plots.to_png (#F2F2F2 does not).
+SHADE = "#E8E8E8"
 KIND_STYLE = {
     osce.PROTECTS: {"color": PALETTE["blue"], "linestyle": "-", "sign": "+"},
     osce.OBJECTS: {"color": PALETTE["vermillion"], "linestyle": "--", "sign": "−"},
     osce.FRAMES: {"color": GREY, "linestyle": ":", "sign": "·"},
+}
+SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)",
+              "neutrality": "A state stays neutral"}
+SHORT_GROUND = {
+    osce.PROTECTS: "protects the choice",
+    osce.OBJECTS: "ground to object",
+    osce.FRAMES: "frames only",
 }
 STATUS_COLOR = {
     "protected": PALETTE["blue"],
@@ -45,7 +54,7 @@ def commitments_figure(kept) -> tuple:
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
-    ax.set_title("Which sentences are kept, and what follows for two choices", y=1.01)
+    ax.set_title("Kept sentences, and what follows", y=1.01)
 
     n = len(osce.SENTENCE_IDS)
     card_y = {sid: 0.93 - i * (0.86 / (n - 1)) for i, sid in enumerate(osce.SENTENCE_IDS)}
@@ -63,7 +72,7 @@ def commitments_figure(kept) -> tuple:
         if sides:
             label += "\nquoted by: " + " and ".join(sides)
         ax.add_patch(Rectangle(
-            (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else LIGHT,
+            (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else SHADE,
             edgecolor="black" if on else GREY, linestyle="-" if on else "--",
             linewidth=1.6 if on else 1.0,
         ))
@@ -77,8 +86,7 @@ def commitments_figure(kept) -> tuple:
         color = STATUS_COLOR[v.status]
         ax.add_patch(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="white", edgecolor=color,
                                linewidth=2.5))
-        ax.text(0.855, y + 0.06, textwrap.fill(osce.CASES[case], 26), ha="center", va="center",
-                fontsize=11)
+        ax.text(0.855, y + 0.06, SHORT_CASE[case], ha="center", va="center", fontsize=11)
         ax.text(0.855, y - 0.06, v.status.upper(), ha="center", va="center", fontsize=14,
                 fontweight="bold", color=color)
         for i, (sid, kind) in enumerate(v.grounds):
@@ -89,13 +97,12 @@ def commitments_figure(kept) -> tuple:
     for kind, (xs, ys) in segments.items():
         style = KIND_STYLE[kind]
         ax.plot(xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8,
-                label=f"{style['sign']} {osce.GROUND_LABELS[kind]}")
+                label=f"{style['sign']} {SHORT_GROUND[kind]}")
         ax.plot(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
                 color=style["color"])
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, -0.04), frameon=False, fontsize=10,
               handles=ax.lines[0::2])
-    ax.text(0.01, -0.02, "* only a fragment of this sentence could be verified", fontsize=10,
-            color=GREY, va="top")
+    ax.text(0.01, -0.02, "* wording only partly verified", fontsize=10, color=GREY, va="top")
     return fig, _commitments_description(kept, verdicts)
 
 

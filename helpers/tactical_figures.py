@@ -14,8 +14,10 @@ from matplotlib.patches import Ellipse, Rectangle
 
 from helpers import tracks, widgets
 from helpers.models import richardson as R
-from helpers.plots import GREY, LIGHT, PALETTE, house_style, new_figure
+from helpers.plots import GREY, PALETTE, house_style, new_figure
 
+# A light grey that survives the 256-colour PNG of helpers.plots.to_png (#F2F2F2 does not).
+SHADE = "#E8E8E8"
 VIEW = (-5.0, 9.0)  # both axes of the phase plane, in the model's abstract units
 TICKS = (-4, 0, 4, 8)
 T_END = 12.0
@@ -43,16 +45,16 @@ def _nullclines(ax, race: R.Race) -> None:
     lo, hi = VIEW
     if race.k > 0:
         ax.plot(xs, (race.a * xs - race.g) / race.k, color="black", linewidth=1.2,
-                label="dx/dt = 0 (side X stops changing)")
+                label="dx/dt = 0")
     elif race.a > 0:
         ax.plot([race.g / race.a] * 2, [lo, hi], color="black", linewidth=1.2,
-                label="dx/dt = 0 (side X stops changing)")
+                label="dx/dt = 0")
     if race.b > 0:
         ax.plot(xs, (race.l * xs + race.h) / race.b, color="black", linewidth=1.2,
-                linestyle="--", label="dy/dt = 0 (side Y stops changing)")
+                linestyle="--", label="dy/dt = 0")
     elif race.l > 0:
         ax.plot([-race.h / race.l] * 2, [lo, hi], color="black", linewidth=1.2, linestyle="--",
-                label="dy/dt = 0 (side Y stops changing)")
+                label="dy/dt = 0")
 
 
 @house_style
@@ -66,14 +68,14 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     at = fig.add_axes((0.58, 0.13, 0.40, 0.70))
     lo, hi = VIEW
     for axis in (ax, at):
-        axis.axhspan(lo, 0, color=LIGHT, zorder=0)
-    ax.axvspan(lo, 0, color=LIGHT, zorder=0)
+        axis.axhspan(lo, 0, color=SHADE, zorder=0)
+    ax.axvspan(lo, 0, color=SHADE, zorder=0)
     ax.set_xlim(lo, hi)
     ax.set_ylim(lo, hi)
     ax.set_xticks(TICKS)
     ax.set_yticks(TICKS)
-    ax.set_xlabel("side X's arms level (index)")
-    ax.set_ylabel("side Y's arms level (index)")
+    ax.set_xlabel("side X's arms (index)")
+    ax.set_ylabel("side Y's arms (index)")
 
     grid = np.linspace(lo + 0.5, hi - 0.5, 8)
     gx, gy = np.meshgrid(grid, grid)
@@ -93,8 +95,8 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
         label = "equilibrium (stable)" if result.kind == "settles" else "balance point (unstable)"
         ax.plot([xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
                 markerfacecolor="white" if marker == "X" else "black", label=label)
-    ax.text(hi - 0.15, -0.35, "below zero: read as disarmament", fontsize=10, color=GREY,
-            ha="right", va="top", bbox={"facecolor": LIGHT, "edgecolor": "none", "pad": 1})
+    ax.text(hi - 0.15, -0.35, "below zero: read as disarmament", fontsize=10, color="#4D4D4D",
+            ha="right", va="top", bbox={"facecolor": SHADE, "edgecolor": "none", "pad": 1})
     ax.legend(loc="upper left", fontsize=10, frameon=True, framealpha=0.9)
 
     at.plot(TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4, label="side X")
@@ -106,7 +108,7 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     at.set_xticks((0, 4, 8, 12))
     at.set_yticks(TICKS)
     at.set_xlabel("time (model units)")
-    at.set_ylabel("arms level (index)")
+    at.set_ylabel("arms (index)")
     at.legend(loc="upper left", fontsize=10)
     stable = "a·b > k·l: stable" if R.is_stable(race) else "a·b ≤ k·l: not stable"
     fig.text(0.5, 0.97, title or "A Richardson arms race (a stylised model)", ha="center",
@@ -123,7 +125,8 @@ def _race_description(race: R.Race, start, result: R.Outcome) -> str:
         f"Left: the phase plane of a Richardson race with k = {race.k:.2f}, l = {race.l:.2f}, "
         f"a = {race.a:.2f}, b = {race.b:.2f}, g = {race.g:.2f}, h = {race.h:.2f}. Grey arrows show "
         f"the direction of change everywhere; the solid and dashed black lines are where each "
-        f"side's level stops changing. The thick line starts at ({start[0]:g}, {start[1]:g}) and "
+        f"side's level stops changing (dx/dt = 0 and dy/dt = 0). The thick line starts at "
+        f"({start[0]:g}, {start[1]:g}) and "
         f"{result.summary}. Right: the same path as two levels over time (solid blue: side X, "
         f"dashed orange: side Y). a·b = {race.restraint:.2f} and k·l = {race.reaction:.2f}, so the race is "
         f"{'stable' if R.is_stable(race) else 'not stable'}. The shaded band below zero is where "
