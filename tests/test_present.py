@@ -64,6 +64,7 @@ def voila(tmp_path_factory):
                 pass
             assert time.monotonic() < deadline, "Voilà did not answer within 60 s"
             time.sleep(0.3)
+        render.base = base
         yield render
     finally:
         signal.signal(signal.SIGTERM, previous)
@@ -157,3 +158,32 @@ def test_the_checks_catch_an_error_and_visible_code(tmp_path):
     assert any(sign in page for sign in ERROR_SIGNS)
     assert code_shown(page, nb) == ["ratio_of_nothing = 1 / 0"]
     assert WIDGET_VIEW not in page  # so the widget check counts outputs, not page furniture
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def test_a_control_works_in_the_voila_page_in_a_browser(voila):
+    """Projected in Chromium, flipping 00's warm-up toggle redraws the picture."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    voila("00_start_here.ipynb")  # the server answers; the browser opens its own page (and kernel)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(voila.base + "/voila/render/00_start_here.ipynb", timeout=180_000)
+            image = page.locator(".widget-image").first
+            image.wait_for(timeout=180_000)
+            before = image.get_attribute("src")
+            page.get_by_role("button", name="the EU", exact=True).click()
+            page.wait_for_function(
+                "before => document.querySelector('.widget-image').getAttribute('src') !== before",
+                arg=before, timeout=30_000)
+            assert image.get_attribute("src") != before
+            assert not page.locator("text=Could not draw this choice").count()
+        finally:
+            browser.close()
