@@ -284,3 +284,21 @@ def test_race_render_says_what_the_flip_shows():
     assert "default reading" in view.text and "falls through zero" in view.description
     with pytest.raises(ValueError, match="valid starts are low, high"):
         F.render_race("stable", 0.0, 0.0, "middle")
+
+
+@settings(max_examples=100, deadline=None)
+@given(k=coef, l=coef, a=coef, b=coef, g=grievance, h=grievance, x0=start, y0=start)
+def test_closed_form_matches_numpy_eigendecomposition(k, l, a, b, g, h, x0, y0):  # noqa: E741
+    # Independent route: exp(A t) = V diag(e^(lam t)) V^-1 from numpy.linalg.eig, and the forcing
+    # term A^-1 (exp(A t) - I) c, for well-conditioned, invertible, diagonalizable cases.
+    race = R.Race(k=k, l=l, a=a, b=b, g=g, h=h)
+    lam, vecs = np.linalg.eig(race.matrix)
+    assume(abs(lam[0] - lam[1]) > 0.05 and np.linalg.cond(vecs) < 1e3)
+    assume(abs(race.restraint - race.reaction) > 0.05)
+    t = 1.3
+    expm = (vecs @ np.diag(np.exp(lam * t)) @ np.linalg.inv(vecs)).real
+    forced = np.linalg.solve(race.matrix, (expm - np.eye(2)) @ race.forcing)
+    expected = expm @ np.array([x0, y0]) + forced
+    x, y = R.trajectory(race, x0, y0, [t])
+    scale = 1.0 + float(np.abs(expected).max())
+    np.testing.assert_allclose([x[0], y[0]], expected, rtol=1e-7, atol=1e-7 * scale)
