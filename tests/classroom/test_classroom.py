@@ -43,15 +43,19 @@ def make_upstream(parent: Path) -> Path:
     """A local clone of this repository, as a course's git remote (branch ``main``)."""
     dest = parent / "security-framings"
     if (ROOT / ".git").exists():
-        _git("clone", "--quiet", "--no-hardlinks", str(ROOT), str(dest), cwd=parent)
-        _git("checkout", "--quiet", "-B", "main", cwd=dest)
-    else:  # a checkout without git history: commit its files to a fresh repository
-        shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-            ".venv", ".git", "__pycache__", ".*_cache", ".hypothesis", "test-artifacts"))
-        _git("init", "--quiet", "-b", "main", cwd=dest)
-        _git("add", "-A", cwd=dest)
-        _git("-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "--quiet",
-             "-m", "snapshot", cwd=dest)
+        try:
+            _git("clone", "--quiet", "--no-hardlinks", str(ROOT), str(dest), cwd=parent)
+            _git("checkout", "--quiet", "-B", "main", cwd=dest)
+            return dest
+        except subprocess.CalledProcessError:  # e.g. git refuses a repository owned by another user
+            shutil.rmtree(dest, ignore_errors=True)
+    # No usable git history: commit the checkout's files to a fresh repository.
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "__pycache__", ".*_cache", ".hypothesis", "test-artifacts"))
+    _git("init", "--quiet", "-b", "main", cwd=dest)
+    _git("add", "-A", cwd=dest)
+    _git("-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "--quiet",
+         "-m", "snapshot", cwd=dest)
     return dest
 
 
