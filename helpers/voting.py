@@ -462,13 +462,14 @@ def is_permanent(member: str, game: Game) -> bool:
 
 def top_share(result: Power, k: int, index: str = "shapley_shubik") -> Fraction:
     """Share of all power held by the k most powerful members: a measurable 'monopoly'."""
-    values = _index_values(result, index)
+    values = index_values(result, index)
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= len(values):
         raise ValueError(f"k must be an integer between 1 and {len(values)}, got {k!r}")
     return sum(sorted(values.values(), reverse=True)[:k], Fraction(0))
 
 
-def _index_values(result: Power, index: str) -> dict[str, Fraction]:
+def index_values(result: Power, index: str) -> dict[str, Fraction]:
+    """The values of one index ("shapley_shubik" or "banzhaf", normalized) by member."""
     indices = {"shapley_shubik": result.shapley_shubik, "banzhaf": result.banzhaf}
     if index not in indices:
         raise ValueError(f"unknown index {index!r}; valid indices: {', '.join(indices)}")

@@ -77,7 +77,7 @@ def turkey_line(rule_id: str, index: str) -> str:
     _check_index(index)
     game = voting.rule_game(rule_id)
     if "Turkey" in game.members:
-        value = voting._index_values(voting.power(game), index)["Turkey"]
+        value = voting.index_values(voting.power(game), index)["Turkey"]
         return f"Turkey is a member: {fmt(value)} of the power, a veto like every other member."
     body = "EU" if rule_id.startswith("eu_") else "UN Security Council"
     for record in voting.statuses("Turkey"):
@@ -215,7 +215,7 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
     _check_index(index)
     game = voting.rule_game(rule_id)
     result = voting.power(game)
-    values = voting._index_values(result, index)
+    values = voting.index_values(result, index)
     order = sorted(range(len(game.members)), key=lambda i: (-values[game.members[i]], i))
     names = [game.members[i] for i in order]
     heights = [float(values[m]) for m in names]
@@ -321,7 +321,7 @@ def rules_text(rule_id: str, index: str) -> str:
     record = voting.rule(rule_id)
     game = voting.rule_game(rule_id)
     result = voting.power(game)
-    values = voting._index_values(result, index)
+    values = voting.index_values(result, index)
     items = [
         f"Members: {len(game.members)}; veto players: {len(result.vetoes)}",
         f"Ease of passing: {_ease_text(result)}",
@@ -377,15 +377,15 @@ def council_summary(seats: int, permanent: int, quota_kind: str) -> dict:
     perm = next((m for m in game.members if m in game.vetoes), None)
     elect = next((m for m in game.members if m not in game.vetoes), None)
     share = {
-        ix: sum((voting._index_values(result, ix)[m] for m in game.vetoes), Fraction(0)) for ix in INDICES
+        ix: sum((voting.index_values(result, ix)[m] for m in game.vetoes), Fraction(0)) for ix in INDICES
     }
     return {
         "seats": seats,
         "permanent": permanent,
         "quota": quota,
         "result": result,
-        "permanent_power": {ix: voting._index_values(result, ix)[perm] for ix in INDICES} if perm else None,
-        "elected_power": {ix: voting._index_values(result, ix)[elect] for ix in INDICES} if elect else None,
+        "permanent_power": {ix: voting.index_values(result, ix)[perm] for ix in INDICES} if perm else None,
+        "elected_power": {ix: voting.index_values(result, ix)[elect] for ix in INDICES} if elect else None,
         "permanent_share": share,
     }
 
