@@ -54,6 +54,7 @@ present: $(VENV)/.dev-installed
 	$(PY) -m helpers.present $(NB)
 
 bench: $(VENV)/.dev-installed
+	$(PIP) install --quiet -r benchmarks/requirements.txt
 	@for script in benchmarks/*.py; do \
 		[ "$$(basename $$script)" = "__init__.py" ] && continue; \
 		echo "== $$script"; $(PY) $$script || exit 1; \

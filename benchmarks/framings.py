@@ -69,7 +69,8 @@ def _report(label: str, times: list[float]) -> None:
 def main() -> None:
     print(f"machine: {platform.machine()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.system()}")
-    for name, make in (("02 framing/perspective/lens", _explorer_02), ("03 referent/framing/box", _explorer_03)):
+    for name, make in (("02 framing/perspective/lens", _explorer_02),
+                       ("03 referent/framing/box", _explorer_03)):
         explorer = make()
         order = _order(explorer)
         cold = _walk(explorer, order)

@@ -18,7 +18,7 @@ from tests.conftest import NOTEBOOKS, ROOT
 TEMPLATE = ("## In 10 seconds", "## What the essay says", "## See it", "## What changed and why",
             "## Another view", "## For discussion", "## Sources")
 # An essay quotation in prose: “...” or "..." followed by its paragraph id, e.g. “...” (P7).
-PROSE_QUOTE = re.compile(r'[“"]([^“”"\n]{3,}?)[”"]\s*\((P\d{1,2})\)')
+PROSE_QUOTE = re.compile(r'[“"]([^“”"]{3,}?)[”"]\s*\((P\d{1,2})\)')
 
 
 def _cells(path):
@@ -41,7 +41,8 @@ def quote_calls(source: str) -> list[tuple[str, str]]:
 
 
 def prose_quotes(text: str) -> list[tuple[str, str]]:
-    return [(pid, quoted) for quoted, pid in PROSE_QUOTE.findall(text)]
+    """Quotes followed by a paragraph id; a quote may wrap across lines (whitespace collapsed)."""
+    return [(pid, " ".join(quoted.split())) for quoted, pid in PROSE_QUOTE.findall(text)]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
