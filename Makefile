@@ -50,7 +50,7 @@ test: $(VENV)/.dev-installed $(NODE_DIR)/.installed
 
 # Presentation mode: one notebook in Voila on http://127.0.0.1:8866, e.g. `make present NB=02`.
 NB ?= 00
-present: $(VENV)/.dev-installed
+present: $(VENV)/.run-installed
 	$(PY) -m helpers.present $(NB)
 
 bench: $(VENV)/.dev-installed
