@@ -154,7 +154,9 @@ def sources_table(names: list[str]) -> str:
             rows = [data] if "source" in data else [
                 r for v in data.values() if isinstance(v, list) for r in v if isinstance(r, dict)
             ]
-        seen = dict.fromkeys((r["source"], r["accessed"]) for r in rows if "source" in r)
+        # A row may cite several sources separated by "; ": list each distinct one once.
+        seen = dict.fromkeys((part.strip(), r["accessed"]) for r in rows if "source" in r
+                             for part in r["source"].split("; ") if part.strip())
         for source, accessed in seen:
             lines.append(f"- `{name}`: {source} (accessed {accessed})")
     return "\n".join(lines)

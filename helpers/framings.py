@@ -26,7 +26,9 @@ FRAMINGS = ("collective", "international")
 LENSES = ("essay", "collective_defence", "security_community", "collective_security_claude",
           "concert", "international_society")
 ROLES = ("self", "member", "threat", "issue", "outsider", "state", "great power")
-EDGE_KINDS = ("threat", "cooperation", "clash", "pledge", "peace", "breach", "consult")
+EDGE_KINDS = ("threat", "war", "cooperation", "clash", "pledge", "peace", "breach", "consult")
+# An edge end that is the group's line itself, not one of its members.
+LINE = "line"
 CURRENT_YEAR = 2025  # memberships in actors.csv are as of 2025
 
 
@@ -47,28 +49,27 @@ PERSPECTIVES: dict[str, Perspective] = {p.key: p for p in (
                 "The view the essay describes: NATO and the EU together as the Euro-Atlantic "
                 "community, secured against risks from outside."),
     Perspective("washington", "Washington", "USA", CURRENT_YEAR, "NATO",
-                "The United States is in NATO but not the EU: its collective is the Alliance."),
+                "Seen from Washington, the collective is the Alliance."),
     Perspective("warsaw", "Warsaw", "POL", CURRENT_YEAR, "community",
-                "Poland is inside both lines (NATO since 1999, EU since 2004) and borders Russia's "
-                "ally Belarus and Ukraine."),
+                "Seen from Warsaw, the collective is both lines together."),
     Perspective("tallinn", "Tallinn", "EST", CURRENT_YEAR, "community",
-                "Estonia is inside both lines (both since 2004) and borders Russia."),
+                "Seen from Tallinn, the collective is both lines together."),
     Perspective("helsinki_2022", "Helsinki in 2022 (before joining NATO)", "FIN", 2022, "EU",
-                "In 2022 Finland was in the EU but not in NATO: its collective was the Union."),
+                "Seen from Helsinki in 2022, the collective was the Union alone."),
     Perspective("helsinki_2025", "Helsinki after April 2023 (in NATO)", "FIN", CURRENT_YEAR,
-                "community", "Since 4 April 2023 Finland has been inside both lines."),
+                "community", "Seen from Helsinki after April 2023, the collective is both lines."),
     Perspective("ankara", "Ankara", "TUR", CURRENT_YEAR, "NATO",
-                "Turkey is in NATO (since 1952) and an EU candidate (since 1999): the essay's example "
-                "of a member whose interests clash with the collective's (P7)."),
+                "Seen from Ankara, the collective is the Alliance; the essay's example of a "
+                "member whose current interests clash with the collective's (P7)."),
     Perspective("kyiv", "Kyiv", "UKR", CURRENT_YEAR, "none",
-                "Ukraine is outside both lines (an EU candidate since June 2022); Russia's war "
-                "against it is the central security fact of its view."),
+                "Seen from Kyiv, there is no line to be inside, and Russia's war against Ukraine "
+                "is the central fact of its security."),
     Perspective("moscow", "Moscow", "RUS", CURRENT_YEAR, "none",
-                "Russia is in neither line; the essay argues it thinks of its security as national, "
-                "not collective."),
+                "Seen from Moscow, there is no line to be inside; the essay says both sides serve "
+                "their own national interests (P2)."),
     Perspective("beijing", "Beijing", "CHN", CURRENT_YEAR, "none",
-                "China is in neither line; the essay names it, with Russia, among the states outside "
-                "the collective (P2)."),
+                "Seen from Beijing, there is no line to be inside; the essay names China, with "
+                "Russia, among the states outside the collective (P2)."),
 )}
 
 # The states the essay itself names as outsiders the collective secures itself against (P2).
@@ -118,6 +119,7 @@ class Framing:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     def node(self, actor_id: str) -> Node:
+        """The node of ``actor_id``; ``ValueError`` lists the nodes (``LINE`` is not a node)."""
         for n in self.nodes:
             if n.id == actor_id:
                 return n
@@ -165,15 +167,9 @@ def _interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
     for row in interactions():
         if row["a"] in states and row["b"] in states and int(row["start"]) <= year:
             years = f"{row['start']}-{row['end'][2:]}" if row["end"] else f"{row['start']}-"
-            edges.append(Edge(row["a"], row["b"], row["kind"], f"{row['label']} ({years})"))
+            edges.append(Edge(row["a"], row["b"], row["kind"], f"{row['label']} ({years})",
+                              directed=row["kind"] == "war"))
     return tuple(edges)
-
-
-def _nearest(source: str, targets: tuple[str, ...], avoid: tuple[str, ...] = ()) -> str:
-    """The target closest to ``source`` on the layout, preferring ones not in ``avoid``."""
-    sx, sy = layout.position(source)
-    pool = tuple(t for t in targets if t not in avoid) or targets
-    return min(pool, key=lambda t: (layout.position(t)[0] - sx) ** 2 + (layout.position(t)[1] - sy) ** 2)
 
 
 def _nodes(states: tuple[str, ...], roles: dict[str, str], labels: dict[str, str] | None = None):
@@ -208,21 +204,20 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
             if me == "UKR":
                 roles[me] = "issue"
             elif inside:
-                edges.append(Edge(_nearest(me, inside), me, "threat",
-                                  "a security problem, as P4 puts it", directed=True))
+                edges.append(Edge(LINE, me, "threat", "a security problem, as P4 puts it",
+                                  directed=True))
         for outsider in ESSAY_NAMED_OUTSIDERS:
             if outsider in states and outsider != me and inside:
                 roles[outsider] = "threat"
-                used = tuple(x for e in edges for x in (e.a, e.b))
-                edges.append(Edge(outsider, _nearest(outsider, inside, used), "threat",
-                                  "risk to the collective", directed=True))
+                edges.append(Edge(outsider, LINE, "threat", "risk to the collective", directed=True))
         if "UKR" in states and me != "UKR":
             roles["UKR"] = "issue"
         me_name = table[me].name if me in table else me
         secured = (f"Not {me_name}: in this framing the only referent is the collective, and "
                    f"{me_name} is outside it." if me != "UKR" else
-                   "Not Ukraine: the framing secures the collective, and Ukraine appears only as "
-                   "a particular issue on which the collective's security depends.")
+                   "Not Ukraine: the framing secures the collective. On our reading it sees Ukraine "
+                   "only through 'the Ukrainian crisis', the particular issue on which the "
+                   "collective's security is said to depend (P1).")
         against = ("The collective is secured against the states outside it, Russia and China "
                    "among them (P2); seen from outside, the collective and its means are "
                    "themselves the security problem (P4).")
@@ -239,9 +234,7 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         for outsider in ESSAY_NAMED_OUTSIDERS:
             if outsider in states and inside:
                 roles[outsider] = "threat"
-                used = tuple(e.b for e in edges)
-                edges.append(Edge(outsider, _nearest(outsider, inside, used), "threat",
-                                  "risk to the collective", directed=True))
+                edges.append(Edge(outsider, LINE, "threat", "risk to the collective", directed=True))
         if "UKR" in states:
             roles["UKR"] = "issue"
         name = {"community": "the Euro-Atlantic community (NATO and the EU)",
@@ -250,7 +243,8 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         secured = (f"The collective: {name}, {len(inside)} of the states drawn, whose members "
                    "take each other's interests into their own.")
         against = ("Risks and threats from states outside it; the essay names Russia and China "
-                   "(P2). Ukraine appears as a particular issue, not as a member or a party.")
+                   "(P2). On our reading, Ukraine appears only through 'the Ukrainian crisis' (P1): "
+                   "an issue, not a member or a party.")
         quote = ("P7", "Collective security refers to")
     for s in states:
         roles.setdefault(s, "outsider")
@@ -358,8 +352,9 @@ def homogeneity_evidence() -> str:
     table = facts.actors()
     rows = {r["id"]: r for r in interactions()}
     uk = table["GBR"]
+    uk_source = next(part for part in uk.source.split("; ") if "Withdrawal" in part)
     lines = [
-        f"- The {uk.name} left the EU on {uk.eu_left} (source: {uk.source}).",
+        f"- The {uk.name} left the EU on {uk.eu_left} (source: {uk_source}).",
         f"- {rows['s400']['issue']}: a NATO member bought a Russian air-defence system and was "
         f"sanctioned by its main ally (source: {rows['s400']['source']}).",
         f"- {rows['sweden_delay']['issue']} ({rows['sweden_delay']['start']}-"
@@ -403,8 +398,8 @@ SORTING: dict[str, str] = {
     "everything else.": "international framing",
     "No state in its right mind cares about the security of a community it does not belong to.":
         "collective framing",
-    "Turkey can cooperate with Russia on Black Sea grain exports and remain a NATO member.":
-        "international framing",
+    "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
+    "elsewhere: states deal with each other issue by issue.": "international framing",
     "The security of the Euro-Atlantic community depends on progress on a particular issue.":
         "collective framing",
     "Countries work together while holding different values and serving different interests.":
@@ -417,8 +412,9 @@ SORTING_EXPLANATIONS: dict[str, str] = {
     "everything else.": "Cooperation on one issue between states that do not share interests: P8.",
     "No state in its right mind cares about the security of a community it does not belong to.":
         "The essay's own claim (P2), which only makes sense if security is a group's security.",
-    "Turkey can cooperate with Russia on Black Sea grain exports and remain a NATO member.":
-        "Issue-by-issue dealings across the line; the collective framing has no place for them.",
+    "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
+    "elsewhere: states deal with each other issue by issue.":
+        "Issue-by-issue dealings across the line, whatever the states' other interests: P8.",
     "The security of the Euro-Atlantic community depends on progress on a particular issue.":
         "A paraphrase of P1: the referent is the community.",
     "Countries work together while holding different values and serving different interests.":

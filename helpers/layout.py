@@ -13,6 +13,8 @@ from functools import cache
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
 
 POSITIONS: dict[str, tuple[float, float]] = {
     "USA": (0.7, 4.3),
@@ -87,17 +89,31 @@ def boundary_field(members: tuple[str, ...]) -> np.ndarray:
     return field
 
 
+@cache
+def boundary_paths(members: tuple[str, ...]) -> tuple[Path, Path]:
+    """The line around ``members`` as (outline, filled region) paths, traced once and reused."""
+    import contourpy
+
+    field = boundary_field(members)
+    gen = contourpy.contour_generator(_GX, _GY, field, line_type="SeparateCode",
+                                      fill_type="OuterCode")
+    lines, line_codes = gen.lines(LEVEL)
+    outline = Path.make_compound_path(*(Path(v, c) for v, c in zip(lines, line_codes, strict=True)))
+    polys, poly_codes = gen.filled(LEVEL, float(field.max()) + 1)
+    region = Path.make_compound_path(*(Path(v, c) for v, c in zip(polys, poly_codes, strict=True)))
+    return outline, region
+
+
 def draw_boundary(ax: Axes, members: tuple[str, ...], color: str, linestyle: str = "-",
                   fill_alpha: float = 0.0, linewidth: float = 2.4) -> None:
     """Outline (and optionally shade) the region holding ``members`` and no one else."""
     if not members:
         return
-    field = boundary_field(tuple(sorted(members)))
+    outline, region = boundary_paths(tuple(sorted(members)))
     if fill_alpha:
-        ax.contourf(_GX, _GY, field, levels=[LEVEL, field.max() + 1], colors=[color],
-                    alpha=fill_alpha)
-    ax.contour(_GX, _GY, field, levels=[LEVEL], colors=[color], linewidths=linewidth,
-               linestyles=linestyle)
+        ax.add_patch(PathPatch(region, facecolor=color, edgecolor="none", alpha=fill_alpha, zorder=1))
+    ax.add_patch(PathPatch(outline, facecolor="none", edgecolor=color, linewidth=linewidth,
+                           linestyle=linestyle, zorder=2))
 
 
 def contains(members: tuple[str, ...], actor_id: str) -> bool:
@@ -115,3 +131,29 @@ def setup_axes(ax: Axes) -> None:
     ax.set_ylim(*YLIM)
     ax.set_aspect("equal")
     ax.axis("off")
+
+
+def nearest_inside(members: tuple[str, ...], x: float, y: float) -> tuple[float, float]:
+    """The point inside the line around ``members`` closest to (x, y): where an arrow meets it."""
+    field = boundary_field(tuple(sorted(members)))
+    inside = field >= LEVEL
+    if not inside.any():
+        raise ValueError(f"no region is enclosed for {members}")
+    dist = np.where(inside, (_GX - x) ** 2 + (_GY - y) ** 2, np.inf)
+    i, j = np.unravel_index(int(dist.argmin()), dist.shape)
+    return float(_GX[i, j]), float(_GY[i, j])
+
+
+def clearance(start: tuple[float, float], end: tuple[float, float], rad: float,
+              others: list[tuple[float, float]]) -> float:
+    """The least distance from ``others`` to matplotlib's arc3 curve from start to end."""
+    (x0, y0), (x1, y1) = start, end
+    cx = (x0 + x1) / 2 + rad * (y1 - y0)
+    cy = (y0 + y1) / 2 - rad * (x1 - x0)
+    t = np.linspace(0.08, 0.92, 24)[:, None]
+    curve = ((1 - t) ** 2 * np.array([x0, y0]) + 2 * (1 - t) * t * np.array([cx, cy])
+             + t**2 * np.array([x1, y1]))
+    if not others:
+        return float("inf")
+    pts = np.array(others)
+    return float(np.sqrt(((curve[:, None, :] - pts[None, :, :]) ** 2).sum(-1)).min())

@@ -73,8 +73,9 @@ def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> F
     kwargs.setdefault("layout", "constrained")
     if kwargs["layout"] is None:
         kwargs.pop("layout")
+    kwargs.setdefault("dpi", DPI)
     with matplotlib.rc_context(STYLE):
-        return Figure(figsize=(width, height), dpi=DPI, **kwargs)
+        return Figure(figsize=(width, height), **kwargs)
 
 
 FigureResult = tuple[Figure, str]

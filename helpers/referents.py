@@ -73,16 +73,19 @@ def analyse(referent: str, framing: str) -> Analysis:
                             "sides do not recognise each other as parties to the conflict (P4)." + extra,
                             ("P2", "That is, against threats from states"))
         if referent == "RUS":
-            return Analysis(referent, framing, True, ("community",), (), (),
-                            "Outside the only community present. Its security is national, and the "
-                            "collective's interests, backed by the means to realise them, are the "
+            return Analysis(referent, framing, False, ("community",), (), (),
+                            "No place as a referent: the collective framing secures the collective, "
+                            "and Russia is outside the only community present (P4). The essay says "
+                            "both sides serve their own national interests (P2); seen from Moscow, "
+                            "the collective, with the means to realise its interests, is the "
                             "security problem (P4). Again a threat, not a party.",
                             ("P4", "Europe and its interests represent a security problem for Russia"))
         if referent == "UKR":
             return Analysis(referent, framing, False, (), (), (),
                             "No place as a referent. The collective framing secures the collective; "
-                            "Ukraine appears only as the 'particular issue' on which the "
-                            "collective's security is said to depend (P1) - an object, not a subject.",
+                            "on our reading it sees Ukraine only through 'the Ukrainian crisis', the "
+                            "particular issue on which the collective's security is said to depend "
+                            "(P1) - an object, not a subject.",
                             ("P1", "depends on progress made concerning a particular issue"))
         return Analysis(referent, framing, False, (), (), (),
                         "No place: the collective framing secures a group against outsiders, and "
@@ -95,22 +98,26 @@ def analyse(referent: str, framing: str) -> Analysis:
                         "No place as a group: the international framing sees each member state "
                         "separately, serving its own, often different interests (P8).",
                         ("P8", "It this format"))
+    disputes = ("clash", "war")
     if referent == "system":
-        parties = tuple(sorted({s for e in edges if e.kind == "clash" for s in (e.a, e.b)}))
-        return Analysis(referent, framing, True, (), parties, (),
+        parties = tuple(sorted({s for e in edges if e.kind in disputes for s in (e.a, e.b)}))
+        attackers = tuple(sorted({e.a for e in edges if e.kind == "war"}))
+        return Analysis(referent, framing, True, attackers, parties, (),
                         "The framing's natural referent: order among states that do not share "
-                        "interests. Its threats are the clashes themselves; the states in them "
-                        "are parties to disputes, each recognised as such.",
+                        "interests. What threatens it is war; disputes are normal, and the states "
+                        "in them deal with each other as parties.",
                         ("P8", "International security refers to"))
-    clashes = tuple(e.b if e.a == referent else e.a for e in edges
-                    if e.kind == "clash" and referent in (e.a, e.b))
+    attackers = tuple(e.a for e in edges if e.kind == "war" and e.b == referent)
+    parties = tuple(e.b if e.a == referent else e.a for e in edges
+                    if e.kind in disputes and referent in (e.a, e.b))
     partners = tuple(e.b if e.a == referent else e.a for e in edges
                      if e.kind == "cooperation" and referent in (e.a, e.b))
     name = facts.actor(referent).name
-    return Analysis(referent, framing, True, clashes, clashes, partners,
-                    f"{name} as one state among others. In the sourced cases drawn, it clashes "
-                    f"with {_names(clashes)} and cooperates with {_names(partners)}: the "
-                    "counterparts are parties to specific disputes, not fixed enemies.",
+    return Analysis(referent, framing, True, attackers, parties, partners,
+                    f"{name} as one state among others. In the small selection of sourced cases "
+                    f"drawn, it is in a dispute or war with {_names(parties)} and cooperates with "
+                    f"{_names(partners)}: counterparts are parties to specific issues, not fixed "
+                    "enemies (a case missing from the selection is not evidence of harmony).",
                     ("P8", "regardless of whether or not they share each other's interests"))
 
 
@@ -139,30 +146,31 @@ def referent_figure(referent: str, framing: str, no_culprit: bool = False, legen
     if referent in GROUP_REFERENTS and framing == "collective":
         members = framings.collective_members(GROUP_REFERENTS[referent], framings.CURRENT_YEAR)
         layout.draw_boundary(ax, members, plots.PALETTE["black"], "-.", linewidth=2.0)
-        ax.text(0.99, 0.99, f"dash-dot line: the referent, {REFERENTS[referent]}", transform=ax.transAxes,
-                ha="right", va="top", fontsize=11)
+        ax.text(0.99, 0.99, f"dash-dot line: the referent, {REFERENTS[referent]}",
+                transform=ax.transAxes, ha="right", va="top", fontsize=11)
     elif referent in layout.POSITIONS:
         x, y = layout.position(referent)
         ax.plot(x, y, "o", ms=30, mfc="none", mec=plots.PALETTE["black"], mew=2.5, zorder=7)
         ax.text(0.99, 0.99, f"ringed: the referent, {REFERENTS[referent]}", transform=ax.transAxes,
                 ha="right", va="top", fontsize=11)
     if not result.has_place:
-        ax.text(0.5, 0.02, "This framing has no place for this referent", transform=ax.transAxes,
-                ha="center", va="bottom", fontsize=12, fontweight="bold",
+        ax.text(0.01, 0.99, "No place for this referent\nin this framing", transform=ax.transAxes,
+                ha="left", va="top", fontsize=12, fontweight="bold",
                 color=plots.PALETTE["reddish purple"],
                 bbox={"boxstyle": "round", "fc": "white", "ec": plots.PALETTE["reddish purple"]})
     if no_culprit:
         cx, cy = sum(layout.XLIM) / 2, sum(layout.YLIM) / 2
         ax.add_patch(Ellipse((cx, cy), 10.5, 8.2, fc=plots.PALETTE["yellow"], alpha=0.18, ec="none",
                              zorder=1))
-        ax.text(cx, layout.YLIM[1] - 0.15, "global warming: a threat to all, with no culprit (P2)",
-                ha="center", va="top", fontsize=11, fontstyle="italic", zorder=7)
+        ax.text(0.5, 0.01, "global warming: a threat to all, with no culprit (P2)",
+                transform=ax.transAxes, ha="center", va="bottom", fontsize=11, fontstyle="italic",
+                zorder=7)
     description = (
         f"Referent: {REFERENTS[referent]}, under the essay's {framing} framing. "
         + ("The referent is ringed. " if referent in layout.POSITIONS else "")
         + ("The framing has no place for it. " if not result.has_place else "")
         + f"Threats to it as the framing sees them: {_threat_text(result)}. "
-        + (f"Parties to a dispute with it: {_names(result.parties)}. " if result.parties else "")
+        + (f"In a dispute or war with it: {_names(result.parties)}. " if result.parties else "")
         + ("A pale yellow field covers every state: global warming, a threat with no culprit, "
            "for which neither framing draws an arrow. " if no_culprit else "")
         + f"The base picture: {ROLE_STYLE['self']['legend']} is starred where the referent has a "
@@ -182,8 +190,8 @@ def side_text(referent: str, framing: str, no_culprit: bool = False) -> str:
     pid, text = result.quote
     out = (f"<p><b>Secured?</b> {'yes' if result.has_place else 'no place in this framing'}</p>"
            f"<p><b>Threats, as the framing sees them:</b> {html.escape(_threat_text(result))}</p>"
-           f"<p><b>Parties to a conflict with it:</b> "
-           f"{html.escape(_names(result.parties)) if result.parties else 'none recognised'}</p>"
+           f"<p><b>Recognised as parties in a dispute or war with it (sourced cases):</b> "
+           f"{html.escape(_names(result.parties)) if result.parties else 'none'}</p>"
            f"<p>{html.escape(result.verdict)}</p>"
            f'<blockquote style="border-left:4px solid #0072B2;padding-left:0.6em;margin-left:0">'
            f"{html.escape(quote(pid, text))} <i>({pid})</i></blockquote>")

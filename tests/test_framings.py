@@ -19,7 +19,8 @@ def test_every_framing_and_perspective_is_well_formed(framing, perspective):
     assert all(n.role in framings.ROLES for n in f.nodes)
     for edge in f.edges:
         assert edge.kind in framings.EDGE_KINDS
-        assert edge.a in ids and edge.b in ids and edge.a != edge.b
+        ends = set(ids) | ({framings.LINE} if f.groups else set())
+        assert edge.a in ends and edge.b in ends and edge.a != edge.b
     for group in f.groups:
         assert set(group.members) <= set(ids) and group.members
     assert f.secured and f.against and f.cooperation
@@ -44,7 +45,10 @@ def test_collective_framing_draws_the_line_and_the_essays_outsiders():
     assert f.node("UKR").role == "issue"
     threats = [e for e in f.edges if e.kind == "threat"]
     assert {e.a for e in threats} == {"RUS", "CHN"} and all(e.directed for e in threats)
-    assert all(e.b in group.members for e in threats)
+    # The essay names the outsiders, not whom they threaten: arrows point at the line itself.
+    assert all(e.b == framings.LINE for e in threats)
+    moscow = framings.frame("collective", "moscow")
+    assert any(e.a == framings.LINE and e.b == "RUS" for e in moscow.edges)
 
 
 def test_international_framing_has_no_line_and_only_sourced_edges():
@@ -52,7 +56,9 @@ def test_international_framing_has_no_line_and_only_sourced_edges():
     assert f.groups == ()
     sourced = {(r["a"], r["b"], r["kind"]) for r in framings.interactions()}
     assert f.edges and {(e.a, e.b, e.kind) for e in f.edges} <= sourced
-    assert {e.kind for e in f.edges} == {"cooperation", "clash"}
+    assert {e.kind for e in f.edges} == {"cooperation", "clash", "war"}
+    (war,) = [e for e in f.edges if e.kind == "war"]
+    assert (war.a, war.b, war.directed) == ("RUS", "UKR", True)
 
 
 def test_perspective_changes_the_collective_and_the_year():
@@ -148,9 +154,14 @@ def test_referent_analysis_matches_the_essays_framing():
     pol = referents.analyse("POL", "collective")
     assert pol.threats == framings.ESSAY_NAMED_OUTSIDERS and pol.parties == ()
     rus = referents.analyse("RUS", "collective")
-    assert rus.threats == ("community",)
+    assert rus.threats == ("community",) and not rus.has_place  # as in notebook 02's Moscow view
+    assert not framings.frame("collective", "moscow").secured.startswith("Russia")
     ukr_intl = referents.analyse("UKR", "international")
     assert "RUS" in ukr_intl.parties and "TUR" in ukr_intl.partners
+    assert ukr_intl.threats == ("RUS",)
+    rus_intl = referents.analyse("RUS", "international")
+    assert rus_intl.threats == () and "UKR" in rus_intl.parties  # a party to the war, not a threat
+    assert referents.analyse("TUR", "international").threats == ()
     assert not referents.analyse("NATO", "international").has_place
     assert not referents.analyse("system", "collective").has_place
     assert referents.analyse("system", "international").parties
