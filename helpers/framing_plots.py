@@ -18,7 +18,7 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
-from helpers import framings, layout, plots
+from helpers import facts, framings, layout, plots
 from helpers.essay import quote
 from helpers.widgets import View
 
@@ -280,6 +280,8 @@ def side_text(framing: str, perspective: str = "brussels", lens: str = "essay") 
         ("Seen from here", main.perspective.view),
     ]
     out = "".join(f"<p><b>{k}:</b> {html.escape(v)}</p>" for k, v in rows)
+    if facts.actor(main.perspective.actor).kind == "state":
+        out += f'<p style="font-size:0.9em">{html.escape(framings.status(main.perspective.actor))}</p>'
     if main.quote:
         pid, text = main.quote
         out += (f'<blockquote style="border-left:4px solid #0072B2;padding-left:0.6em;margin-left:0">'
