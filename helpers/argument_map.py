@@ -148,40 +148,94 @@ class ArgumentMap:
             depth[cid] = 1 + max(depth[s] for s in supporters) if supporters else 0
         return depth
 
-    def layout(self, sweeps: int = 4) -> dict[str, tuple[float, float]]:
-        """(x, y) for each claim: x is its depth, y orders each column to keep edges short.
+    def layout(self, sizes: Mapping[str, float] | None = None, gap: float = 0.15,
+               dummy: float = 0.15, sweeps: int = 6) -> dict[str, tuple[float, float]]:
+        """(x, y) for each claim: x is its depth, y stacks each column top to bottom.
 
-        Columns are ordered by the barycentre of their neighbours, sweeping from the conclusions
-        down and back up; ties break by id, so the result does not depend on file order.
+        `sizes` gives each claim's height (default 1.0) and `gap` the space between neighbours, in
+        the same units as y. Edges that skip a column pass through a thin slot of height `dummy`
+        in each column they cross, so no edge has to cut through a box (see :meth:`routes`).
+        Columns are ordered by the barycentre of their neighbours, sweeping down and up and
+        keeping the order with the fewest crossings; ties break by id, so the result does not
+        depend on file order.
         """
-        depth = self.depth()
-        columns: dict[int, list[str]] = {}
-        for cid in sorted(self.claims):
-            columns.setdefault(depth[cid], []).append(cid)
-        top = max(columns)
-        parents = {cid: self.supported_claims(cid) for cid in self.claims}
+        return self._arrange(sizes, gap, dummy, sweeps)[0]
 
-        tallest = max(len(col) for col in columns.values())
+    def routes(self, sizes: Mapping[str, float] | None = None, gap: float = 0.15,
+               dummy: float = 0.15, sweeps: int = 6
+               ) -> dict[tuple[str, str], list[tuple[float, float]]]:
+        """For each edge (supporter, supported), its (x, y) waypoints, one per column it touches:
+        the supporter, a free slot in every column it skips, then the supported claim."""
+        return self._arrange(sizes, gap, dummy, sweeps)[1]
+
+    def _arrange(self, sizes, gap, dummy, sweeps):
+        key = (tuple(sorted((sizes or {}).items())), gap, dummy, sweeps)
+        cache = self.__dict__.setdefault("_arrangements", {})
+        if key not in cache:
+            cache[key] = self._compute_arrangement(dict(sizes or {}), gap, dummy, sweeps)
+        return cache[key]
+
+    def _compute_arrangement(self, sizes, gap, dummy, sweeps):
+        depth = self.depth()
+        layer = dict(depth)
+        chains: dict[tuple[str, str], list[str]] = {}
+        for s, t in self.edges():
+            chain = [s]
+            for d in range(depth[s] + 1, depth[t]):
+                node = f"{s}>{t}@{d}"  # a slot for the edge in a column it skips
+                layer[node] = d
+                chain.append(node)
+            chain.append(t)
+            chains[(s, t)] = chain
+        up: dict[str, list[str]] = {n: [] for n in layer}
+        down: dict[str, list[str]] = {n: [] for n in layer}
+        for chain in chains.values():
+            for a, b in zip(chain, chain[1:], strict=False):
+                up[a].append(b)
+                down[b].append(a)
+        top = max(layer.values())
+        columns = {d: sorted(n for n in layer if layer[n] == d) for d in range(top + 1)}
+
+        def height(node: str) -> float:
+            return float(sizes.get(node, 1.0)) if node in self.claims else dummy
 
         def place() -> dict[str, float]:
             pos = {}
             for col in columns.values():
-                n = len(col)
-                gap = min(2.0, (tallest - 1) / (n - 1)) if n > 1 else 0.0
-                for rank, cid in enumerate(col):
-                    pos[cid] = ((n - 1) / 2 - rank) * gap  # centred, first at the top
+                total = sum(height(n) for n in col) + gap * (len(col) - 1)
+                y = total / 2
+                for node in col:
+                    pos[node] = y - height(node) / 2
+                    y -= height(node) + gap
             return pos
 
+        def crossings() -> int:
+            count = 0
+            for d in range(top):
+                rank = {n: i for i in (d, d + 1) for i, n in enumerate(columns[i])}
+                segs = [(rank[a], rank[b]) for a in columns[d] for b in up[a]]
+                count += sum(1 for i, (a1, b1) in enumerate(segs) for a2, b2 in segs[i + 1:]
+                             if (a1 - a2) * (b1 - b2) < 0)
+            return count
+
         pos = place()
+        best = (crossings(), {d: list(c) for d, c in columns.items()})
         for _ in range(sweeps):
-            for d in range(top - 1, -1, -1):  # down: order by the claims each one supports
-                columns[d].sort(key=lambda c: (-_mean([pos[p] for p in parents[c]], pos[c]), c))
+            for d in range(top - 1, -1, -1):  # down: order by the nodes each one supports
+                columns[d].sort(key=lambda n: (-_mean([pos[p] for p in up[n]], pos[n]), n))
                 pos = place()
-            for d in range(1, top + 1):  # up: order by each claim's supporters
-                columns[d].sort(key=lambda c: (-_mean([pos[s] for s in self.claims[c].supporters],
-                                                      pos[c]), c))
+            for d in range(1, top + 1):  # up: order by each node's supporters
+                columns[d].sort(key=lambda n: (-_mean([pos[p] for p in down[n]], pos[n]), n))
                 pos = place()
-        return {cid: (float(depth[cid]), pos[cid]) for cid in self.claims}
+            score = crossings()
+            if score < best[0]:
+                best = (score, {d: list(c) for d, c in columns.items()})
+        columns = best[1]
+        pos = place()
+        claims = {cid: (float(depth[cid]), pos[cid]) for cid in self.claims}
+        routes = {edge: [(float(layer[n]), pos[n]) for n in chain]
+                  for edge, chain in chains.items()}
+        return claims, routes
 
     def standing(self, rejected: Iterable[str] = ()) -> dict[str, bool]:
         """Which claims still stand when the given premises are rejected.

@@ -63,19 +63,30 @@ class Mark:
 
 
 def glossary_marks(pid: str) -> list[Mark]:
-    """Glossary terms in paragraph `pid`, leftmost first; where matches overlap the longer wins."""
+    """Glossary terms in paragraph `pid`, leftmost first, each widened to whole words; where
+    matches overlap the longer wins."""
     text = essay.paragraph(pid)
     found = []
     for term in essay.glossary():
         for pattern in term.patterns:
             for m in re.finditer(pattern, text, flags=re.IGNORECASE):
-                found.append(Mark(m.start(), m.end(), term.name, m.group(0)))
+                start, end = _whole_words(text, m.start(), m.end())
+                found.append(Mark(start, end, term.name, text[start:end]))
     found.sort(key=lambda k: (k.start, -(k.end - k.start)))
     chosen: list[Mark] = []
     for mark in found:
         if not chosen or mark.start >= chosen[-1].end:
             chosen.append(mark)
     return chosen
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a match to whole words, so "Track II" inside "Track III" marks all of "Track III"."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _wrap(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -163,8 +174,15 @@ def search_html(query: str) -> str:
         return "<p><i>Type a word or phrase above (for example <code>Milan</code>).</i></p>"
     hits = search(query)
     if not hits:
+        hint = shorter_form(query)
+        extra = ""
+        if hint:
+            stem, forms = hint
+            extra = (f"<p>But the shorter “{html.escape(stem)}” does occur, as "
+                     + ", ".join(f"“{html.escape(f)}”" for f in forms)
+                     + ": try it, and read how the essay puts it.</p>")
         return (f"<p><b>“{html.escape(query.strip())}” does not occur in the essay</b> "
-                "(P1-P11; case, curly quotes and dashes ignored).</p>")
+                "(P1-P11; case, curly quotes and dashes ignored).</p>" + extra)
     per = {}
     for hit in hits:
         per.setdefault(hit.pid, []).append(hit)
@@ -181,15 +199,44 @@ def search_html(query: str) -> str:
     return head + "<ul>" + "".join(items) + "</ul>"
 
 
+def shorter_form(query: str, max_cut: int = 3) -> tuple[str, list[str]] | None:
+    """For a query that is not found, the longest shorter stem (cutting up to `max_cut` letters
+    off the end, keeping at least four) that does occur, and the words it occurs in.
+
+    "Ukraine" is absent but "Ukrain" finds "Ukrainian": a search for a name can miss the
+    adjective, and a reader should not conclude from one miss that a subject is absent.
+    """
+    word = query.strip()
+    if search(word) if word else True:
+        return None
+    for cut in range(1, max_cut + 1):
+        stem = word[:-cut]
+        if len(stem.strip()) < 4:
+            break
+        hits = search(stem)
+        if hits:
+            forms = []
+            for hit in hits:
+                end = hit.end
+                while end < len(hit.sentence) and hit.sentence[end].isalnum():
+                    end += 1
+                forms.append(hit.sentence[hit.start:end])
+            return stem, list(dict.fromkeys(forms))
+    return None
+
+
 def search_description(query: str) -> str:
     """Plain-text account of a search result."""
     if not query.strip():
         return "No search yet: the box is empty."
     hits = search(query)
     if not hits:
-        return f"The text '{query.strip()}' does not occur in paragraphs P1-P11."
+        hint = shorter_form(query)
+        more = (f" The shorter '{hint[0]}' occurs, as {', '.join(hint[1])}." if hint else "")
+        return f"The text '{query.strip()}' does not occur in paragraphs P1-P11.{more}"
     pids = ", ".join(dict.fromkeys(h.pid for h in hits))
-    return f"'{query.strip()}' occurs {len(hits)} times, in {pids}."
+    times = "once" if len(hits) == 1 else f"{len(hits)} times"
+    return f"'{query.strip()}' occurs {times}, in {pids}."
 
 
 def counts_by_paragraph(query: str) -> dict[str, int]:
@@ -199,6 +246,8 @@ def counts_by_paragraph(query: str) -> dict[str, int]:
         table[hit.pid] += 1
     return table
 
+
+ESSAY_YEAR = "2020"  # "written c. 2020": P3 discusses the Twelve Steps of February 2020
 
 # --- "Which Europe?" ------------------------------------------------------------------------
 
@@ -313,6 +362,54 @@ def referent_exercise() -> tuple[dict[str, str], dict[str, str]]:
     return items, why
 
 
+def memberships() -> dict[str, dict[str, list[str]]]:
+    """Who is in NATO and who in the EU today, among the states in actors.csv (a selection).
+
+    Returns, for "NATO" and "the EU": "members", "only here" (not in the other body) and
+    "nuclear" (members that the NPT counts as nuclear-weapon States; all five are in the file);
+    for the EU also "only here in 2020", its members outside NATO when the essay was written.
+    """
+    states = [r for r in facts.load_csv("actors.csv") if r["kind"] == "state"]
+    nato = {r["name"] for r in states if r["nato_accession"]}
+    eu = {r["name"] for r in states if r["eu_accession"] and not r["eu_left"]}
+    nato_since_essay = {r["name"] for r in states if r["nato_accession"][:4] > ESSAY_YEAR}
+    nuclear = {r["name"] for r in states if r["nuclear_weapon_state"] == "yes"}
+    order = [r["name"] for r in states]
+
+    def listed(names: set[str]) -> list[str]:
+        return [n for n in order if n in names]
+
+    return {
+        "NATO": {"members": listed(nato), "only here": listed(nato - eu),
+                 "nuclear": listed(nato & nuclear)},
+        "the EU": {"members": listed(eu), "only here": listed(eu - nato),
+                   "nuclear": listed(eu & nuclear),
+                   "only here in 2020": listed(eu - (nato - nato_since_essay))},
+    }
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def memberships_markdown() -> str:
+    """The two readings of "Europe" side by side, computed from actors.csv (sourced rows)."""
+    table = memberships()
+    lines = []
+    for body, other in (("NATO", "the EU"), ("the EU", "NATO")):
+        row = table[body]
+        extra = [n for n in row.get("only here in 2020", []) if n not in row["only here"]]
+        was = (f"; when the essay was written, in {ESSAY_YEAR}, also {_and(extra)}"
+               if extra else "")
+        lines.append(f"- **If “Europe” is {body}**: it includes {_and(row['only here'])} "
+                     f"(in {body}, not in {other}{was}); its members that the NPT counts as "
+                     f"nuclear-weapon States: {_and(row['nuclear'])}.")
+    lines.append("\n*Computed from `helpers/data/actors.csv`, which holds a selection of states "
+                 "(not every member), each row with its source; all five NPT nuclear-weapon "
+                 "States are in it.*")
+    return "\n".join(lines)
+
+
 # --- source criticism -----------------------------------------------------------------------
 
 
@@ -331,8 +428,9 @@ def dating_markdown() -> str:
         f"*{doc['name']}*, was released in {doc['released']} (source: {doc['source']}). "
         "So the essay was written around or after February 2020; since it calls a major "
         "Russia-Europe conflict \"completely impractical\" and never mentions the full-scale "
-        "invasion of Ukraine, almost certainly before February 2022. **Written c. 2020; later "
-        "events are not in the text.**"
+        "invasion of Ukraine, almost certainly before February 2022. **Written c. 2020 (it "
+        "discusses the Twelve Steps released in February 2020); later events are not in the "
+        "text.**"
     )
 
 

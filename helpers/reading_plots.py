@@ -30,20 +30,86 @@ def _figure(width: float, height: float, **adjust: float):
     return fig
 
 
-_MAP_SIZE = (10.5, 7.2)
-_MAP_ADJUST = {"left": 0.01, "right": 0.99, "bottom": 0.01, "top": 0.93}
+# The map is laid out in inches: label sizes are measured once, columns are as wide as their
+# widest label, and the figure grows to fit, so boxes never overlap whatever the labels say.
+_PAD_PT = 5.0  # space between a label and its box
+_COL_GAP_IN = 0.6  # horizontal room for the arrows between two columns
+_ROW_GAP_IN = 0.12
+_SLOT_IN = 0.12  # the free slot an arrow uses in a column it passes through
+_MARGIN_IN = 0.1
+_HEAD_IN = 0.75  # title and column headings above the map
+_WRAP = 22
 _static_layers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _map_limits(pos: dict[str, tuple[float, float]]) -> tuple[tuple[float, float], ...]:
-    depth_max = max(x for x, _ in pos.values())
-    ys = [y for _, y in pos.values()]
-    return (-0.6, depth_max + 0.6), (min(ys) - 0.6, max(ys) + 0.9)
+def _label(claim: am.Claim) -> str:
+    return f"{plots.wrap_label(claim.label, _WRAP)}\n({', '.join(claim.paragraphs)})"
+
+
+class _Geometry:
+    """Where everything goes, in inches from the figure's lower left corner."""
+
+    def __init__(self, amap: am.ArgumentMap):
+        with matplotlib.rc_context(plots.STYLE):
+            scratch = plots.new_figure(4, 4, layout=None)
+            renderer = FigureCanvasAgg(scratch).get_renderer()
+            size = {}
+            for cid, claim in amap.claims.items():
+                text = scratch.text(0, 0, _label(claim), ha="center", va="center", fontsize=10)
+                ext = text.get_window_extent(renderer)
+                pad = 2 * _PAD_PT / 72
+                size[cid] = (ext.width / scratch.dpi + pad, ext.height / scratch.dpi + pad)
+        heights = {cid: round(h, 3) for cid, (_, h) in size.items()}
+        pos = amap.layout(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
+        routes = amap.routes(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
+        depth_max = int(max(x for x, _ in pos.values()))
+        widths = [max(size[c][0] for c in pos if pos[c][0] == d) for d in range(depth_max + 1)]
+        self.left, self.right, centre = [], [], []
+        x = _MARGIN_IN
+        for w in widths:
+            self.left.append(x)
+            centre.append(x + w / 2)
+            self.right.append(x + w)
+            x += w + _COL_GAP_IN
+        ys = [y for _, y in pos.values()] + [y for r in routes.values() for _, y in r]
+        half = max(size[c][1] for c in pos) / 2
+        low = min(ys) - half - _MARGIN_IN
+        map_height = max(ys) + half - low
+        self.figsize = (x - _COL_GAP_IN + _MARGIN_IN, map_height + _HEAD_IN + _MARGIN_IN)
+        shift = -low  # y = 0 at the figure's bottom edge
+        self.centre = {cid: (centre[int(d)], y + shift) for cid, (d, y) in pos.items()}
+        self.boxes = {cid: (cx - size[cid][0] / 2, cy - size[cid][1] / 2, *size[cid])
+                      for cid, (cx, cy) in self.centre.items()}
+        self.routes = {edge: [(int(d), y + shift) for d, y in way]
+                       for edge, way in routes.items()}
+        self.map_top = map_height
+        self.depth_max = depth_max
+
+    def path(self, edge: tuple[str, str]) -> list[tuple[float, float]]:
+        """The edge's polyline: out of the supporter's box, level through each column it
+        crosses, into the supported box; slanted only in the gaps between columns."""
+        way = self.routes[edge]
+        x0, _, w0, _ = self.boxes[edge[0]]
+        x1 = self.boxes[edge[1]][0]
+        points = [(x0 + w0, way[0][1]), (self.right[way[0][0]], way[0][1])]
+        for d, y in way[1:-1]:
+            points += [(self.left[d], y), (self.right[d], y)]
+        points += [(self.left[way[-1][0]], way[-1][1]), (x1, way[-1][1])]
+        return points
+
+
+def _axes(fig, geo: _Geometry):
+    """Axes covering the whole figure whose data units are inches."""
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(0, geo.figsize[0])
+    ax.set_ylim(0, geo.figsize[1])
+    return ax
 
 
 def _static_layer(amap: am.ArgumentMap, dpi: float = plots.DPI
-                  ) -> tuple[np.ndarray, dict[str, tuple[float, ...]]]:
-    """The map's text drawn once into a transparent RGBA image, and each label's box.
+                  ) -> tuple[np.ndarray, _Geometry]:
+    """The map's text drawn once into a transparent RGBA image, and the map's geometry.
 
     Text is what costs time to draw; it does not change when premises are toggled, so it is
     rendered once per map (and resolution) and pasted over the boxes and arrows of every state.
@@ -51,38 +117,25 @@ def _static_layer(amap: am.ArgumentMap, dpi: float = plots.DPI
     cached = _static_layers.setdefault(amap, {})
     if dpi in cached:
         return cached[dpi]
-    pos = amap.layout()
+    geo = cached.get("geometry") or _Geometry(amap)
+    cached["geometry"] = geo
     with matplotlib.rc_context(plots.STYLE):
-        fig = _figure(*_MAP_SIZE, **_MAP_ADJUST)
+        fig = plots.new_figure(*geo.figsize, layout=None)
         fig.set_dpi(dpi)
         fig.patch.set_alpha(0.0)
-        ax = fig.subplots()
-        ax.set_axis_off()
+        ax = _axes(fig, geo)
         ax.patch.set_alpha(0.0)
-        xlim, ylim = _map_limits(pos)
-        ax.set_xlim(*xlim)
-        ax.set_ylim(*ylim)
-        texts = {}
-        for cid, (x, y) in pos.items():
-            claim = amap[cid]
-            label = f"{plots.wrap_label(claim.label, 22)}\n({', '.join(claim.paragraphs)})"
-            texts[cid] = ax.text(x, y, label, ha="center", va="center", fontsize=10)
-        depth_max = xlim[1] - 0.6
-        for d, kind in ((0.0, "premise"), (depth_max, "conclusion")):
-            ax.text(d, ylim[1] - 0.15, _KIND_STYLE[kind]["label"].upper(), ha="center",
-                    fontsize=11, fontweight="bold")
+        for cid, (x, y) in geo.centre.items():
+            ax.text(x, y, _label(amap[cid]), ha="center", va="center", fontsize=10)
+        heading_y = geo.map_top + 0.12
+        for d, kind in ((0, "premise"), (geo.depth_max, "conclusion")):
+            ax.text((geo.left[d] + geo.right[d]) / 2, heading_y, _KIND_STYLE[kind]["label"].upper(),
+                    ha="center", va="bottom", fontsize=11, fontweight="bold")
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        renderer = canvas.get_renderer()
-        to_data = ax.transData.inverted()
-        boxes = {}
-        for cid, text in texts.items():
-            extent = text.get_window_extent(renderer).padded(5 * dpi / 72)  # 5 pt around
-            (x0, y0), (x1, y1) = to_data.transform(extent.get_points())
-            boxes[cid] = (x0, y0, x1 - x0, y1 - y0)
         image = np.asarray(canvas.buffer_rgba()).copy()
-    cached[dpi] = (image, boxes)
-    return image, boxes
+    cached[dpi] = (image, geo)
+    return image, geo
 
 
 class _TextLayer(Artist):
@@ -107,33 +160,25 @@ def argument_map_figure(amap: am.ArgumentMap, rejected: Iterable[str] = ()) -> p
     """The argument map: claims by depth, support edges, and what falls with rejected premises."""
     rejected = sorted(set(rejected))
     status = amap.standing(rejected)
-    pos = amap.layout()
-    _, boxes = _static_layer(amap)
-    fig = _figure(*_MAP_SIZE, **_MAP_ADJUST)
-    ax = fig.subplots()
-    ax.set_axis_off()
-    xlim, ylim = _map_limits(pos)
-    ax.set_xlim(*xlim)
-    ax.set_ylim(*ylim)
+    _, geo = _static_layer(amap)
+    fig = plots.new_figure(*geo.figsize, layout=None)
+    ax = _axes(fig, geo)
 
     solid, broken = [], []
-    for supporter, supported in amap.edges():
-        x0, y0, w0, _ = boxes[supporter]
-        x1, y1, _, _ = boxes[supported]
-        segment = [(x0 + w0, pos[supporter][1]), (x1, pos[supported][1])]
-        (solid if status[supporter] else broken).append(segment)
+    for edge in amap.edges():
+        (solid if status[edge[0]] else broken).append(geo.path(edge))
     ax.add_collection(LineCollection(solid, colors=plots.PALETTE["blue"], linewidths=1.6))
     ax.add_collection(LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":"))
     for segments, colour in ((solid, plots.PALETTE["blue"]), (broken, _FALLEN)):
         if segments:
-            ax.scatter([s[1][0] for s in segments], [s[1][1] for s in segments], marker=">",
-                       s=30, color=colour, zorder=3)
+            ax.scatter([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
+                       marker=">", s=30, color=colour, zorder=3)
 
     crosses = []
-    for cid, (x0, y0, w, h) in boxes.items():
+    for cid, (x0, y0, w, h) in geo.boxes.items():
         ok = status[cid]
         ax.add_patch(FancyBboxPatch(
-            (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.06", mutation_aspect=0.5,
+            (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
             fc=_KIND_STYLE[amap[cid].kind]["fc"] if ok else "white",
             ec="black" if ok else _FALLEN, ls="-" if ok else "--", lw=1.2 if ok else 1.8,
             zorder=2.5))
@@ -148,16 +193,17 @@ def argument_map_figure(amap: am.ArgumentMap, rejected: Iterable[str] = ()) -> p
     lost = amap.lost_conclusions(rejected)
     conclusions = amap.of_kind("conclusion")
     rejected_note = (f"; {len(rejected)} premise{'s' if len(rejected) > 1 else ''} rejected "
-                     "(red X)" if rejected else "")
-    ax.set_title(f"{len(conclusions) - len(lost)} of {len(conclusions)} conclusions still "
-                 f"supported{rejected_note}", pad=22)
+                     "(orange X)" if rejected else "")
+    ax.text(geo.figsize[0] / 2, geo.figsize[1] - 0.12,
+            f"{len(conclusions) - len(lost)} of {len(conclusions)} conclusions still "
+            f"supported{rejected_note}", ha="center", va="top", fontsize=13, fontweight="bold")
 
     fallen = [amap[c].label for c in amap.fallen(rejected) if c not in rejected]
     description = (
         "Our map of the essay's argument (a reconstruction, one reading among several): premises "
         "on the left, intermediate claims in the middle, conclusions on the right, each box "
         "naming the paragraphs it comes from, arrows for 'supports'. "
-        + (f"Rejected (red X): {', '.join(amap[r].label for r in rejected)}. "
+        + (f"Rejected (orange X): {', '.join(amap[r].label for r in rejected)}. "
            f"Claims that lose their support (dashed grey box, grey X, dotted arrows): "
            f"{', '.join(fallen) or 'none'}. "
            f"Conclusions still standing: {len(conclusions) - len(lost)} of {len(conclusions)}."

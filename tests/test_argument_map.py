@@ -171,3 +171,41 @@ def test_unknown_paragraph_is_rejected():
 def test_malformed_maps_are_rejected(claims, message):
     with pytest.raises(ValueError, match=message):
         make(claims)
+
+
+# --- layout with routed edges ---------------------------------------------------------------
+
+
+def test_routes_step_one_column_at_a_time_and_stacked_boxes_never_overlap(amap):
+    sizes = {cid: 0.5 + 0.1 * (i % 4) for i, cid in enumerate(amap.ids())}
+    pos = amap.layout(sizes, gap=0.1, dummy=0.1)
+    routes = amap.routes(sizes, gap=0.1, dummy=0.1)
+    assert sorted(routes) == amap.edges()
+    for (s, t), way in routes.items():
+        assert way[0] == pos[s] and way[-1] == pos[t]
+        assert [x for x, _ in way] == [float(d) for d in range(int(pos[s][0]), int(pos[t][0]) + 1)]
+    # every item in a column (claims and the slots of passing edges) keeps its own band
+    items = [(x, y, sizes[c]) for c, (x, y) in pos.items()]
+    items += [(x, y, 0.1) for way in routes.values() for x, y in way[1:-1]]
+    for i, (x1, y1, h1) in enumerate(items):
+        for x2, y2, h2 in items[i + 1:]:
+            if x1 == x2:
+                assert abs(y1 - y2) >= (h1 + h2) / 2 + 0.1 - 1e-9
+
+
+def test_layout_reduces_crossings_compared_with_alphabetical_order(amap):
+    # Barycentre sweeps should not be worse than leaving each column in id order.
+    def crossings(routes):
+        segs = []
+        for way in routes.values():
+            segs += list(zip(way, way[1:], strict=False))
+        count = 0
+        for i, (a1, b1) in enumerate(segs):
+            for a2, b2 in segs[i + 1:]:
+                if a1[0] == a2[0] and (a1[1] - a2[1]) * (b1[1] - b2[1]) < 0:
+                    count += 1
+        return count
+
+    swept = crossings(amap.routes())
+    unswept = am.ArgumentMap(am.claims_from_records(am.read_records()), PIDS)
+    assert swept <= crossings(unswept.routes(sweeps=0))

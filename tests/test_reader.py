@@ -101,6 +101,48 @@ def test_glossary_marks_do_not_overlap_and_point_at_the_text():
     assert "indivisibility of security" in names
 
 
+def test_glossary_marks_cover_whole_words():
+    # The pattern "Track II" must not split "Track III" into a mark and a stray "I".
+    text = essay.paragraph("P1")
+    marked = [m.text for m in reader.glossary_marks("P1")]
+    assert "Track III" in marked and "Track II" in marked
+    for pid in PIDS:
+        text = essay.paragraph(pid)
+        for m in reader.glossary_marks(pid):
+            assert m.start == 0 or not text[m.start - 1].isalnum()
+            assert m.end == len(text) or not text[m.end].isalnum()
+    html = reader.paragraph_html("P1")
+    assert "Track III</mark>" in html and "</mark>I" not in html
+
+
+def test_a_miss_suggests_a_shorter_form_that_occurs():
+    assert reader.search("Ukraine") == []
+    stem, forms = reader.shorter_form("Ukraine")
+    assert stem == "Ukrain" and forms == ["Ukrainian"]
+    assert "Ukrain" in reader.search_html("Ukraine") and "Ukrainian" in reader.search_description(
+        "Ukraine")
+    assert reader.shorter_form("Milan") is None  # found: nothing to suggest
+    assert reader.shorter_form("qwertyuiop") is None
+    assert "shorter" not in reader.search_html("qwertyuiop")
+
+
+def test_search_description_counts_in_plain_english():
+    assert reader.search_description("Milan") == "'Milan' occurs once, in P5."
+    assert "times" in reader.search_description("security")
+
+
+def test_memberships_come_from_the_actors_file():
+    table = reader.memberships()
+    assert table["the EU"]["nuclear"] == ["France"]  # the UK's exit is in the data (eu_left)
+    assert set(table["NATO"]["nuclear"]) == {"United States", "United Kingdom", "France"}
+    assert "Turkey" in table["NATO"]["only here"] and "Turkey" not in table["the EU"]["members"]
+    assert {"Austria", "Ireland"} <= set(table["the EU"]["only here"])
+    assert {"Finland", "Sweden"} <= set(table["the EU"]["only here in 2020"])
+    assert "Finland" not in table["the EU"]["only here"]
+    text = reader.memberships_markdown()
+    assert "actors.csv" in text and "Austria and Ireland" in text
+
+
 def test_unknown_paragraph_is_an_error_naming_valid_ids():
     with pytest.raises(ValueError, match="P1, P2"):
         reader.paragraph_html("P12")
@@ -159,7 +201,11 @@ def test_dating_and_voices_are_sourced():
     perspectives = {v["perspective"] for v in voices}
     assert "Ukrainian" in perspectives and len(perspectives) >= 3
     for v in voices:
-        assert v["url"].startswith("https://") and v["url"] in v["source"]
+        assert v["url"].startswith(("https://", "http://")) and v["url"] in v["source"]
+        assert "vdocuments" not in v["url"] and "/tag/" not in v["url"] and "catalog?" not in v["url"]
+    helsinki = [v for v in voices if v["place"] == "Helsinki"]
+    years = sorted(int(v["date"][:4]) for v in helsinki)
+    assert years[0] <= 2020 and years[-1] >= 2023  # Finland before and after joining NATO
 
 
 def test_capture_report_lists_the_repeated_block_and_variants():
@@ -226,3 +272,21 @@ def test_referent_figure_has_a_description_and_readable_fonts():
     assert "Europe" in description and plots.smallest_font(fig) >= plots.MIN_FONT_PT
     fig, _ = reading_plots.argument_map_figure(argument_map.load(), ["nuclear"])
     assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
+
+
+def test_map_arrows_never_run_through_a_box():
+    amap = argument_map.load()
+    _, geo = reading_plots._static_layer(amap)
+    for edge in amap.edges():
+        path = geo.path(edge)
+        assert path[0][0] >= geo.boxes[edge[0]][0] and path[-1][0] <= geo.boxes[edge[1]][0] + 1e-9
+        for (xa, ya), (xb, yb) in zip(path, path[1:], strict=False):
+            for t in [i / 40 for i in range(41)]:
+                x, y = xa + t * (xb - xa), ya + t * (yb - ya)
+                for cid, (x0, y0, w, h) in geo.boxes.items():
+                    inside = x0 + 1e-6 < x < x0 + w - 1e-6 and y0 + 1e-6 < y < y0 + h - 1e-6
+                    assert not inside, f"{edge} runs through {cid}"
+    for a, (ax0, ay0, aw, ah) in geo.boxes.items():  # and no two boxes overlap
+        for b, (bx0, by0, bw, bh) in geo.boxes.items():
+            if a < b:
+                assert ax0 + aw <= bx0 or bx0 + bw <= ax0 or ay0 + ah <= by0 or by0 + bh <= ay0
