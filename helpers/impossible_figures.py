@@ -23,6 +23,8 @@ KIND_STYLE = {
 }
 SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)",
               "neutrality": "A state stays neutral"}
+#: Lines of different kinds leave a card at slightly different heights, so none hides another.
+CARD_OFFSET = {osce.PROTECTS: 0.018, osce.OBJECTS: -0.018, osce.FRAMES: 0.0}
 SHORT_GROUND = {
     osce.PROTECTS: "protects the choice",
     osce.OBJECTS: "ground to object",
@@ -93,16 +95,17 @@ def commitments_figure(kept) -> tuple:
             xs, ys = segments[kind]
             offset = (i - (len(v.grounds) - 1) / 2) * 0.018
             xs += [0.46, 0.715, float("nan")]
-            ys += [card_y[sid], y + offset, float("nan")]
-    for kind, (xs, ys) in segments.items():
+            ys += [card_y[sid] + CARD_OFFSET[kind], y + offset, float("nan")]
+    for zorder, (kind, (xs, ys)) in enumerate(segments.items(), start=3):
         style = KIND_STYLE[kind]
         ax.plot(xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8,
-                label=f"{style['sign']} {SHORT_GROUND[kind]}")
+                label=f"{style['sign']} {SHORT_GROUND[kind]}", zorder=zorder)
         ax.plot(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
                 color=style["color"])
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, -0.04), frameon=False, fontsize=10,
               handles=ax.lines[0::2])
-    ax.text(0.01, -0.02, "* wording only partly verified", fontsize=10, color=GREY, va="top")
+    if any(not table[sid].verbatim_full for sid in osce.SENTENCE_IDS):
+        ax.text(0.01, -0.02, "* wording only partly verified", fontsize=10, color=GREY, va="top")
     return fig, _commitments_description(kept, verdicts)
 
 
@@ -156,6 +159,13 @@ QUADRANT_CORNERS = {
     "both": (0.3, 0.4, "left", "bottom"),
     "unacceptable": (9.7, 0.4, "right", "bottom"),
 }
+#: What each corner says on the plane: the deal corner is neither impossible nor unacceptable.
+QUADRANT_LABELS = {
+    "impossible": ("IMPOSSIBLE", ""),
+    "neither": ("A DEAL", "(neither impossible\nnor unacceptable)"),
+    "both": ("BOTH", "(impossible and\nunacceptable)"),
+    "unacceptable": ("UNACCEPTABLE", ""),
+}
 
 
 @house_style
@@ -177,8 +187,12 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
     ax.axvline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
     ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
     for name, (x, y, ha, va) in QUADRANT_CORNERS.items():
-        ax.text(x, y, name.upper(), ha=ha, va=va, fontsize=13, fontweight="bold",
-                color=GREY if name != where else "black")
+        head, gloss = QUADRANT_LABELS[name]
+        color = GREY if name != where else "black"
+        ax.text(x, y, head, ha=ha, va=va, fontsize=13, fontweight="bold", color=color)
+        if gloss:
+            ax.text(x, y - 0.65 if va == "top" else y + 0.65, gloss, ha=ha, va=va, fontsize=10,
+                    color=color)
 
     if show_essay:
         ax.add_patch(Rectangle((0.4, 5.6), 4.2, 2.6, facecolor="none", edgecolor=PALETTE["orange"],
@@ -195,8 +209,8 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
                 "whose refusal is expected", ha="center", va="top", fontsize=10,
                 color=PALETTE["bluish green"])
     else:
-        ax.text(7.5, 8.0, "?", ha="center", va="center", fontsize=44, color=GREY)
-        ax.text(7.5, 6.7, "nothing found here\n(the essay's premise)", ha="center", va="center",
+        ax.text(7.5, 7.0, "?", ha="center", va="center", fontsize=40, color=GREY)
+        ax.text(7.5, 5.8, "nothing found here\n(the essay's premise)", ha="center", va="center",
                 fontsize=10, color=GREY)
         ax.plot([5.6, 9.4], [0.9, 4.4], color=PALETTE["bluish green"], linewidth=2)
         ax.plot([5.6, 9.4], [4.4, 0.9], color=PALETTE["bluish green"], linewidth=2)
@@ -216,7 +230,8 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
         f"A square plane: left to right, your score for whether NATO and the EU could grant the "
         f"proposal without jeopardising their own stability; bottom to top, your score for whether "
         f"Russia could accept it. Dashed lines at 5 divide it into the essay's words: impossible "
-        f"(top left), neither (top right), both (bottom left), unacceptable (bottom right). "
+        f"(top left), a deal that is neither impossible nor unacceptable (top right), both "
+        f"impossible and unacceptable (bottom left), unacceptable (bottom right). "
         f"'{p.name}' ({p.kind}) is at ({grant:g}, {accept:g}): {proposals.QUADRANT_TEXT[where]}. "
     )
     if show_essay:
@@ -226,7 +241,7 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
         description += ("An arrow from the unacceptable quadrant to the impossible one shows the "
                         "first reading: a deliberate choice of a proposal whose refusal is expected.")
     else:
-        description += ("A question mark in the 'neither' quadrant and a cross over the "
+        description += ("A question mark in the 'deal' quadrant and a cross over the "
                         "'unacceptable' quadrant show the second reading: the impossible is the "
                         "only consistent option left.")
     return fig, description

@@ -1,7 +1,7 @@
 """OSCE commitments sentence by sentence: which grounds each side can quote, as sentences are kept.
 
-The texts come from ``data/osce_texts.toml`` (verbatim where they could be read, with the gap said
-where they could not). The *reading* of each sentence - whether it gives the choosing state a
+The texts come from ``data/osce_texts.toml`` (verbatim, with how each was read and checked said in
+the file's ``reading_note``). The *reading* of each sentence - whether it gives the choosing state a
 right, gives others a ground to object, or only frames the debate - is a teaching model written
 here, not a legal finding: it records what a side can quote, not who is right.
 """
@@ -83,7 +83,7 @@ STATUS_TEXT = {
 
 @dataclass(frozen=True)
 class Sentence:
-    """One commitment sentence with its source; ``text`` is empty when it could not be read."""
+    """One commitment sentence with its source; ``text`` is empty if it could not be read in full."""
 
     id: str
     document: str
@@ -125,6 +125,11 @@ def sentences() -> dict[str, Sentence]:
     if tuple(out) != SENTENCE_IDS:
         raise ValueError(f"{DATA} does not hold the expected sentences {SENTENCE_IDS}")
     return out
+
+
+def reading_note() -> str:
+    """How the Istanbul sentences were read and cross-checked, in one plain paragraph."""
+    return next(r["text"] for r in load_toml(DATA)["reading_note"] if r["id"] == "how_read")
 
 
 def quoted_by(sentence_id: str) -> list[dict[str, str]]:
@@ -216,13 +221,13 @@ def paragraph_html(kept: Iterable[str]) -> str:
     parts.append("<p><b>Astana (2010), para. 3, first sentence</b><br>")
     parts.append(words if ASTANA_ID in kept else f'<s style="color:#8C8C8C">{words}</s>')
     parts.append("</p>")
-    gap = table["no_sphere"].gap
-    parts.append(f'<p style="font-size:0.9em"><i>Note:</i> {html.escape(gap)}</p>')
+    parts.append(f'<p style="font-size:0.9em"><i>How the text was read:</i> '
+                 f'{html.escape(reading_note())}</p>')
     return "".join(parts)
 
 
 def texts_markdown() -> str:
-    """The texts as read, each sentence numbered, with their gaps and sources said plainly."""
+    """The texts as read, each sentence numbered, with how they were read said plainly."""
     table = sentences()
     lines = ["**Charter for European Security (Istanbul, 1999), para. 8**, sentence by sentence:", ""]
     for sid in ISTANBUL_IDS:
@@ -233,9 +238,9 @@ def texts_markdown() -> str:
         "",
         f"**Astana Commemorative Declaration (2010), para. 3**, first sentence: {astana.text}",
         "",
-        f"*Gap:* {table['no_sphere'].gap}",
+        f"*How the text was read:* {reading_note()}",
         "",
-        "*Check for yourself:* the word “indivisible” does not occur in sentences 1-5 above; "
+        "*Check for yourself:* the word “indivisible” does not occur in para. 8 above; "
         "Astana speaks of security being “inseparably linked”.",
     ]
     return "\n".join(lines)

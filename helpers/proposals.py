@@ -27,7 +27,7 @@ QUADRANT_TEXT = {
     "impossible": "impossible: Russia could accept it, the collective cannot grant it",
     "unacceptable": "unacceptable: the collective can grant it, Russia cannot accept it",
     "both": "both impossible and unacceptable",
-    "neither": "neither: grantable and acceptable, the space for agreement",
+    "neither": "a deal: neither impossible nor unacceptable (grantable and acceptable)",
     "on the line": "on a dividing line: the scores do not decide",
 }
 

@@ -85,6 +85,13 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     ax.quiver(gx, gy, u / norm, v / norm, color=GREY, angles="xy", scale=22, width=0.004)
     _nullclines(ax, race)
 
+    split = R.dividing_line(race)
+    if split is not None:
+        (px, py), (dx, dy) = split
+        reach = 2.0 * (hi - lo)
+        ax.plot([px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy],
+                color=PALETTE["reddish purple"], linewidth=2.2, linestyle="-.",
+                label="dividing line: above it, runaway;\nbelow it, disarmament")
     x, y = R.trajectory(race, x0, y0, TIMES)
     ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6)
     ax.plot([x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
@@ -92,7 +99,8 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
         xs, ys = R.equilibrium(race)
         marker = "*" if result.kind == "settles" else "X"
-        label = "equilibrium (stable)" if result.kind == "settles" else "balance point (unstable)"
+        label = ("equilibrium (stable)" if result.kind == "settles"
+                 else "balance point (a saddle)")
         ax.plot([xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
                 markerfacecolor="white" if marker == "X" else "black", label=label)
     ax.text(hi - 0.15, -0.35, "below zero: read as disarmament", fontsize=10, color="#4D4D4D",
@@ -110,7 +118,12 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     at.set_xlabel("time (model units)")
     at.set_ylabel("arms (index)")
     at.legend(loc="upper left", fontsize=10)
-    stable = "a·b > k·l: stable" if R.is_stable(race) else "a·b ≤ k·l: not stable"
+    if R.is_stable(race):
+        stable = "a·b > k·l: stable"
+    elif math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
+        stable = "a·b = k·l: knife-edge, no single balance point"
+    else:
+        stable = "a·b < k·l: unstable, a saddle"
     fig.text(0.5, 0.97, title or "A Richardson arms race (a stylised model)", ha="center",
              va="top", fontsize=14, fontweight="bold")
     fig.text(0.5, 0.905,
@@ -132,6 +145,14 @@ def _race_description(race: R.Race, start, result: R.Outcome) -> str:
         f"{'stable' if R.is_stable(race) else 'not stable'}. The shaded band below zero is where "
         f"the linear model stops describing arms and is read as disarmament."
     )
+    split = R.dividing_line(race)
+    if split is not None:
+        (px, py), _ = split
+        text += (
+            f" The balance point ({px:.2f}, {py:.2f}) is a saddle: a dash-dotted purple line "
+            f"through it divides the plane. Starts above the line run away, starts below it fall "
+            f"through zero, and only starts exactly on it slide into the balance point."
+        )
     return text
 
 
@@ -282,13 +303,12 @@ def tracks_figure(scheme: str, show_essay: bool) -> tuple:
         ax.text(9.9, 5.9, "The essay's 'Track III' is the common, looser\nsense: in this "
                 "scheme Track 3 is business,\nTrack 4 private citizens.",
                 ha="right", va="top", fontsize=10, color=PALETTE["vermillion"])
-    numbered = ", ".join(f"Track {t.number} {t.name}" for t in nine if t.number)
-    others = ", ".join(t.name for t in nine if not t.number)
+    numbered = ", ".join(f"Track {t.number} {t.name}" for t in nine)
     description = (
-        f"Nine tracks arranged in a circle (Diamond and McDonald): {numbered}; and, unnumbered "
-        f"here because their numbers were not checked against a source, {others}. Border styles "
-        f"show which of the common three tracks each is nearest to. In this scheme Track 3 is "
-        f"business and Track 4 private citizens, unlike the essay's looser 'Track III'."
+        f"Nine tracks arranged in a circle (Diamond and McDonald, numbered as McDonald lists "
+        f"them): {numbered}. Border styles show which of the common three tracks each is nearest "
+        f"to. In this scheme Track 3 is business and Track 4 private citizens, unlike the essay's "
+        f"looser 'Track III'."
     )
     if show_essay:
         description += " A note in the top right says so in red."

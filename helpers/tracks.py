@@ -33,7 +33,7 @@ CHANNELS = (
 
 @dataclass(frozen=True)
 class Track:
-    """One of Diamond and McDonald's nine tracks; ``number`` is empty where unverified."""
+    """One of Diamond and McDonald's nine tracks, numbered as McDonald lists them."""
 
     number: str
     name: str
@@ -42,7 +42,7 @@ class Track:
 
 @cache
 def multi_tracks() -> tuple[Track, ...]:
-    """The nine tracks from the data file (numbers only where a source gives them)."""
+    """The nine tracks from the data file, in McDonald's order 1-9."""
     return tuple(
         Track(number=r["number"], name=r["name"], source=r["source"])
         for r in load_toml(DATA)["multi_track"]

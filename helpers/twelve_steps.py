@@ -40,6 +40,25 @@ def document_markdown() -> str:
     ])
 
 
+def ukrainian_voices() -> list[dict]:
+    """Ukrainian critiques of the Twelve Steps, from the shared reading list (sourced op-eds)."""
+    voices = [v for v in load_toml("reading_sources.toml")["voice"]
+              if v.get("perspective") == "Ukrainian"]
+    if not voices:
+        raise ValueError("reading_sources.toml lists no Ukrainian voice on the Twelve Steps")
+    return voices
+
+
+def ukrainian_voices_markdown() -> str:
+    """The Ukrainian critiques as a short list: who, where, when, what they argued, and a link."""
+    lines = ["**Voices from Kyiv** (op-eds; each summary is ours, the link is the text):", ""]
+    for v in ukrainian_voices():
+        when = f", {v['date']}" if v.get("date") else ""
+        lines.append(f"- {v['author']}, “{v['title']}”, *{v['outlet']}*{when}: {v['what']} "
+                     f"<{v['url']}>")
+    return "\n".join(lines)
+
+
 def since_then() -> list[dict]:
     """Events after the essay, from this file and the shared since_then.toml, in date order."""
     own = list(load_toml(DATA)["since_then"])

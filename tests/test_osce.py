@@ -30,12 +30,24 @@ def test_texts_are_as_read_and_gaps_are_marked():
     assert table[osce.ASTANA_ID].text.startswith(
         "The security of each participating State is inseparably linked"
     )
-    # The sphere-of-influence sentence could only be read as a fragment: it must say so.
+    # Sentence 6 is read in full: both clauses in one sentence, as the transcription gives it.
     sphere = table["no_sphere"]
-    assert not sphere.verbatim_full and sphere.text == ""
-    assert "not verified" in sphere.display and sphere.fragment in sphere.display
+    assert sphere.verbatim_full and sphere.display == sphere.text
+    assert sphere.text.startswith("Within the OSCE no State, group of States or organization")
+    assert "pre-eminent responsibility" in sphere.text
+    assert sphere.text.endswith("can consider any part of the OSCE area as its sphere of influence.")
+    # Every Istanbul sentence names where it was read, and the note says what rests on one copy.
+    for sid in osce.ISTANBUL_IDS:
+        assert "redanalysis.org" in table[sid].source
+    assert "rests on the one full transcription" in osce.reading_note()
     # "indivisible" is not in the Istanbul sentences as read (the essay's word is P5's).
     assert not any("indivisib" in table[s].text.lower() for s in osce.ISTANBUL_IDS)
+
+
+def test_no_partisan_site_is_a_source():
+    data = load_toml(osce.DATA)
+    sources = " ".join(r["source"] for table in data.values() for r in table)
+    assert "thesaker" not in sources
 
 
 def test_the_sides_quote_different_sentences():
@@ -96,7 +108,8 @@ def test_status_follows_grounds_for_every_subset():
 def test_paragraph_html_shows_kept_in_full_and_strikes_dropped():
     page = osce.paragraph_html(["free_to_choose"])
     assert "to be free to choose or change its security arrangements" in page
-    assert "<s" in page and "not verified" in page
+    assert "<s" in page and "How the text was read" in page
+    assert "its sphere of influence" in osce.paragraph_html(["no_sphere"])
 
 
 @pytest.mark.parametrize(

@@ -302,3 +302,22 @@ def test_closed_form_matches_numpy_eigendecomposition(k, l, a, b, g, h, x0, y0):
     x, y = R.trajectory(race, x0, y0, [t])
     scale = 1.0 + float(np.abs(expected).max())
     np.testing.assert_allclose([x[0], y[0]], expected, rtol=1e-7, atol=1e-7 * scale)
+
+
+def test_dividing_line_splits_runaway_from_disarmament():
+    race = R.baseline("unstable")
+    race = R.Race(race.k, race.l, race.a, race.b, 1.0, 0.5)
+    (xs, ys), (dx, dy) = R.dividing_line(race)
+    assert (xs, ys) == pytest.approx(R.equilibrium(race))
+    # The direction is an eigenvector of the negative eigenvalue.
+    lam = R.eigenvalues(race)[0]
+    assert lam < 0
+    assert race.matrix @ np.array([dx, dy]) == pytest.approx(lam * np.array([dx, dy]))
+    # A start on the line balances; just above it runs away, just below it disarms.
+    normal = np.array([-dy, dx]) if -dy + dx > 0 else np.array([dy, -dx])
+    on = np.array([xs, ys]) + 2.0 * np.array([dx, dy])
+    assert R.outcome(race, *(on + 0.05 * normal)).kind == "runaway"
+    assert R.outcome(race, *(on - 0.05 * normal)).kind == "disarmament"
+    # No such line for a stable race or the singular case.
+    assert R.dividing_line(R.baseline("stable")) is None
+    assert R.dividing_line(R.Race(1.0, 1.0, 1.0, 1.0, 0.0, 0.0)) is None

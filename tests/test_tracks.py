@@ -16,12 +16,15 @@ def test_terms_and_tracks_are_sourced():
     assert "Montville" in T.terms()["montville"]
 
 
-def test_multi_track_numbers_only_where_sourced():
+def test_multi_track_numbers_come_from_mcdonald_himself():
     tracks = {t.name: t.number for t in T.multi_tracks()}
     assert len(tracks) == 9
     assert tracks["business"] == "3" and tracks["private citizens"] == "4"
-    assert tracks["government"] == "1"
-    assert sum(1 for n in tracks.values() if n) == 4
+    assert tracks["government"] == "1" and tracks["media"] == "9"
+    assert sorted(tracks.values(), key=int) == [str(n) for n in range(1, 10)]
+    for record in load_toml(T.DATA)["multi_track"]:
+        assert "beyondintractability.org/essay/multi-track_diplomacy" in record["source"]
+        assert "DESIGN" not in record["source"]
 
 
 def test_quiz_items_use_the_three_common_tracks_and_explain_themselves():

@@ -181,6 +181,21 @@ class Outcome:
     summary: str
 
 
+def dividing_line(race: Race) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """For an unstable race (a saddle): a point and direction of the line that splits the plane.
+
+    The line runs through the balance point along the eigenvector of the negative eigenvalue:
+    starts on it slide into the balance point; starts above it run away, starts below it fall
+    through zero. ``None`` when the race is stable or a*b = k*l (there is no such line).
+    """
+    if is_stable(race) or _singular(race):
+        return None
+    lam = eigenvalues(race)[0]  # the negative one: k*l > a*b forces k > 0 and l > 0
+    direction = np.array([race.k, race.a + lam], dtype=float)
+    direction /= np.hypot(*direction)
+    return equilibrium(race), (float(direction[0]), float(direction[1]))
+
+
 OUTCOMES = ("settles", "runaway", "disarmament", "knife-edge", "stalls")
 
 
