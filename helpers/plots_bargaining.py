@@ -7,7 +7,7 @@ whose controls are ``BARGAINING_CONTROLS``.
 
 from __future__ import annotations
 
-from helpers import plots
+from helpers import facts, plots
 from helpers import widgets as wd
 from helpers.models import bargaining as bg
 
@@ -22,8 +22,8 @@ STAKE_LABELS = {
 BARGAINING_CONTROLS = (
     wd.slider("p", "p: A's chance of winning a war", 0.0, 1.0, 0.05, 0.5,
               tooltip="A's expected share of the stake if they fight"),
-    wd.slider("cost_a", "c_A: cost of war to A", 0.0, 0.5, 0.05, 0.2),
-    wd.slider("cost_b", "c_B: cost of war to B", 0.0, 0.5, 0.05, 0.2),
+    wd.slider("cost_a", "c_A: cost of war to A", 0.0, 0.6, 0.05, 0.2),
+    wd.slider("cost_b", "c_B: cost of war to B", 0.0, 0.6, 0.05, 0.2),
     wd.toggle("stake", "The stake is", {v: k for k, v in STAKE_LABELS.items()}, "divisible"),
     wd.checkbox("a_recognises_b", "A treats B's claim as negotiable", True),
     wd.checkbox("b_recognises_a", "B treats A's claim as negotiable", True),
@@ -119,3 +119,20 @@ def render_bargaining(p: float, cost_a: float, cost_b: float, stake: str,
                    "the table.")
     width = f"Width of the bargaining range: {result.width:.2f}."
     return wd.View(fig, description, f"<p>{verdict}</p><p>{width}</p>")
+
+
+def osce_para8_markdown(ids: tuple[str, ...] = ("free_to_choose", "not_at_expense")) -> str:
+    """Sentences of the OSCE Istanbul Charter (1999), para. 8, as a block quote with the source
+    each was read from (``helpers/data/osce_texts.toml``); only sentences read in full."""
+    records = {r["id"]: r for r in facts.load_toml("osce_texts.toml")["istanbul_para8"]}
+    for i in ids:
+        if i not in records:
+            raise ValueError(f"unknown OSCE sentence {i!r}; valid sentences: {', '.join(records)}")
+        if not records[i].get("verbatim_full") or not records[i].get("text", "").strip():
+            raise ValueError(f"OSCE sentence {i!r} was not read in full and cannot be quoted")
+    quote = "\n>\n".join(f"> {records[i]['text']}" for i in ids)
+    distinct = list(dict.fromkeys(records[i]["source"] for i in ids))
+    # A source that another one repeats and extends is shown once, in its longer form.
+    sources = "; ".join(s for s in distinct if not any(o != s and o.startswith(s) for o in distinct))
+    return (f"{quote}\n>\n> — OSCE Charter for European Security (Istanbul, 1999), para. 8\n\n"
+            f"*Text as read from:* {sources}")

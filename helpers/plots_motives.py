@@ -150,10 +150,10 @@ def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
     ax_d.xaxis.set_minor_locator(NullLocator())
     ax_d.set_yticks([0, 0.5, 1.0])
     ax_d.set_ylim(-0.05, 1.25)
-    ax_d.set_xlabel("warheads (estimate x share kept)")
+    ax_d.set_xlabel("warheads (estimate x share kept), log scale")
     ax_d.set_ylabel("damage (1 = unacceptable)")
     ax_d.set_title("Not used: war assumed limited" if s.limited
-                   else f"Damage saturates at {s.threshold:,.0f}")
+                   else f"Damage saturates at {s.threshold:,.0f}", fontsize=12)
 
     p = np.linspace(0, 1, 41)
     lo = np.maximum(0, p - s.cost_russia)
@@ -179,7 +179,9 @@ def describe_leveller(s: lv.Standoff) -> str:
     text = (
         f"With {s.kept:.0%} of SIPRI's January 2025 estimates kept, Russia holds about "
         f"{s.russia_warheads:,.0f} warheads and \"Europe\" ({s.europe}) about "
-        f"{s.europe_warheads:,.0f}. Damage is assumed to saturate at {s.threshold:,.0f} warheads. "
+        f"{s.europe_warheads:,.0f}. Damage is assumed to grow in proportion to warheads and to "
+        f"saturate at {s.threshold:,.0f} warheads; the left panel's warhead axis is on a log "
+        "scale, so the proportional part looks curved there. "
     )
     if s.limited:
         text += "Both are assumed to expect any war to stay limited, so only the conventional cost counts. "
@@ -299,5 +301,19 @@ def since_then_markdown() -> str:
     """The sourced "Since then" box: events after the essay (c. 2020), one line each."""
     events = facts.load_toml("since_then.toml")["event"]
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{e['date']}**: {e['text']}" for e in events]
+    lines += [f"- **{e['date']}**: {e['text']} *Source:* {e['source']} (accessed {e['accessed']})"
+              for e in events]
     return "\n".join(lines)
+
+
+def might_markdown() -> str:
+    """Warheads of Russia and of each choice of "Europe", for P1's "comparable military might"."""
+    w = _warheads()
+    russia = w[lv.RUSSIA]
+    rows = ["| side | made up of | warheads, January 2025 (SIPRI estimates) | Russia's count "
+            "divided by it |", "| --- | --- | --- | --- |", f"| Russia | | {russia:,} | 1.0 |"]
+    for label, members in lv.EUROPE_CHOICES.items():
+        total = sum(w[m] for m in members)
+        parts = " + ".join(f"{m} {w[m]:,}" for m in members)
+        rows.append(f"| \"Europe\": {label} | {parts} | {total:,} | {russia / total:.1f} |")
+    return "\n".join(rows)

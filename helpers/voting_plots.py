@@ -78,7 +78,10 @@ def turkey_line(rule_id: str, index: str) -> str:
     game = voting.rule_game(rule_id)
     if "Turkey" in game.members:
         value = voting.index_values(voting.power(game), index)["Turkey"]
-        return f"Turkey is a member: {fmt(value)} of the power, a veto like every other member."
+        since = next((f" ({r['status'].removeprefix('member ')})" for r in voting.statuses("Turkey")
+                      if r["body"] == rule_id.upper()), "")
+        return (f"Turkey is a member{since}: {fmt(value)} of the power, a veto like every other "
+                "member.")
     body = "EU" if rule_id.startswith("eu_") else "UN Security Council"
     for record in voting.statuses("Turkey"):
         if record["body"] == body:
@@ -409,6 +412,8 @@ def _build_council_canvas() -> dict:
             linewidth=0.6,
             width=0.6,
         )
+        ghosts = ax.bar([0, 1], [0.0, 0.0], fill=False, edgecolor="black", linestyle="--",
+                        linewidth=1.5, width=0.6)
         labels = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=10) for x in (0, 1)]
         empty = ax.text(
             0.5,
@@ -419,28 +424,69 @@ def _build_council_canvas() -> dict:
             fontsize=12,
             transform=ax.transAxes,
         )
-        panels.append({"ax": ax, "bars": bars, "labels": labels, "empty": empty})
+        panels.append({"ax": ax, "bars": bars, "ghosts": ghosts, "labels": labels, "empty": empty})
+    from matplotlib.patches import Patch
+
+    axes[1].legend(handles=[Patch(fill=False, edgecolor="black", linestyle="--",
+                                  label="1945 text (11 seats,\n5 vetoes, 7 votes)")],
+                   loc="upper right", frameon=False, fontsize=10)
     return {"fig": fig, "panels": panels}
+
+
+REFERENCE_DESIGN = (11, 5, "charter")
+"""The Charter's 1945 Council (11 seats, 5 vetoes, 7 votes): the dashed bars every design is
+compared with, so the small changes of the 1965 enlargement are visible and printed."""
+
+
+def change_from_1945(seats: int, permanent: int, quota_kind: str) -> dict:
+    """{(seat kind, index): (value in the 1945 text, value in this design)} for both seat kinds.
+
+    A seat kind missing from this design is left out.
+    """
+    ref, now = council_summary(*REFERENCE_DESIGN), council_summary(seats, permanent, quota_kind)
+    changes = {}
+    for kind in ("permanent_power", "elected_power"):
+        if now[kind] is None or ref[kind] is None:
+            continue
+        for ix in INDICES:
+            changes[(kind, ix)] = (ref[kind][ix], now[kind][ix])
+    return changes
+
+
+def _change_text(old: Fraction, new: Fraction) -> str:
+    if old == new:
+        return f"{float(new):.4f} (unchanged)"
+    rel = f" ({float((new - old) / old):+.0%})" if old else ""
+    return f"{float(old):.4f} to {float(new):.4f}{rel}"
 
 
 @plots.house_style
 def council_figure(seats: int, permanent: int, quota_kind: str):
     """One permanent seat and one elected seat: their power under both indices."""
     s = council_summary(seats, permanent, quota_kind)
+    ref = council_summary(*REFERENCE_DESIGN)
     c = _canvas("council", _build_council_canvas)
-    for panel, (powers, floor) in zip(
-        c["panels"], ((s["permanent_power"], 0.25), (s["elected_power"], 0.02)), strict=True
+    for panel, key, floor in zip(
+        c["panels"], ("permanent_power", "elected_power"), (0.25, 0.02), strict=True
     ):
+        powers, old = s[key], ref[key]
         present = powers is not None
         panel["empty"].set_visible(not present)
         for x, ix in enumerate(INDICES):
             value = float(powers[ix]) if present else 0.0
+            before = float(old[ix])
             panel["bars"][x].set_height(value)
             panel["bars"][x].set_visible(present)
-            panel["labels"][x].set_position((x, value))
-            panel["labels"][x].set_text(fmt(powers[ix]) if present else "")
-        top = max(float(v) for v in powers.values()) if present else 0.0
-        panel["ax"].set_ylim(0, max(floor, top * 1.3))
+            panel["ghosts"][x].set_height(before)
+            panel["ghosts"][x].set_visible(present)
+            panel["labels"][x].set_position((x, max(value, before)))
+            label = fmt(powers[ix]) if present else ""
+            if present and (seats, permanent, quota_kind) != REFERENCE_DESIGN:
+                label += f"\n(1945: {before:.4f})"
+            panel["labels"][x].set_text(label)
+        top = max(max(float(v) for v in powers.values()), *(float(v) for v in old.values())) \
+            if present else 0.0
+        panel["ax"].set_ylim(0, max(floor, top * 1.45))
     parts = []
     for label, key in (("permanent", "permanent_power"), ("elected", "elected_power")):
         if s[key] is None:
@@ -455,10 +501,25 @@ def council_figure(seats: int, permanent: int, quota_kind: str):
         f"veto, needing {s['quota']} votes. Each shows the Shapley-Shubik power (blue, solid) and "
         f"the normalized Banzhaf power (orange, hatched) of one seat. "
         + " ".join(parts)
+        + " Dashed outlines show the same seats under the 1945 Charter text (11 seats, 5 vetoes, "
+        "7 votes); " + _changes_sentence(seats, permanent, quota_kind)
         + " The elected-seat axis stays at 0 to 0.02 unless a value needs more room, so changes "
         "between designs can be compared by eye."
     )
     return c["fig"], description
+
+
+def _changes_sentence(seats: int, permanent: int, quota_kind: str) -> str:
+    if (seats, permanent, quota_kind) == REFERENCE_DESIGN:
+        return "this design is the 1945 text itself."
+    changes = change_from_1945(seats, permanent, quota_kind)
+    if not changes:
+        return "no seat kind is shared with the 1945 text."
+    parts = [
+        f"one {kind.split('_')[0]} seat, {INDICES[ix]}: {_change_text(old, new)}"
+        for (kind, ix), (old, new) in changes.items()
+    ]
+    return "change from the 1945 text: " + "; ".join(parts) + "."
 
 
 def council_text(seats: int, permanent: int, quota_kind: str) -> str:
@@ -477,6 +538,8 @@ def council_text(seats: int, permanent: int, quota_kind: str) -> str:
             + ", ".join(f"{n} {float(s['permanent_share'][ix]):.1%}" for ix, n in INDICES.items())
         )
     items.append(f"Ease of passing: {_ease_text(s['result'])}")
+    change = _changes_sentence(seats, permanent, quota_kind)
+    items.append(change[0].upper() + change[1:])
     lis = "".join(f"<li>{html.escape(i)}</li>" for i in items)
     head = f"{seats} seats, {permanent} with a veto, {s['quota']} votes needed ({QUOTA_KINDS[quota_kind]})"
     return f"<p><b>This design:</b> {html.escape(head)}</p><ul>{lis}</ul>"

@@ -170,3 +170,30 @@ def test_render_png_is_fast_enough():
         plots.to_png(pb.render_bargaining(**values).fig)
         times.append(time.process_time() - start)
     assert sorted(times)[2] < 0.1  # median CPU time per redraw, render plus PNG
+
+
+def test_capitulation_deal_needs_costs_above_the_knife_edge():
+    """Notebook 04: at costs of 0.5 "give up everything" is only just acceptable; 0.6 is robust."""
+    from helpers import plots_bargaining as pb
+
+    common = dict(p=0.5, stake="indivisible", a_recognises_b=True, b_recognises_a=True)
+    assert "No deal" in pb.render_bargaining(cost_a=0.45, cost_b=0.45, **common).text
+    assert "Deal possible" in pb.render_bargaining(cost_a=0.6, cost_b=0.6, **common).text
+    assert min(c.max for c in pb.BARGAINING_CONTROLS if c.name.startswith("cost")) >= 0.6
+
+
+def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
+    from helpers import facts
+    from helpers import plots_bargaining as pb
+
+    text = pb.osce_para8_markdown(("free_to_choose", "not_at_expense"))
+    records = {r["id"]: r for r in facts.load_toml("osce_texts.toml")["istanbul_para8"]}
+    assert records["free_to_choose"]["text"] in text and records["not_at_expense"]["text"] in text
+    assert records["free_to_choose"]["source"] in text
+    with pytest.raises(ValueError, match="valid sentences"):
+        pb.osce_para8_markdown(("no_such_sentence",))
+    fake = {"istanbul_para8": [{"id": "partial", "text": "", "verbatim_full": False,
+                                "source": "s", "accessed": "a"}]}
+    monkeypatch.setattr(facts, "load_toml", lambda name: fake)
+    with pytest.raises(ValueError, match="not read in full"):
+        pb.osce_para8_markdown(("partial",))

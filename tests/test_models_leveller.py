@@ -129,3 +129,38 @@ def test_since_then_box_is_sourced():
     assert "2022-02-24" in box and "c. 2020" in box
     events = facts.load_toml("since_then.toml")["event"]
     assert all(e["source"].strip() and e["accessed"].strip() for e in events)
+
+
+def test_warheads_cite_sipri_itself():
+    from helpers import facts
+
+    rows = facts.load_csv("warheads_2025.csv")
+    assert all("16 June 2025" in r["source"] and "livemint" not in r["source"] for r in rows)
+
+
+def test_might_table_questions_comparable_might_with_the_data():
+    from helpers import plots_motives as pm
+
+    table = pm.might_markdown()
+    w = lv.load_warheads()
+    assert f"| Russia | | {w['Russia']:,} | 1.0 |" in table
+    fr_uk = w["France"] + w["United Kingdom"]
+    assert f"| {fr_uk:,} | {w['Russia'] / fr_uk:.1f} |" in table  # about a tenth: 10.6
+    assert f"{fr_uk + w['United States']:,}" in table
+
+
+def test_since_then_box_prints_each_source_inline():
+    from helpers import facts
+    from helpers import plots_motives as pm
+
+    box = pm.since_then_markdown()
+    for event in facts.load_toml("since_then.toml")["event"]:
+        assert f"{event['text']} *Source:* {event['source']}" in box
+    assert "visive.ai" not in box
+
+
+def test_leveller_axis_says_log_scale():
+    from helpers import plots_motives as pm
+
+    view = pm.render_leveller("France + UK", 100, 100, False)
+    assert "log scale" in view.fig.axes[0].get_xlabel() and "log scale" in view.description

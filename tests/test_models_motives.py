@@ -133,3 +133,10 @@ def test_hobbes_passage_is_quoted_with_its_source():
     text = pm.hobbes_markdown()
     assert "First, Competition; Secondly, Diffidence; Thirdly, Glory." in text
     assert "for Gain; the second, for Safety; and the third, for Reputation" in text
+
+
+def test_jervis_worlds_cite_jervis_not_a_summary_site():
+    from helpers import facts
+
+    for world in facts.load_toml("jervis_worlds.toml")["world"]:
+        assert "World Politics 30(2)" in world["source"] and "studymode" not in world["source"]

@@ -126,3 +126,35 @@ def test_redrawing_in_place_depends_only_on_the_arguments(render, first, other):
     before = plots.to_png(render(*first).fig)
     plots.to_png(render(*other).fig)
     assert plots.to_png(render(*first).fig) == before
+
+
+def test_council_change_from_1945_is_printed_and_drawn():
+    changes = vp.change_from_1945(15, 5, "charter")
+    old, new = changes[("elected_power", "shapley_shubik")]
+    assert (old, new) == (Fraction(1, 462), Fraction(4, 2145))
+    old_b, new_b = changes[("elected_power", "banzhaf")]
+    assert old_b < new_b  # the Banzhaf value rises while Shapley-Shubik falls
+    view = vp.council_view(15, 5, "charter")
+    assert "0.0022 to 0.0019 (-14%)" in view.text and "0.0159 to 0.0165 (+4%)" in view.text
+    assert "Dashed outlines" in view.description
+    panel = vp._CANVASES["council"]["panels"][1]
+    assert panel["ghosts"][0].get_height() == pytest.approx(1 / 462)
+    assert "(1945: 0.0022)" in panel["labels"][0].get_text()
+    assert "1945 text itself" in vp.council_view(11, 5, "charter").description
+    assert ("permanent_power", "banzhaf") not in vp.change_from_1945(15, 0, "all")
+
+
+def test_art27_fact_and_turkey_status_come_from_the_data():
+    note = vp.fact_markdown("art27_chapter_vi")
+    assert "in decisions under Chapter VI, and under paragraph 3 of Article 52" in note
+    assert "Source:" in note
+    assert "since 1952" in vp.turkey_line("nato", "banzhaf")
+
+
+def test_voting_data_cites_no_design_notes_or_copies():
+    from helpers import facts
+
+    for name in ("voting_rules.toml", "eu_population_2025.csv", "nato_sweden_accession.csv"):
+        text = facts._read(name)
+        for bad in ("DESIGN.md", "wikisource"):
+            assert bad not in text, f"{name} cites {bad}"
