@@ -47,8 +47,9 @@
 
   function label(el) {
     const box = el.closest(".widget-inline-hbox, .widget-toggle-buttons, .widget-radio, .widget-slider") || el;
-    const lab = box.querySelector("label.widget-label");
-    const text = (lab && lab.textContent.trim()) || el.textContent.trim() || el.getAttribute("title") || "";
+    const clean = node => (node ? node.textContent.replace(/[\u200b\s]+/g, " ").trim() : "");
+    const text = clean(box.querySelector("label.widget-label")) || clean(box.querySelector(".widget-label-basic"))
+      || clean(el) || el.getAttribute("title") || "";
     return text.slice(0, 60);
   }
 
