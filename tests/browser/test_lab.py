@@ -41,9 +41,11 @@ BROKEN = [
 ]
 
 
-def test_the_checks_catch_a_broken_notebook(lab_server, browser_context):
+def test_the_checks_catch_a_broken_notebook(lab_server, browser_context, monkeypatch):
     """The checks can fail: an error output, a render error and a dead control are all reported."""
     import nbformat
+
+    monkeypatch.setattr(lab, "CHANGE_TIMEOUT_MS", 3_000)  # the dead control need not be waited on long
 
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(src) for src in BROKEN])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
