@@ -14,6 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch
 from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
@@ -63,17 +64,21 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: 
     for group in framing.groups:
         style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
         if group.style == "universal":
-            ax.add_patch(_frame_patch())
+            ax.add_artist(_frame_patch())  # add_artist: the limits are fixed, skip autoscaling
         else:
             layout.draw_boundary(ax, group.members, style["color"], style["ls"], fill_alpha=style["fill"])
     numbers = _edge_numbers(framing)
     taken: dict[frozenset, list[float]] = {}
+    badges: list[tuple[float, float, int, str]] = []
     for edge in framing.edges:
         start, end = _end(framing, edge.a, edge.b), _end(framing, edge.b, edge.a)
         pair = frozenset((edge.a, edge.b))
         bend = _bend(framing, edge, start, end, taken.setdefault(pair, []))
         taken[pair].append(bend)
-        _draw_edge(ax, edge, start, end, numbers, bend)
+        badge = _draw_edge(ax, edge, start, end, numbers, bend)
+        if badge:
+            badges.append(badge)
+    _badges(ax, badges)
     for role in framings.ROLES:  # one artist per role, not per node
         nodes = [n for n in framing.nodes if n.role == role]
         if nodes:
@@ -82,7 +87,8 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: 
                     ms=style["size"], color=style["color"], markeredgecolor="white",
                     markeredgewidth=1.2, zorder=5)
     _names(ax, framing.nodes)
-    ax.set_title(plots.wrap_label(title or framing.title, 60), fontsize=13)
+    plots.path_text(ax, plots.wrap_label(title or framing.title, 60), (0.5, 1.0), ax.transAxes,
+                    size=13, weight="bold", va="bottom", offset=(0, 4))
     if not legend:
         return
     handles = [Line2D([], [], ls="none", marker=ROLE_STYLE[r]["marker"], color=ROLE_STYLE[r]["color"],
@@ -181,13 +187,18 @@ _BENDS = (0.12, -0.12, 0.22, -0.22, 0.32, -0.32, 0.0)
 def _bend(framing: framings.Framing, edge: framings.Edge, start, end, used: list[float]) -> float:
     """The first curvature whose arc keeps clear of the other nodes (and of parallel edges)."""
     # Keep clear of the other nodes and of every name (drawn just above its node).
-    others = [(n.x, n.y) for n in framing.nodes if n.id not in (edge.a, edge.b)]
-    others += [(n.x + dx, n.y + 0.32) for n in framing.nodes for dx in (-0.3, 0.0, 0.3)]
+    others = tuple((n.x, n.y) for n in framing.nodes if n.id not in (edge.a, edge.b))
+    labels = tuple((n.x + dx, n.y + 0.32) for n in framing.nodes for dx in (-0.3, 0.0, 0.3))
+    return _best_bend(tuple(start), tuple(end), tuple(used), others + labels)
+
+
+@functools.lru_cache(maxsize=4096)
+def _best_bend(start, end, used: tuple[float, ...], others: tuple) -> float:
     best, best_gap = _BENDS[0], -1.0
     for rad in _BENDS:
         if rad in used:
             continue
-        gap = layout.clearance(start, end, rad, others)
+        gap = layout.clearance(start, end, rad, list(others))
         if gap > 0.45:
             return rad
         if gap > best_gap:
@@ -195,24 +206,33 @@ def _bend(framing: framings.Framing, edge: framings.Edge, start, end, used: list
     return best
 
 
-def _draw_edge(ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int], bend: float) -> None:
+def _draw_edge(ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int],
+               bend: float) -> tuple[float, float, int, str] | None:
+    """Draw one edge as an arc; return where its numbered badge goes, if it has one."""
     style = EDGE_STYLE[edge.kind]
-    arrow = "-|>" if edge.directed else "-"
-    ax.annotate("", xy=end, xytext=start, zorder=3,
-                arrowprops={"arrowstyle": arrow, "color": style["color"], "lw": style["lw"],
-                            "ls": style["ls"], "shrinkA": 9,
-                            "shrinkB": 2 if edge.b == framings.LINE else 11, "mutation_scale": 16,
-                            "connectionstyle": f"arc3,rad={bend}",
-                            "alpha": 0.65 if edge.kind == "breach" else 1.0})
-    if edge.label in numbers:
-        # The midpoint of an arc3 curve: the chord's midpoint pushed sideways by rad * length / 2.
-        (ax_, ay_), (bx_, by_) = start, end
-        mx, my = (ax_ + bx_) / 2, (ay_ + by_) / 2
-        dx, dy = bx_ - ax_, by_ - ay_
-        mx, my = mx + bend * dy / 2, my - bend * dx / 2
-        ax.text(mx, my, str(numbers[edge.label]), fontsize=10, ha="center", va="center",
-                fontweight="bold", color="#222222", zorder=4,
-                bbox={"boxstyle": "circle,pad=0.25", "fc": "white", "ec": style["color"], "lw": 1.2})
+    ax.add_artist(FancyArrowPatch(
+        start, end, arrowstyle="-|>" if edge.directed else "-", color=style["color"],
+        lw=style["lw"], ls=style["ls"], shrinkA=9, shrinkB=2 if edge.b == framings.LINE else 11,
+        mutation_scale=16, connectionstyle=f"arc3,rad={bend}", zorder=3,
+        alpha=0.65 if edge.kind == "breach" else 1.0))
+    if edge.label not in numbers:
+        return None
+    # The midpoint of an arc3 curve: the chord's midpoint pushed sideways by rad * length / 2.
+    (ax_, ay_), (bx_, by_) = start, end
+    dx, dy = bx_ - ax_, by_ - ay_
+    return ((ax_ + bx_) / 2 + bend * dy / 2, (ay_ + by_) / 2 - bend * dx / 2, numbers[edge.label],
+            style["color"])
+
+
+def _badges(ax: Axes, badges: list[tuple[float, float, int, str]]) -> None:
+    """Numbered circles on the issue edges: one marker collection and glyph-path numbers."""
+    if not badges:
+        return
+    ax.scatter([b[0] for b in badges], [b[1] for b in badges], s=260, facecolors="white",
+               edgecolors=[b[3] for b in badges], linewidths=1.4, zorder=4)
+    for x, y, number, _ in badges:
+        plots.path_text(ax, str(number), (x, y), size=10, weight="bold", va="center",
+                        color="#222222", zorder=4.5)
 
 
 def _name(framing: framings.Framing, end: str) -> str:
@@ -248,23 +268,34 @@ def describe(framing: framings.Framing) -> str:
     return " ".join(parts)
 
 
+def _canvas(panels: int, legend: bool):
+    """The empty figure for one or two panels (with room for a legend below, or not)."""
+    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
+    if panels == 1:
+        fig = plots.new_figure(9.5, height, layout=None)
+        fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
+        fig.add_subplot()
+        return fig
+    # Two panels are shown shrunk to the notebook's width anyway: 86 dpi (1376 px) loses little
+    # on screen and draws and encodes in about two thirds of the time of 100 dpi.
+    fig = plots.new_figure(16, height, layout=None, dpi=86)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=bottom, wspace=0.04)
+    fig.subplots(1, 2)
+    return fig
+
+
 @plots.house_style
 def framing_figure(framing: str, perspective: str = "brussels", lens: str = "essay",
                    legend: bool = True):
     """The essay's framing from a perspective, beside a scholarly lens if one is chosen."""
     main = framings.frame(framing, perspective)
-    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
     if lens == "essay":
-        fig = plots.new_figure(9.5, height, layout=None)
-        fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
-        draw(fig.add_subplot(), main, legend=legend)
+        fig = plots.reusable_figure(("framing", 1, legend), lambda: _canvas(1, legend))
+        draw(fig.axes[0], main, legend=legend)
         return fig, describe(main)
     other = framings.lens(lens, perspective)
-    # Two panels are shown shrunk to the notebook's width anyway: 86 dpi (1376 px) loses little
-    # on screen and draws and encodes in about two thirds of the time of 100 dpi.
-    fig = plots.new_figure(16, height, layout=None, dpi=86)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=bottom, wspace=0.04)
-    left, right = fig.subplots(1, 2)
+    fig = plots.reusable_figure(("framing", 2, legend), lambda: _canvas(2, legend))
+    left, right = fig.axes
     draw(left, main, f"The essay's word: {main.title}", legend=legend)
     draw(right, other, f"What scholars call: {other.title}", legend=legend)
     return fig, f"Left panel: {describe(main)} Right panel: {describe(other)}"

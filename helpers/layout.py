@@ -106,13 +106,17 @@ def boundary_paths(members: tuple[str, ...]) -> tuple[Path, Path]:
 
 def draw_boundary(ax: Axes, members: tuple[str, ...], color: str, linestyle: str = "-",
                   fill_alpha: float = 0.0, linewidth: float = 2.4) -> None:
-    """Outline (and optionally shade) the region holding ``members`` and no one else."""
+    """Outline (and optionally shade) the region holding ``members`` and no one else.
+
+    Patches go in with ``add_artist``: the axes limits are fixed, and ``add_patch`` would walk
+    every curve segment to update them (a third of a redraw's cost).
+    """
     if not members:
         return
     outline, region = boundary_paths(tuple(sorted(members)))
     if fill_alpha:
-        ax.add_patch(PathPatch(region, facecolor=color, edgecolor="none", alpha=fill_alpha, zorder=1))
-    ax.add_patch(PathPatch(outline, facecolor="none", edgecolor=color, linewidth=linewidth,
+        ax.add_artist(PathPatch(region, facecolor=color, edgecolor="none", alpha=fill_alpha, zorder=1))
+    ax.add_artist(PathPatch(outline, facecolor="none", edgecolor=color, linewidth=linewidth,
                            linestyle=linestyle, zorder=2))
 
 

@@ -15,7 +15,7 @@ from matplotlib.patches import Ellipse
 
 from helpers import facts, framings, layout, plots
 from helpers.essay import quote
-from helpers.framing_plots import ROLE_STYLE, draw, html_key
+from helpers.framing_plots import ROLE_STYLE, _canvas, draw, html_key
 from helpers.widgets import View
 
 REFERENTS: dict[str, str] = {
@@ -138,10 +138,8 @@ def referent_figure(referent: str, framing: str, no_culprit: bool = False, legen
     """The framing's picture with the referent marked; optionally a threat with no culprit."""
     result = analyse(referent, framing)
     base = _framing_for(referent, framing)
-    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
-    fig = plots.new_figure(9.5, height, layout=None)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
-    ax = fig.add_subplot()
+    fig = plots.reusable_figure(("framing", 1, legend), lambda: _canvas(1, legend))
+    ax = fig.axes[0]
     draw(ax, base, f"Referent: {REFERENTS[referent]} - {framing} framing", legend=legend)
     if referent in GROUP_REFERENTS and framing == "collective":
         members = framings.collective_members(GROUP_REFERENTS[referent], framings.CURRENT_YEAR)
@@ -160,7 +158,7 @@ def referent_figure(referent: str, framing: str, no_culprit: bool = False, legen
                 bbox={"boxstyle": "round", "fc": "white", "ec": plots.PALETTE["reddish purple"]})
     if no_culprit:
         cx, cy = sum(layout.XLIM) / 2, sum(layout.YLIM) / 2
-        ax.add_patch(Ellipse((cx, cy), 10.5, 8.2, fc=plots.PALETTE["yellow"], alpha=0.18, ec="none",
+        ax.add_artist(Ellipse((cx, cy), 10.5, 8.2, fc=plots.PALETTE["yellow"], alpha=0.18, ec="none",
                              zorder=1))
         ax.text(0.5, 0.01, "global warming: a threat to all, with no culprit (P2)",
                 transform=ax.transAxes, ha="center", va="bottom", fontsize=11, fontstyle="italic",
