@@ -41,7 +41,12 @@ def discussion(path: Path) -> Discussion:
     if index + 1 >= len(cells) or not cells[index + 1].source.startswith(ANSWERS):
         raise ValueError(f"{path.name}: the cell after {DISCUSSION!r} must start with {ANSWERS!r}")
     questions = cells[index].source.removeprefix(DISCUSSION).strip()
-    answers = cells[index + 1].source.removeprefix(ANSWERS).strip()
+    # In the notebook the answers sit in a <details> block so that running the cell does not
+    # show them; the guide prints them plainly.
+    lines = cells[index + 1].source.removeprefix(ANSWERS).strip().splitlines()
+    lines = [ln for ln in lines if ln.strip() not in ("<details>", "</details>")
+             and not ln.strip().startswith("<summary>")]
+    answers = "\n".join(lines).strip()
     return Discussion(questions, answers)
 
 

@@ -73,6 +73,9 @@ def test_notebook_follows_the_template(path):
     assert len(questions) == 3, f"{path.name}: 'For discussion' needs exactly three questions"
     answers = cells[index + 1]
     assert answers.cell_type == "markdown" and answers.source.startswith("**Model answers**")
+    # Collapsed twice over: the cell's source is hidden, and the rendered answers sit in a
+    # <details> block, because running a cell (Run All) renders it in full.
+    assert "<details>" in answers.source and "</details>" in answers.source
     assert "hide-input" in answers.metadata.get("tags", [])
     assert answers.metadata.get("jupyter", {}).get("source_hidden") is True
 
