@@ -273,13 +273,13 @@ def _canvas(panels: int, legend: bool):
     bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
     if panels == 1:
         fig = plots.new_figure(9.5, height, layout=None)
-        fig.subplots_adjust(left=0.01, right=0.99, top=0.92, bottom=bottom)
+        fig.subplots_adjust(left=0.01, right=0.99, top=0.89, bottom=bottom)
         fig.add_subplot()
         return fig
     # Two panels are shown shrunk to the notebook's width anyway: 86 dpi (1376 px) loses little
     # on screen and draws and encodes in about two thirds of the time of 100 dpi.
     fig = plots.new_figure(16, height, layout=None, dpi=86)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.9, bottom=bottom, wspace=0.04)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.88, bottom=bottom, wspace=0.04)
     fig.subplots(1, 2)
     return fig
 

@@ -66,7 +66,7 @@ class MultipleChoice:
         else:
             head = "Yes." if verdict else f"Not quite: the answer is “{_html(self.answer)}”."
             shown = f"<p><b>{head}</b> {_html(self._explain(self.choice.value))}</p>"
-        self.feedback.value = shown
+        self.feedback.value = f'<div style="line-height:1.45">{shown}</div>'
         return shown
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:
@@ -125,7 +125,7 @@ class Classify:
         if not all_answers and not answered:
             head += " Sort some statements, or press “Show the answers”."
         shown = f"<p><b>{head}</b></p><ul>{''.join(lines)}</ul>"
-        self.feedback.value = shown
+        self.feedback.value = f'<div style="line-height:1.45">{shown}</div>'
         return shown
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:

@@ -140,7 +140,8 @@ def referent_figure(referent: str, framing: str, no_culprit: bool = False, legen
     base = _framing_for(referent, framing)
     fig = plots.reusable_figure(("framing", 1, legend), lambda: _canvas(1, legend))
     ax = fig.axes[0]
-    draw(ax, base, f"Referent: {REFERENTS[referent]} - {framing} framing", legend=legend)
+    verdict = "" if result.has_place else ": no place for it in this framing"
+    draw(ax, base, f"Referent: {REFERENTS[referent]} - {framing} framing{verdict}", legend=legend)
     if referent in GROUP_REFERENTS and framing == "collective":
         members = framings.collective_members(GROUP_REFERENTS[referent], framings.CURRENT_YEAR)
         layout.draw_boundary(ax, members, plots.PALETTE["black"], "-.", linewidth=2.0)
@@ -148,20 +149,15 @@ def referent_figure(referent: str, framing: str, no_culprit: bool = False, legen
                 transform=ax.transAxes, ha="right", va="top", fontsize=11)
     elif referent in layout.POSITIONS:
         x, y = layout.position(referent)
-        ax.plot(x, y, "o", ms=30, mfc="none", mec=plots.PALETTE["black"], mew=2.5, zorder=7)
+        ax.plot(x, y, "o", ms=21, mfc="none", mec=plots.PALETTE["black"], mew=2.5, zorder=7)
         ax.text(0.99, 0.99, f"ringed: the referent, {REFERENTS[referent]}", transform=ax.transAxes,
                 ha="right", va="top", fontsize=11)
-    if not result.has_place:
-        ax.text(0.01, 0.99, "No place for this referent\nin this framing", transform=ax.transAxes,
-                ha="left", va="top", fontsize=12, fontweight="bold",
-                color=plots.PALETTE["reddish purple"],
-                bbox={"boxstyle": "round", "fc": "white", "ec": plots.PALETTE["reddish purple"]})
     if no_culprit:
         cx, cy = sum(layout.XLIM) / 2, sum(layout.YLIM) / 2
         ax.add_artist(Ellipse((cx, cy), 10.5, 8.2, fc=plots.PALETTE["yellow"], alpha=0.18, ec="none",
                              zorder=1))
-        ax.text(0.5, 0.01, "global warming: a threat to all, with no culprit (P2)",
-                transform=ax.transAxes, ha="center", va="bottom", fontsize=11, fontstyle="italic",
+        ax.text(0.99, 0.01, "global warming:\na threat to all, with no culprit (P2)",
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=11, fontstyle="italic",
                 zorder=7)
     description = (
         f"Referent: {REFERENTS[referent]}, under the essay's {framing} framing. "

@@ -140,8 +140,9 @@ def build(control: Control) -> W.ValueWidget:
     if control.kind == "slider":
         integral = all(float(x).is_integer() for x in (control.min, control.max, control.step))
         cls = W.IntSlider if integral else W.FloatSlider
+        # Wide enough that a long label still leaves a usable track.
         return cls(min=control.min, max=control.max, step=control.step, value=control.default,
-                   continuous_update=False, **common, layout=W.Layout(width="32em"))
+                   continuous_update=False, **common, layout=W.Layout(width="100%", max_width="46em"))
     if control.kind == "checkbox":
         return W.Checkbox(value=control.default, indent=False, **common,
                           layout=W.Layout(width="auto"))
@@ -189,7 +190,7 @@ class Explorer:
     controls: Sequence[Control]
     render: Callable[..., View | tuple]
     title: str = ""
-    text_width: str = "34%"
+    text_width: str = "auto"
     cache_size: int = 64
     widgets: dict[str, W.ValueWidget] = field(init=False)
     errors: list[str] = field(init=False, default_factory=list)
@@ -205,9 +206,13 @@ class Explorer:
         self._cache: OrderedDict[tuple, _Rendered] = OrderedDict()
         self._box: W.Widget | None = None
         self.widgets = {c.name: build(c) for c in self.controls}
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto"))
-        self.side = W.HTML(layout=W.Layout(width=self.text_width, min_width="16em",
-                                           padding="0 0 0 1em"))
+        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto",
+                                                           flex="0 1 auto"))
+        # The side text sits beside the picture when there is room and otherwise wraps under it;
+        # it grows to fill its line either way, so a wrapped text is not a narrow column.
+        side = {"flex": "1 1 22em", "min_width": "18em"} if self.text_width == "auto" else {
+            "width": self.text_width}
+        self.side = W.HTML(layout=W.Layout(padding="0 0 0 1em", max_width="60em", **side))
         self.caption = W.HTML(layout=W.Layout(max_width="60em"))
         self.message = W.HTML()
         for widget in self.widgets.values():
@@ -264,9 +269,11 @@ class Explorer:
         self.image.layout.display = None if rendered.png is not None else "none"
         label = "Figure description" if rendered.png is not None else "Description"
         self.caption.value = (
-            f'<p style="font-size:0.95em"><b>{label}:</b> {html.escape(rendered.description)}</p>'
+            f'<p style="font-size:0.95em;line-height:1.45"><b>{label}:</b> '
+            f"{html.escape(rendered.description)}</p>"
         )
-        self.side.value = rendered.text
+        # ipywidgets gives HTML a 28 px line height (one control's height); text needs its own.
+        self.side.value = f'<div style="line-height:1.45">{rendered.text}</div>' if rendered.text else ""
         self.timings.append(time.perf_counter() - start)
 
     @property

@@ -62,7 +62,7 @@ def test_explorer_renders_on_change_and_caches():
     first = bytes(ex.image.value)
     assert first[:4] == b"\x89PNG" and "solid line of size 1" in ex.caption.value
     ex.widgets["kind"].value = "dashed"
-    assert bytes(ex.image.value) != first and "<b>dashed</b>" == ex.side.value
+    assert bytes(ex.image.value) != first and "<b>dashed</b>" in ex.side.value
     ex.widgets["kind"].value = "solid"
     assert bytes(ex.image.value) == first  # served from the cache, identical bytes
     assert ex.errors == [] and len(ex.timings) == 3
