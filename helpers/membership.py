@@ -27,14 +27,24 @@ def members(club: str, year: int | None = None) -> tuple[str, ...]:
 def draw_actors(ax, highlight: tuple[str, ...] = (), labels: bool = True) -> None:
     """The actors as dots with their names; highlighted ones larger, with a black ring."""
     table = facts.actors()
-    for actor_id, (x, y) in layout.POSITIONS.items():
-        big = actor_id in highlight
-        ax.plot(x, y, "o", ms=13 if big else 9, color=plots.PALETTE["black"] if big else "#444444",
-                markeredgecolor="white", markeredgewidth=1.5, zorder=5)
-        if labels:
-            ax.annotate(table[actor_id].name, (x, y), xytext=(0, 10), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=11,
-                        fontweight="bold" if big else "normal", zorder=6)
+    for big in (False, True):  # one artist per kind of dot
+        ids = [i for i in layout.POSITIONS if (i in highlight) == big]
+        if ids:
+            ax.plot([layout.POSITIONS[i][0] for i in ids], [layout.POSITIONS[i][1] for i in ids], "o",
+                    ls="none", ms=13 if big else 9, color=plots.PALETTE["black"] if big else "#444444",
+                    markeredgecolor="white", markeredgewidth=1.5, zorder=5)
+    if labels:  # names as glyph paths: a redraw costs a fraction of text labels
+        for actor_id, (x, y) in layout.POSITIONS.items():
+            plots.path_text(ax, table[actor_id].name, (x, y), size=11, offset=(0, 10),
+                            weight="bold" if actor_id in highlight else "normal")
+
+
+def _canvas():
+    """The empty figure of the membership diagram (fixed margins: no layout pass per redraw)."""
+    fig = plots.new_figure(9, 5.6, layout=None)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.93, bottom=0.01)
+    layout.setup_axes(fig.add_subplot())
+    return fig
 
 
 @plots.house_style
@@ -43,9 +53,8 @@ def membership_figure(club: str, year: int | None = None):
     if club not in CLUBS:
         raise ValueError(f"unknown choice {club!r}; valid choices are {', '.join(CLUBS)}")
     shown = ("NATO", "EU") if club == "both" else (club,)
-    fig = plots.new_figure(9, 5.6)
-    ax = fig.add_subplot()
-    layout.setup_axes(ax)
+    fig = plots.reusable_figure("membership", _canvas)
+    ax = fig.axes[0]
     for name in shown:
         style = STYLE[name]
         layout.draw_boundary(ax, members(name, year), style["color"], style["linestyle"],
@@ -54,7 +63,8 @@ def membership_figure(club: str, year: int | None = None):
                 label=style["label"])
     draw_actors(ax)
     when = "today" if year is None else f"in {year}"
-    ax.set_title(f"Who is inside the line: {' and '.join(shown)} membership {when}")
+    plots.path_text(ax, f"Who is inside the line: {' and '.join(shown)} membership {when}",
+                    (0.5, 1.0), ax.transAxes, size=14, weight="bold", offset=(0, 4))
     ax.legend(loc="lower right", frameon=False)
     table = facts.actors()
     parts = []
