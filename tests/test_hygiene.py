@@ -123,3 +123,20 @@ def test_ruff_is_clean():
     assert ruff, "ruff is not installed: it is in requirements-dev.txt"
     result = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_network_guard_refuses_remote_hosts_and_allows_loopback():
+    import socket
+
+    from tests import netguard
+
+    with pytest.raises(netguard.NetworkBlocked):
+        socket.create_connection(("192.0.2.1", 80), timeout=1)  # TEST-NET-1: never routable
+    with pytest.raises(netguard.NetworkBlocked):
+        socket.socket().connect(("pypi.org", 443))
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    with socket.create_connection(server.getsockname(), timeout=1):
+        pass
+    server.close()
