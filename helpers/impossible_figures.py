@@ -25,6 +25,8 @@ SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)",
               "neutrality": "A state stays neutral"}
 #: Lines of different kinds leave a card at slightly different heights, so none hides another.
 CARD_OFFSET = {osce.PROTECTS: 0.018, osce.OBJECTS: -0.018, osce.FRAMES: 0.0}
+#: How much of a case box's edge (axes units, box height 0.24) the arrowheads spread over.
+LAND_SPREAD = 0.19
 SHORT_GROUND = {
     osce.PROTECTS: "protects the choice",
     osce.OBJECTS: "ground to object",
@@ -68,11 +70,13 @@ def commitments_figure(kept) -> tuple:
         label = f"{s.position}. {s.short}" if sid != osce.ASTANA_ID else f"Astana: {s.short}"
         if not s.verbatim_full:
             label += " *"
-        if not on:
-            label += " (dropped)"
+        # "(dropped)" opens the second line: on the first it runs past the longest cards' edge.
+        second = ["(dropped)"] if not on else []
         sides = osce.sides_quoting(sid)
         if sides:
-            label += "\nquoted by: " + " and ".join(sides)
+            second.append("quoted by: " + " and ".join(sides))
+        if second:
+            label += "\n" + " · ".join(second)
         ax.add_patch(Rectangle(
             (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else SHADE,
             edgecolor="black" if on else GREY, linestyle="-" if on else "--",
@@ -91,9 +95,13 @@ def commitments_figure(kept) -> tuple:
         ax.text(0.855, y + 0.06, SHORT_CASE[case], ha="center", va="center", fontsize=11)
         ax.text(0.855, y - 0.06, v.status.upper(), ha="center", va="center", fontsize=14,
                 fontweight="bold", color=color)
-        for i, (sid, kind) in enumerate(v.grounds):
+        # Heads land spread down the box's edge, in the cards' top-to-bottom order (no crossings
+        # at the box, no bunching into one point).
+        grounds = sorted(v.grounds, key=lambda g: -card_y[g[0]] - CARD_OFFSET[g[1]])
+        step = min(LAND_SPREAD / max(len(grounds) - 1, 1), 0.045)
+        for i, (sid, kind) in enumerate(grounds):
             xs, ys = segments[kind]
-            offset = (i - (len(v.grounds) - 1) / 2) * 0.018
+            offset = ((len(grounds) - 1) / 2 - i) * step
             xs += [0.46, 0.715, float("nan")]
             ys += [card_y[sid] + CARD_OFFSET[kind], y + offset, float("nan")]
     for zorder, (kind, (xs, ys)) in enumerate(segments.items(), start=3):

@@ -95,7 +95,10 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     x, y = R.trajectory(race, x0, y0, TIMES)
     ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6)
     ax.plot([x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
-    ax.annotate("start", (x0, y0), xytext=(6, -14), textcoords="offset points", fontsize=10)
+    # Above and left of the dot: below it sits the "below zero" band label.
+    ax.annotate("start", (x0, y0), xytext=(-6, 6), textcoords="offset points", fontsize=10,
+                ha="right", va="bottom",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.85})
     if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
         xs, ys = R.equilibrium(race)
         marker = "*" if result.kind == "settles" else "X"
@@ -103,13 +106,13 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
                  else "balance point (a saddle)")
         ax.plot([xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
                 markerfacecolor="white" if marker == "X" else "black", label=label)
-    ax.text(hi - 0.15, -0.35, "below zero: read as disarmament", fontsize=10, color="#4D4D4D",
-            ha="right", va="top", bbox={"facecolor": SHADE, "edgecolor": "none", "pad": 1})
-    ax.legend(loc="upper left", fontsize=10, frameon=True, framealpha=0.9)
+    ax.text(hi - 0.15, lo + 0.2, "below zero: read as disarmament", fontsize=10,
+            color="#4D4D4D", ha="right", va="bottom",
+            bbox={"facecolor": SHADE, "edgecolor": "none", "pad": 1})
+    _key(ax)
 
-    at.plot(TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4, label="side X")
-    at.plot(TIMES, _clip(y), color=PALETTE["orange"], linewidth=2.4, linestyle="--",
-            label="side Y")
+    at.plot(TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4)
+    at.plot(TIMES, _clip(y), color=PALETTE["orange"], linewidth=2.4, linestyle="--")
     at.axhline(0, color=GREY, linewidth=1)
     at.set_xlim(0, T_END)
     at.set_ylim(lo, hi)
@@ -117,7 +120,15 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     at.set_yticks(TICKS)
     at.set_xlabel("time (model units)")
     at.set_ylabel("arms (index)")
-    at.legend(loc="upper left", fontsize=10)
+    # A hand-drawn key (top right, where paths that leave the view no longer are): two short
+    # lines and two labels draw faster than a Legend.
+    for row, (name, line_color, style) in enumerate((("side X", PALETTE["blue"], "-"),
+                                                     ("side Y", PALETTE["orange"], "--"))):
+        key_y = 0.94 - 0.075 * row
+        at.plot((0.78, 0.86), (key_y, key_y), color=line_color, linestyle=style, linewidth=2.4,
+                transform=at.transAxes)
+        at.text(0.88, key_y, name, fontsize=10, va="center", transform=at.transAxes)
+    _mark_exit(at, x, y, result.kind, color)
     if R.is_stable(race):
         stable = "a·b > k·l: stable"
     elif math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
@@ -130,7 +141,74 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
              f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stable});  "
              f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {result.kind}",
              ha="center", va="top", fontsize=12, color="black")
-    return fig, _race_description(race, start, result)
+    description = _race_description(race, start, result)
+    exit_ = exit_point(x, y)
+    if exit_ is not None:
+        description += (f" On the right the levels leave the view at t ≈ {exit_[0]:.1f}; a "
+                        f"triangle on the {'top' if exit_[1] > 0 else 'bottom'} edge marks where, "
+                        f"labelled '{EXIT_TEXT.get(result.kind, result.kind)}'."
+                        ).replace("\n", " ")
+    return fig, description
+
+
+def _key(ax) -> None:
+    """A legend drawn by hand from the labelled lines (top left): cheaper to draw than Legend."""
+    handles, labels = ax.get_legend_handles_labels()
+    rows = [label.count("\n") + 1 for label in labels]
+    line_h, pad = 0.058, 0.02
+    top = 0.985
+    height = line_h * sum(rows) + 2 * pad
+    ax.add_patch(Rectangle((0.015, top - height), 0.64, height, transform=ax.transAxes,
+                           facecolor="white", edgecolor="#CCCCCC", alpha=0.9, zorder=6))
+    y = top - pad
+    for handle, label, n in zip(handles, labels, rows, strict=True):
+        mid = y - line_h * n / 2
+        if handle.get_linestyle() not in ("None", "none", ""):
+            ax.plot((0.035, 0.115), (mid, mid), transform=ax.transAxes, zorder=7,
+                    color=handle.get_color(), linestyle=handle.get_linestyle(),
+                    linewidth=handle.get_linewidth())
+        else:
+            ax.plot((0.075,), (mid,), transform=ax.transAxes, zorder=7, linestyle="none",
+                    marker=handle.get_marker(), markersize=12, color=handle.get_color(),
+                    markerfacecolor=handle.get_markerfacecolor())
+        ax.text(0.135, mid, label, fontsize=10, va="center", transform=ax.transAxes, zorder=7,
+                linespacing=1.15)
+        y -= line_h * n
+
+
+#: What the time panel says where a path leaves it, by outcome.
+EXIT_TEXT = {
+    "runaway": "runs off the top: runaway",
+    "disarmament": "falls through zero and off\nthe bottom: read as disarmament",
+}
+
+
+def exit_point(x: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
+    """The first time either level leaves the view, and the edge it leaves by; None if never."""
+    lo, hi = VIEW
+    outside = (np.maximum(x, y) > hi) | (np.minimum(x, y) < lo)
+    if not outside.any():
+        return None
+    i = int(np.argmax(outside))
+    return float(TIMES[i]), (hi if max(x[i], y[i]) > hi else lo)
+
+
+def _mark_exit(at, x: np.ndarray, y: np.ndarray, kind: str, color: str) -> None:
+    """Where the levels leave the time panel: a triangle on the edge and the path's fate."""
+    exit_ = exit_point(x, y)
+    if exit_ is None:
+        return
+    t, edge = exit_
+    lo, hi = VIEW
+    up = edge == hi
+    at.plot([t], [edge], marker="^" if up else "v", markersize=11, color=color,
+            markeredgecolor="black", linestyle="none", clip_on=False, zorder=5)
+    text = EXIT_TEXT.get(kind, f"leaves the view: {kind}")
+    tx, ty = min(t + 1.0, 6.0), hi - 3.0 if up else lo + 3.2
+    at.annotate("", (t, edge), xytext=(tx, ty),
+                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.6})
+    at.text(tx, ty, f"{text}\n(leaves the view at t ≈ {t:.1f})", fontsize=10, ha="left",
+            va="center", bbox={"facecolor": "white", "edgecolor": color, "pad": 2})
 
 
 def _race_description(race: R.Race, start, result: R.Outcome) -> str:
@@ -182,7 +260,11 @@ def render_race(regime: str, g: float, h: float, start: str) -> widgets.View:
 # --- widget 2: what a tactical step and a conceptual change move -------------------------------
 
 STEP_START = (2.0, 1.0)
-MOVE_OPTIONS = {R.MOVES[key]["label"]: key for key in R.MOVES}
+#: Short option labels: the drop-down's box is narrow in JupyterLab and cut off
+#: "reaction coefficients k and l"; titles and side text keep the long labels.
+SHORT_MOVE = {"grievances": "grievances g, h", "reactions": "reactions k, l",
+              "restraint": "restraint a, b", "nothing": "nothing"}
+MOVE_OPTIONS = {SHORT_MOVE.get(key, R.MOVES[key]["label"]): key for key in R.MOVES}
 
 STEP_CONTROLS = [
     widgets.toggle("regime", "Coefficients before any step",
