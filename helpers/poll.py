@@ -256,13 +256,16 @@ def simulate_self_selection(
     expected_votes: float,
     seed: int,
     readers: int = 1_000_000,
+    fixed_total: bool = False,
 ) -> SelfSelectionResult:
     """A toy model of a self-selected poll (a model, not data about the real page's readers).
 
     `readers` people read the page; a share `truth[i]` of them hold view i; each reader of view i
     votes independently with probability proportional to `rates[i]`, scaled so that about
-    `expected_votes` votes come in. Seeded with numpy's Generator, so the same inputs give the
-    same poll.
+    `expected_votes` votes come in. With `fixed_total` the poll is instead conditioned on exactly
+    `round(expected_votes)` votes (a multinomial draw over the views, which is what independent
+    voting by many readers, each unlikely to vote, gives once the total is known), so a figure can
+    show the page's own total. Seeded with numpy's Generator, so the same inputs give the same poll.
     """
     t = np.asarray(truth, dtype=float)
     r = np.asarray(rates, dtype=float)
@@ -286,7 +289,11 @@ def simulate_self_selection(
             f"raise readers (now {readers})"
         )
     rng = np.random.default_rng(seed)
-    counts = rng.binomial(groups, probabilities)
+    if fixed_total:
+        weights = groups * r
+        counts = rng.multinomial(round(expected_votes), weights / weights.sum())
+    else:
+        counts = rng.binomial(groups, probabilities)
     total = int(counts.sum())
     estimate = tuple(float(c) / total for c in counts) if total else tuple(0.0 for _ in counts)
     return SelfSelectionResult(

@@ -49,8 +49,9 @@ def error_table(times: float, eager: int, seed: int = 2020,
     rates = poll.eager_rates(len(truth), eager, times)
     rows = []
     for n in sizes:
-        fair = poll.simulate_self_selection(truth, [1.0] * len(truth), n, seed=seed)
-        biased = poll.simulate_self_selection(truth, rates, n, seed=seed)
+        fair = poll.simulate_self_selection(truth, [1.0] * len(truth), n, seed=seed,
+                                            fixed_total=True)
+        biased = poll.simulate_self_selection(truth, rates, n, seed=seed, fixed_total=True)
         rows.append((n, fair.max_error(), biased.max_error(), biased.bias()))
     return rows
 
@@ -64,11 +65,12 @@ SELF_SELECTION_KEY = (
 
 def error_table_html(times: float, eager: int, seed: int = 2020) -> str:
     """The error table as HTML for the widget's side panel."""
+    rows = error_table(times, eager, seed)
     body = "".join(
         f"<tr><td>{n:,}</td><td>{100 * fair:.1f}</td><td>{100 * biased:.1f}</td></tr>"
-        for n, fair, biased, _ in error_table(times, eager, seed)
+        for n, fair, biased, _ in rows
     )
-    floor = error_table(times, eager, seed)[0][3]
+    floor = rows[0][3]
     return (
         "<p><b>Largest error</b> (percentage points) in the same simulation:</p>"
         f"<table {_TABLE}><tr><th>votes</th><th>everyone equally likely to vote</th>"
@@ -108,7 +110,9 @@ def self_selection_figure(
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {SCALES}, got {scale!r}")
     rates = poll.eager_rates(len(truth), eager, times)
-    result = poll.simulate_self_selection(truth, rates, base_votes * scale, seed=seed)
+    # Exactly the page's total (x scale), so the title's count matches the page's 108.
+    result = poll.simulate_self_selection(truth, rates, base_votes * scale, seed=seed,
+                                          fixed_total=True)
     ivs = poll.wilson_intervals(result.counts, 0.95)
 
     fig = plots.new_figure(*_SS_SIZE, layout=None)
@@ -116,16 +120,18 @@ def self_selection_figure(
     _self_selection_axes(ax, len(truth))
     fig.add_artist(backdrop.Backdrop(("self-selection", len(truth)), _self_selection_backdrop))
     ys = list(range(len(truth)))[::-1]
-    for y, t, e, lim, (lo, hi) in zip(ys, result.truth, result.estimate, result.expected, ivs,
-                                      strict=True):
-        ax.plot([lo, hi], [y, y], color=_ESTIMATE, lw=3, solid_capstyle="butt")
-        ax.plot([t], [y], marker="|", ms=26, mew=3, color=_TRUTH, ls="none")
-        ax.plot([lim], [y], marker="D", ms=9, mfc="white", mec=_LIMIT, mew=2, ls="none")
-        ax.plot([e], [y], marker="o", ms=9, color=_ESTIMATE, ls="none")
+    # One line per kind of mark (intervals NaN-separated), not one per row: fewer artists.
+    nan = float("nan")
+    ax.plot([v for lo, hi in ivs for v in (lo, hi, nan)], [v for y in ys for v in (y, y, nan)],
+            color=_ESTIMATE, lw=3, solid_capstyle="butt")
+    ax.plot(result.truth, ys, marker="|", ms=26, mew=3, color=_TRUTH, ls="none")
+    ax.plot(result.expected, ys, marker="D", ms=9, mfc="white", mec=_LIMIT, mew=2, ls="none")
+    ax.plot(result.estimate, ys, marker="o", ms=9, color=_ESTIMATE, ls="none")
     if times != 1:
         ax.text(0.79, ys[eager] + 0.3, f"eager: votes {times:g}x as often", ha="right",
                 fontsize=10)
-    ax.set_title(f"Simulated self-selected poll: {result.total:,} votes")
+    ax.set_title(f"Simulated self-selected poll: {result.total:,} votes"
+                 + (" (as on the page)" if scale == 1 else f" (page x {scale})"))
 
     covered = sum(lo <= t <= hi for t, (lo, hi) in zip(result.truth, ivs, strict=True))
     description = (
@@ -148,9 +154,10 @@ def bias_floor_figure(times: float = 3.0, eager: int = 0, seed: int = 2020,
     rates = poll.eager_rates(len(truth), eager, times)
     with_bias, without = [], []
     for n in SIZES:
-        with_bias.append(100 * poll.simulate_self_selection(truth, rates, n, seed=seed).max_error())
-        without.append(100 * poll.simulate_self_selection(truth, [1.0] * len(truth), n,
-                                                          seed=seed).max_error())
+        with_bias.append(100 * poll.simulate_self_selection(truth, rates, n, seed=seed,
+                                                            fixed_total=True).max_error())
+        without.append(100 * poll.simulate_self_selection(truth, [1.0] * len(truth), n, seed=seed,
+                                                          fixed_total=True).max_error())
     floor = 100 * poll.simulate_self_selection(truth, rates, SIZES[0], seed=seed).bias()
     fig = _figure(8.5, 4.4, left=0.11, right=0.97, bottom=0.15, top=0.9)
     ax = fig.subplots()
@@ -377,7 +384,7 @@ def self_selection_controls() -> list:
     return [
         widgets.slider("times", "Eager group votes this many times as often:", 1, 5, 0.5, 2),
         widgets.dropdown("eager", "Eager group:", {v: i for i, v in enumerate(VIEWS)}),
-        widgets.toggle("scale", "Votes:", {"x1 (about 108)": 1, "x10": 10, "x100": 100}),
+        widgets.toggle("scale", "Votes:", {"x1 (108, as on the page)": 1, "x10": 10, "x100": 100}),
     ]
 
 

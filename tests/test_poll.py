@@ -243,6 +243,29 @@ def test_without_bias_a_large_poll_finds_the_truth():
     assert result.total == pytest.approx(10_800, rel=0.05)
 
 
+def test_fixed_total_simulation_has_exactly_the_requested_votes():
+    rates = poll.eager_rates(4, 0, 2.0)
+    totals = {poll.simulate_self_selection(EQUAL, rates, n, seed=s, fixed_total=True).total
+              for n in (108,) for s in range(20)}
+    assert totals == {108}
+    # The unconditioned model's total varies with the seed; the fixed one follows the same law.
+    assert len({poll.simulate_self_selection(EQUAL, rates, 108, seed=s).total
+                for s in range(20)}) > 1
+    large = poll.simulate_self_selection(EQUAL, rates, 108 * 100, seed=1, fixed_total=True)
+    assert large.total == 10_800
+    assert abs(large.estimate[0] - large.expected[0]) < 0.02
+
+
+def test_simulated_poll_title_matches_the_page_total():
+    from helpers import poll_plots
+
+    for times, eager, scale in ((2.0, 0, 1), (5.0, 3, 10), (1.0, 1, 100)):
+        fig, description = poll_plots.self_selection_figure(times, eager, scale)
+        title = fig.axes[-1].get_title() or fig.axes[0].get_title()
+        assert f"{poll_plots.PAGE_VOTES * scale:,} votes" in title
+        assert f"{poll_plots.PAGE_VOTES * scale:,} simulated votes" in description
+
+
 def test_simulation_rejects_bad_input():
     with pytest.raises(ValueError, match="sum"):
         poll.simulate_self_selection([0.5, 0.2], [1, 1], 100, seed=0)
