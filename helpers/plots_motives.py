@@ -18,10 +18,12 @@ from helpers.models import motives as mv
 
 # ---------------------------------------------------------------- motives (Hobbes's triad)
 
+#: Short labels ("Watching side: gain") leave the slider tracks room; the tooltip says it in full.
 MOTIVE_CONTROLS = tuple(
-    wd.slider(f"{role}_{motive}", f"{who}: weight on {motive}", 0, 2, 1, 1,
-              tooltip="0 = does not matter, 2 = matters most")
-    for role, who in (("mover", "Side making the move"), ("other", "Side watching"))
+    wd.slider(f"{role}_{motive}", f"{short}: {motive}", 0, 2, 1, 1,
+              tooltip=f"{who}: weight on {motive} (0 = does not matter, 2 = matters most)")
+    for role, short, who in (("mover", "Moving side", "Side making the move"),
+                             ("other", "Watching side", "Side watching"))
     for motive in mv.MOTIVES
 )
 

@@ -33,12 +33,14 @@ def _figure(width: float, height: float, **adjust: float):
 # The map is laid out in inches: label sizes are measured once, columns are as wide as their
 # widest label, and the figure grows to fit, so boxes never overlap whatever the labels say.
 _PAD_PT = 5.0  # space between a label and its box
-_COL_GAP_IN = 0.6  # horizontal room for the arrows between two columns
+_COL_GAP_IN = 0.8  # horizontal room for the arrows between two columns
 _ROW_GAP_IN = 0.12
 _SLOT_IN = 0.12  # the free slot an arrow uses in a column it passes through
 _MARGIN_IN = 0.1
 _HEAD_IN = 0.75  # title and column headings above the map
 _WRAP = 22
+_PORT_IN = 0.1  # spacing of the arrows that leave or enter one box
+_PORT_EDGE_IN = 0.08  # ports keep this far from a box's top and bottom
 _static_layers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -84,6 +86,28 @@ class _Geometry:
                        for edge, way in routes.items()}
         self.map_top = map_height
         self.depth_max = depth_max
+        self.ports = self._ports()
+
+    def _ports(self) -> dict[tuple[str, str], tuple[float, float]]:
+        """Where each edge leaves its supporter and enters the claim it supports (y offsets).
+
+        Several arrows meeting a box in one point read as one; instead they are spread down the
+        box's side in the order of their other ends, so the fan itself adds no crossing.
+        """
+        out: dict[str, list] = {}
+        into: dict[str, list] = {}
+        for edge, way in self.routes.items():
+            out.setdefault(edge[0], []).append((-way[1][1], edge))
+            into.setdefault(edge[1], []).append((-way[-2][1], edge))
+        offsets = {edge: [0.0, 0.0] for edge in self.routes}
+        for end, groups in ((0, out), (1, into)):
+            for cid, items in groups.items():
+                items.sort()
+                height = self.boxes[cid][3]
+                step = min(_PORT_IN, (height - 2 * _PORT_EDGE_IN) / max(len(items) - 1, 1))
+                for i, (_, edge) in enumerate(items):
+                    offsets[edge][end] = ((len(items) - 1) / 2 - i) * step
+        return {edge: (a, b) for edge, (a, b) in offsets.items()}
 
     def path(self, edge: tuple[str, str]) -> list[tuple[float, float]]:
         """The edge's polyline: out of the supporter's box, level through each column it
@@ -91,10 +115,11 @@ class _Geometry:
         way = self.routes[edge]
         x0, _, w0, _ = self.boxes[edge[0]]
         x1 = self.boxes[edge[1]][0]
-        points = [(x0 + w0, way[0][1]), (self.right[way[0][0]], way[0][1])]
+        y0, y1 = way[0][1] + self.ports[edge][0], way[-1][1] + self.ports[edge][1]
+        points = [(x0 + w0, y0), (self.right[way[0][0]], y0)]
         for d, y in way[1:-1]:
             points += [(self.left[d], y), (self.right[d], y)]
-        points += [(self.left[way[-1][0]], way[-1][1]), (x1, way[-1][1])]
+        points += [(self.left[way[-1][0]], y1), (x1, y1)]
         return points
 
 
@@ -169,10 +194,11 @@ def argument_map_figure(amap: am.ArgumentMap, rejected: Iterable[str] = ()) -> p
         (solid if status[edge[0]] else broken).append(geo.path(edge))
     ax.add_collection(LineCollection(solid, colors=plots.PALETTE["blue"], linewidths=1.6))
     ax.add_collection(LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":"))
+    # Markers on a Line2D (not scatter): the same heads, cheaper to build and draw.
     for segments, colour in ((solid, plots.PALETTE["blue"]), (broken, _FALLEN)):
         if segments:
-            ax.scatter([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
-                       marker=">", s=30, color=colour, zorder=3)
+            ax.plot([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
+                    ls="none", marker=">", ms=6.5, color=colour, mew=0, zorder=3)
 
     crosses = []
     for cid, (x0, y0, w, h) in geo.boxes.items():
@@ -184,10 +210,11 @@ def argument_map_figure(amap: am.ArgumentMap, rejected: Iterable[str] = ()) -> p
             zorder=2.5))
         if not ok:
             crosses.append((x0 + w, y0 + h, cid in rejected))
-    if crosses:
-        ax.scatter([c[0] for c in crosses], [c[1] for c in crosses], marker="X", s=90,
-                   color=[plots.PALETTE["vermillion"] if r else "#6E6E6E" for *_, r in crosses],
-                   edgecolors="white", zorder=4)
+    for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
+        xs = [(x, y) for x, y, r in crosses if r is picked]
+        if xs:
+            ax.plot([x for x, _ in xs], [y for _, y in xs], ls="none", marker="X", ms=9.5,
+                    color=colour, mec="white", zorder=4)
     fig.add_artist(_TextLayer(amap))
 
     lost = amap.lost_conclusions(rejected)
