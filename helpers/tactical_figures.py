@@ -262,7 +262,7 @@ def render_race(regime: str, g: float, h: float, start: str) -> widgets.View:
 STEP_START = (2.0, 1.0)
 #: Short option labels: the drop-down's box is narrow in JupyterLab and cut off
 #: "reaction coefficients k and l"; titles and side text keep the long labels.
-SHORT_MOVE = {"grievances": "grievances g, h", "reactions": "reactions k, l",
+SHORT_MOVE = {"grievances": "grievance g, h", "reactions": "reactions k, l",
               "restraint": "restraint a, b", "nothing": "nothing"}
 MOVE_OPTIONS = {SHORT_MOVE.get(key, R.MOVES[key]["label"]): key for key in R.MOVES}
 
