@@ -1,4 +1,7 @@
-"""Browser-test fixtures: one JupyterLab server and one Chromium for the whole session.
+"""Browser-test fixtures: one JupyterLab server and one Chromium per test module.
+
+Module scope, not session: Playwright's sync API cannot start while another instance is
+running in the same thread, and tests/test_present.py starts its own after this module.
 
 Both are stopped in a ``finally`` whatever happens. Where Chromium or Playwright is missing the
 tests skip and say why. Screenshots go to ``test-artifacts/screenshots/`` (printed at the end).
@@ -13,7 +16,7 @@ from tests.browser import lab
 REPORTS: dict[str, lab.NotebookReport] = {}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def lab_server():
     reason = lab.unavailable_reason()
     if reason:
@@ -23,7 +26,7 @@ def lab_server():
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context(lab_server):
     with lab.chromium() as context:
         yield context
