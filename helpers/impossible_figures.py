@@ -9,9 +9,10 @@ from __future__ import annotations
 import html
 import textwrap
 
-from matplotlib.patches import Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from helpers import osce, proposals, widgets
+from helpers import glyph_text, osce, plots, proposals, widgets
 from helpers.plots import GREY, PALETTE, house_style, new_figure
 
 # A light grey that survives the 256-colour PNG of helpers.plots.to_png (#F2F2F2 does not).
@@ -48,17 +49,35 @@ def _check_kept(kept) -> tuple[str, ...]:
     return kept
 
 
-@house_style
-def commitments_figure(kept) -> tuple:
-    """Sentence cards on the left (kept or dropped), lines to the two cases, each case's status."""
-    kept = _check_kept(kept)
-    table = osce.sentences()
+def _commitments_canvas():
+    """The parts of the sentence figure that never change: axes, title, key and footnote."""
     fig = new_figure(11.0, 6.4, layout=None)
     ax = fig.add_axes((0.01, 0.04, 0.98, 0.88))
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.set_axis_off()
-    ax.set_title("Kept sentences, and what follows", y=1.01)
+    glyph_text.label(ax, "Kept sentences, and what follows", (0.5, 1.01), size=14, weight="bold",
+                     offset=(0, 3))
+    # A hand-drawn key (bottom right): three short lines and labels draw faster than a Legend.
+    for row, kind in enumerate(KIND_STYLE):
+        style, key_y = KIND_STYLE[kind], 0.074 - 0.037 * row
+        ax.add_line(Line2D((0.811, 0.839), (key_y, key_y), color=style["color"],
+                           linestyle=style["linestyle"], linewidth=1.8, clip_on=False))
+        glyph_text.label(ax, f"{style['sign']} {SHORT_GROUND[kind]}", (0.848, key_y), size=10, ha="left",
+               va="center")
+    if any(not s.verbatim_full for s in osce.sentences().values()):
+        glyph_text.label(ax, "* wording only partly verified", (0.01, -0.02), size=10, color=GREY, ha="left",
+               va="top")
+    return fig
+
+
+@house_style
+def commitments_figure(kept) -> tuple:
+    """Sentence cards on the left (kept or dropped), lines to the two cases, each case's status."""
+    kept = _check_kept(kept)
+    table = osce.sentences()
+    fig = glyph_text.at_house_dpi(plots.reusable_figure("commitments", _commitments_canvas))
+    ax = fig.axes[0]
 
     n = len(osce.SENTENCE_IDS)
     card_y = {sid: 0.93 - i * (0.86 / (n - 1)) for i, sid in enumerate(osce.SENTENCE_IDS)}
@@ -77,24 +96,25 @@ def commitments_figure(kept) -> tuple:
             second.append("quoted by: " + " and ".join(sides))
         if second:
             label += "\n" + " · ".join(second)
-        ax.add_patch(Rectangle(
+        # add_artist, not add_patch: the limits are fixed, so skip the autoscaling walk.
+        ax.add_artist(Rectangle(
             (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else SHADE,
             edgecolor="black" if on else GREY, linestyle="-" if on else "--",
             linewidth=1.6 if on else 1.0,
         ))
-        ax.text(0.02, y, label, fontsize=11, color="black" if on else GREY, va="center",
-                linespacing=1.3)
+        glyph_text.label(ax, label, (0.02, y), size=11, color="black" if on else GREY, ha="left",
+               va="center")
 
     verdicts = {case: osce.verdict(case, kept) for case in osce.CASES}
     segments = {kind: ([], []) for kind in KIND_STYLE}
     for case, v in verdicts.items():
         y = case_y[case]
         color = STATUS_COLOR[v.status]
-        ax.add_patch(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="white", edgecolor=color,
-                               linewidth=2.5))
-        ax.text(0.855, y + 0.06, SHORT_CASE[case], ha="center", va="center", fontsize=11)
-        ax.text(0.855, y - 0.06, v.status.upper(), ha="center", va="center", fontsize=14,
-                fontweight="bold", color=color)
+        ax.add_artist(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="white", edgecolor=color,
+                                linewidth=2.5))
+        glyph_text.label(ax, SHORT_CASE[case], (0.855, y + 0.06), size=11, va="center")
+        glyph_text.label(ax, v.status.upper(), (0.855, y - 0.06), size=14, weight="bold", va="center",
+               color=color)
         # Heads land spread down the box's edge, in the cards' top-to-bottom order (no crossings
         # at the box, no bunching into one point).
         grounds = sorted(v.grounds, key=lambda g: -card_y[g[0]] - CARD_OFFSET[g[1]])
@@ -105,15 +125,13 @@ def commitments_figure(kept) -> tuple:
             xs += [0.46, 0.715, float("nan")]
             ys += [card_y[sid] + CARD_OFFSET[kind], y + offset, float("nan")]
     for zorder, (kind, (xs, ys)) in enumerate(segments.items(), start=3):
+        if not xs:
+            continue
         style = KIND_STYLE[kind]
-        ax.plot(xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8,
-                label=f"{style['sign']} {SHORT_GROUND[kind]}", zorder=zorder)
-        ax.plot(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
-                color=style["color"])
-    ax.legend(loc="lower right", bbox_to_anchor=(1.0, -0.04), frameon=False, fontsize=10,
-              handles=ax.lines[0::2])
-    if any(not table[sid].verbatim_full for sid in osce.SENTENCE_IDS):
-        ax.text(0.01, -0.02, "* wording only partly verified", fontsize=10, color=GREY, va="top")
+        ax.add_line(Line2D(xs, ys, color=style["color"], linestyle=style["linestyle"],
+                           linewidth=1.8, zorder=zorder))
+        ax.add_line(Line2D(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
+                           color=style["color"], zorder=zorder))
     return fig, _commitments_description(kept, verdicts)
 
 
@@ -176,6 +194,23 @@ QUADRANT_LABELS = {
 }
 
 
+def _plane_canvas():
+    """The parts of the plane that never change: axes, scales, labels and the dividing lines."""
+    fig = new_figure(9.0, 6.6, layout=None)
+    ax = fig.add_axes((0.11, 0.14, 0.86, 0.80))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.set_xticks((0, 5, 10))
+    ax.set_yticks((0, 5, 10))
+    glyph_text.axis_text(
+        ax, "Can NATO / the EU grant it without putting their own stability in jeopardy?\n"
+        "(0 = not at all, 10 = easily: your score)",
+        "Can Russia accept it?\n(0 = not at all, 10 = easily: your score)")
+    ax.axvline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
+    ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
+    return fig
+
+
 @house_style
 def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
                  show_essay: bool) -> tuple:
@@ -183,57 +218,48 @@ def plane_figure(proposal_id: str, grant: float, accept: float, reading: str,
     p = proposals.proposal(proposal_id)
     where = proposals.quadrant(grant, accept)
     gist = proposals.reading(reading)
-    fig = new_figure(9.0, 6.6, layout=None)
-    ax = fig.add_axes((0.11, 0.14, 0.86, 0.80))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 10)
-    ax.set_xticks((0, 5, 10))
-    ax.set_yticks((0, 5, 10))
-    ax.set_xlabel("Can NATO / the EU grant it without putting their own stability in jeopardy?\n"
-                  "(0 = not at all, 10 = easily: your score)")
-    ax.set_ylabel("Can Russia accept it?\n(0 = not at all, 10 = easily: your score)")
-    ax.axvline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
-    ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
+    fig = glyph_text.at_house_dpi(plots.reusable_figure("plane", _plane_canvas))
+    ax = fig.axes[0]
     for name, (x, y, ha, va) in QUADRANT_CORNERS.items():
         head, gloss = QUADRANT_LABELS[name]
         color = GREY if name != where else "black"
-        ax.text(x, y, head, ha=ha, va=va, fontsize=13, fontweight="bold", color=color)
+        glyph_text.label(ax, head, (x, y), size=13, weight="bold", ha=ha, va=va, color=color)
         if gloss:
-            ax.text(x, y - 0.65 if va == "top" else y + 0.65, gloss, ha=ha, va=va, fontsize=10,
-                    color=color)
+            glyph_text.label(ax, gloss, (x, y - 0.65 if va == "top" else y + 0.65), size=10,
+                             ha=ha, va=va, color=color)
 
     if show_essay:
-        ax.add_patch(Rectangle((0.4, 5.6), 4.2, 2.6, facecolor="none", edgecolor=PALETTE["orange"],
-                               hatch="//", linewidth=1.5))
-        ax.text(2.5, 6.9, "the essay's placement\n(P10): Russia's calls\nfor a European system",
-                ha="center", va="center", fontsize=10,
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+        ax.add_artist(Rectangle((0.4, 5.6), 4.2, 2.6, facecolor="none",
+                                edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5))
+        glyph_text.boxed(ax, "the essay's placement\n(P10): Russia's calls\nfor a European system",
+                         (2.5, 6.9), size=10, pad=1.5)
 
     if reading == "strategy":
-        ax.annotate("", xy=(2.6, 5.4), xytext=(7.5, 2.5),
-                    arrowprops={"arrowstyle": "-|>", "color": PALETTE["bluish green"],
-                                "linewidth": 2.2, "connectionstyle": "arc3,rad=-0.25"})
-        ax.text(7.4, 2.0, "what the collective can offer:\nturned down, and instead a move\n"
-                "whose refusal is expected", ha="center", va="top", fontsize=10,
-                color=PALETTE["bluish green"])
+        ax.add_artist(FancyArrowPatch((7.5, 2.5), (2.6, 5.4), arrowstyle="-|>", mutation_scale=12,
+                                      color=PALETTE["bluish green"], linewidth=2.2,
+                                      connectionstyle="arc3,rad=-0.25", shrinkA=2, shrinkB=2))
+        glyph_text.label(ax, "what the collective can offer:\nturned down, and instead a move\n"
+                         "whose refusal is expected", (7.4, 2.0), size=10, va="top",
+                         color=PALETTE["bluish green"])
     else:
-        ax.text(7.5, 7.0, "?", ha="center", va="center", fontsize=40, color=GREY)
-        ax.text(7.5, 5.8, "nothing found here\n(the essay's premise)", ha="center", va="center",
-                fontsize=10, color=GREY)
-        ax.plot([5.6, 9.4], [0.9, 4.4], color=PALETTE["bluish green"], linewidth=2)
-        ax.plot([5.6, 9.4], [4.4, 0.9], color=PALETTE["bluish green"], linewidth=2)
-        ax.text(7.5, 4.7, "ruled out by Russia", ha="center", fontsize=10,
-                color=PALETTE["bluish green"])
+        glyph_text.label(ax, "?", (7.5, 7.0), size=40, va="center", color=GREY)
+        glyph_text.label(ax, "nothing found here\n(the essay's premise)", (7.5, 5.8), size=10,
+                         va="center", color=GREY)
+        ax.add_line(Line2D([5.6, 9.4, float("nan"), 5.6, 9.4], [0.9, 4.4, float("nan"), 4.4, 0.9],
+                           color=PALETTE["bluish green"], linewidth=2))
+        glyph_text.label(ax, "ruled out by Russia", (7.5, 4.7), size=10,
+                         color=PALETTE["bluish green"])
 
     marker = "o" if p.kind == "real" else "D"
-    ax.plot([grant], [accept], marker=marker, markersize=16, color=PALETTE["blue"],
-            markeredgecolor="black", linestyle="none", zorder=5)
+    ax.add_line(Line2D([grant], [accept], marker=marker, markersize=16, color=PALETTE["blue"],
+                       markeredgecolor="black", linestyle="none", zorder=8))
     label = textwrap.fill(p.name + (" (hypothetical)" if p.kind == "hypothetical" else ""), 24)
-    ax.annotate(label, (grant, accept), xytext=(12 if grant <= 6 else -12, 12),
-                textcoords="offset points", ha="left" if grant <= 6 else "right",
-                va="bottom" if accept <= 7 else "top", fontsize=11, fontweight="bold",
-                bbox={"facecolor": "white", "edgecolor": PALETTE["blue"], "pad": 2})
-    ax.set_title(f"Reading: {gist['label']}", y=1.01)
+    glyph_text.boxed(ax, label, (grant, accept), size=11, weight="bold",
+                     ha="left" if grant <= 6 else "right", va="bottom" if accept <= 7 else "top",
+                     offset=(12 if grant <= 6 else -12, 12), edgecolor=PALETTE["blue"], pad=2,
+                     zorder=7)  # over the corner labels, under the marker
+    glyph_text.label(ax, f"Reading: {gist['label']}", (0.5, 1.01), transform=ax.transAxes,
+                     size=14, weight="bold", offset=(0, 3))
     description = (
         f"A square plane: left to right, your score for whether NATO and the EU could grant the "
         f"proposal without jeopardising their own stability; bottom to top, your score for whether "

@@ -10,9 +10,10 @@ import html
 import math
 
 import numpy as np
-from matplotlib.patches import Ellipse, Rectangle
+from matplotlib.lines import Line2D
+from matplotlib.patches import Ellipse, FancyArrowPatch, Rectangle
 
-from helpers import tracks, widgets
+from helpers import glyph_text, plots, tracks, widgets
 from helpers.models import richardson as R
 from helpers.plots import GREY, PALETTE, house_style, new_figure
 
@@ -39,30 +40,31 @@ def _clip(values: np.ndarray, bound: float = 60.0) -> np.ndarray:
     return out
 
 
+def _line(ax, xs, ys, **style) -> Line2D:
+    """A line added straight to the axes: ``ax.plot``'s argument parsing costs more than it draws."""
+    return ax.add_line(Line2D(xs, ys, **style))
+
+
 def _nullclines(ax, race: R.Race) -> None:
     """Lines where dx/dt = 0 (solid) and dy/dt = 0 (dashed), drawn across the view."""
     xs = np.array(VIEW)
     lo, hi = VIEW
     if race.k > 0:
-        ax.plot(xs, (race.a * xs - race.g) / race.k, color="black", linewidth=1.2,
+        _line(ax, xs, (race.a * xs - race.g) / race.k, color="black", linewidth=1.2,
                 label="dx/dt = 0")
     elif race.a > 0:
-        ax.plot([race.g / race.a] * 2, [lo, hi], color="black", linewidth=1.2,
+        _line(ax, [race.g / race.a] * 2, [lo, hi], color="black", linewidth=1.2,
                 label="dx/dt = 0")
     if race.b > 0:
-        ax.plot(xs, (race.l * xs + race.h) / race.b, color="black", linewidth=1.2,
+        _line(ax, xs, (race.l * xs + race.h) / race.b, color="black", linewidth=1.2,
                 linestyle="--", label="dy/dt = 0")
     elif race.l > 0:
-        ax.plot([-race.h / race.l] * 2, [lo, hi], color="black", linewidth=1.2, linestyle="--",
+        _line(ax, [-race.h / race.l] * 2, [lo, hi], color="black", linewidth=1.2, linestyle="--",
                 label="dy/dt = 0")
 
 
-@house_style
-def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tuple:
-    """Phase plane (left) and the two arms levels over time (right) for one race and start."""
-    x0, y0 = start
-    result = R.outcome(race, x0, y0)
-    color = OUTCOME_COLOR[result.kind]
+def _race_canvas():
+    """The parts of the race figure that never change: both panels' axes, bands, scales, keys."""
     fig = new_figure(11.0, 5.2, layout=None)
     ax = fig.add_axes((0.07, 0.13, 0.40, 0.70))
     at = fig.add_axes((0.58, 0.13, 0.40, 0.70))
@@ -74,8 +76,36 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     ax.set_ylim(lo, hi)
     ax.set_xticks(TICKS)
     ax.set_yticks(TICKS)
-    ax.set_xlabel("side X's arms (index)")
-    ax.set_ylabel("side Y's arms (index)")
+    glyph_text.axis_text(ax, "side X's arms (index)", "side Y's arms (index)")
+    glyph_text.boxed(ax, "below zero: read as disarmament", (hi - 0.15, lo + 0.2), size=10,
+                     color="#4D4D4D", ha="right", va="bottom", pad=1, facecolor=SHADE, zorder=3)
+    at.axhline(0, color=GREY, linewidth=1)
+    at.set_xlim(0, T_END)
+    at.set_ylim(lo, hi)
+    at.set_xticks((0, 4, 8, 12))
+    at.set_yticks(TICKS)
+    glyph_text.axis_text(at, "time (model units)", "arms (index)")
+    # A hand-drawn key (top right, where paths that leave the view no longer are): two short
+    # lines and two labels draw faster than a Legend.
+    for row, (name, line_color, style) in enumerate((("side X", PALETTE["blue"], "-"),
+                                                     ("side Y", PALETTE["orange"], "--"))):
+        key_y = 0.94 - 0.075 * row
+        _line(at, (0.78, 0.86), (key_y, key_y), color=line_color, linestyle=style, linewidth=2.4,
+                transform=at.transAxes)
+        glyph_text.label(at, name, (0.88, key_y), transform=at.transAxes, size=10, ha="left",
+                         va="center")
+    return fig
+
+
+@house_style
+def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tuple:
+    """Phase plane (left) and the two arms levels over time (right) for one race and start."""
+    x0, y0 = start
+    result = R.outcome(race, x0, y0)
+    color = OUTCOME_COLOR[result.kind]
+    fig = glyph_text.at_house_dpi(plots.reusable_figure("race", _race_canvas))
+    ax, at = fig.axes
+    lo, hi = VIEW
 
     grid = np.linspace(lo + 0.5, hi - 0.5, 8)
     gx, gy = np.meshgrid(grid, grid)
@@ -89,45 +119,26 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
     if split is not None:
         (px, py), (dx, dy) = split
         reach = 2.0 * (hi - lo)
-        ax.plot([px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy],
+        _line(ax, [px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy],
                 color=PALETTE["reddish purple"], linewidth=2.2, linestyle="-.",
                 label="dividing line: above it, runaway;\nbelow it, disarmament")
     x, y = R.trajectory(race, x0, y0, TIMES)
-    ax.plot(_clip(x), _clip(y), color=color, linewidth=2.6)
-    ax.plot([x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
+    _line(ax, _clip(x), _clip(y), color=color, linewidth=2.6)
+    _line(ax, [x0], [y0], marker="o", color="black", markersize=8, linestyle="none")
     # Above and left of the dot: below it sits the "below zero" band label.
-    ax.annotate("start", (x0, y0), xytext=(-6, 6), textcoords="offset points", fontsize=10,
-                ha="right", va="bottom",
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1, "alpha": 0.85})
+    glyph_text.boxed(ax, "start", (x0, y0), size=10, ha="right", va="bottom", offset=(-6, 6),
+                     pad=1, alpha=0.85, zorder=4)
     if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
         xs, ys = R.equilibrium(race)
         marker = "*" if result.kind == "settles" else "X"
         label = ("equilibrium (stable)" if result.kind == "settles"
                  else "balance point (a saddle)")
-        ax.plot([xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
+        _line(ax, [xs], [ys], marker=marker, markersize=15, color="black", linestyle="none",
                 markerfacecolor="white" if marker == "X" else "black", label=label)
-    ax.text(hi - 0.15, lo + 0.2, "below zero: read as disarmament", fontsize=10,
-            color="#4D4D4D", ha="right", va="bottom",
-            bbox={"facecolor": SHADE, "edgecolor": "none", "pad": 1})
     _key(ax)
 
-    at.plot(TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4)
-    at.plot(TIMES, _clip(y), color=PALETTE["orange"], linewidth=2.4, linestyle="--")
-    at.axhline(0, color=GREY, linewidth=1)
-    at.set_xlim(0, T_END)
-    at.set_ylim(lo, hi)
-    at.set_xticks((0, 4, 8, 12))
-    at.set_yticks(TICKS)
-    at.set_xlabel("time (model units)")
-    at.set_ylabel("arms (index)")
-    # A hand-drawn key (top right, where paths that leave the view no longer are): two short
-    # lines and two labels draw faster than a Legend.
-    for row, (name, line_color, style) in enumerate((("side X", PALETTE["blue"], "-"),
-                                                     ("side Y", PALETTE["orange"], "--"))):
-        key_y = 0.94 - 0.075 * row
-        at.plot((0.78, 0.86), (key_y, key_y), color=line_color, linestyle=style, linewidth=2.4,
-                transform=at.transAxes)
-        at.text(0.88, key_y, name, fontsize=10, va="center", transform=at.transAxes)
+    _line(at, TIMES, _clip(x), color=PALETTE["blue"], linewidth=2.4)
+    _line(at, TIMES, _clip(y), color=PALETTE["orange"], linewidth=2.4, linestyle="--")
     _mark_exit(at, x, y, result.kind, color)
     if R.is_stable(race):
         stable = "a·b > k·l: stable"
@@ -135,12 +146,11 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
         stable = "a·b = k·l: knife-edge, no single balance point"
     else:
         stable = "a·b < k·l: unstable, a saddle"
-    fig.text(0.5, 0.97, title or "A Richardson arms race (a stylised model)", ha="center",
-             va="top", fontsize=14, fontweight="bold")
-    fig.text(0.5, 0.905,
-             f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stable});  "
-             f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {result.kind}",
-             ha="center", va="top", fontsize=12, color="black")
+    glyph_text.label(ax, title or "A Richardson arms race (a stylised model)", (0.5, 0.97),
+                     transform=fig.transFigure, size=14, weight="bold", va="top")
+    glyph_text.label(ax, f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stable});  "
+                     f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {result.kind}",
+                     (0.5, 0.905), transform=fig.transFigure, size=12, va="top")
     description = _race_description(race, start, result)
     exit_ = exit_point(x, y)
     if exit_ is not None:
@@ -153,26 +163,27 @@ def race_figure(race: R.Race, start: tuple[float, float], title: str = "") -> tu
 
 def _key(ax) -> None:
     """A legend drawn by hand from the labelled lines (top left): cheaper to draw than Legend."""
-    handles, labels = ax.get_legend_handles_labels()
+    handles = [line for line in ax.lines if not line.get_label().startswith("_")]
+    labels = [line.get_label() for line in handles]
     rows = [label.count("\n") + 1 for label in labels]
     line_h, pad = 0.058, 0.02
     top = 0.985
     height = line_h * sum(rows) + 2 * pad
-    ax.add_patch(Rectangle((0.015, top - height), 0.64, height, transform=ax.transAxes,
-                           facecolor="white", edgecolor="#CCCCCC", alpha=0.9, zorder=6))
+    ax.add_artist(Rectangle((0.015, top - height), 0.64, height, transform=ax.transAxes,
+                            facecolor="white", edgecolor="#CCCCCC", alpha=0.9, zorder=6))
     y = top - pad
     for handle, label, n in zip(handles, labels, rows, strict=True):
         mid = y - line_h * n / 2
         if handle.get_linestyle() not in ("None", "none", ""):
-            ax.plot((0.035, 0.115), (mid, mid), transform=ax.transAxes, zorder=7,
+            _line(ax, (0.035, 0.115), (mid, mid), transform=ax.transAxes, zorder=7,
                     color=handle.get_color(), linestyle=handle.get_linestyle(),
                     linewidth=handle.get_linewidth())
         else:
-            ax.plot((0.075,), (mid,), transform=ax.transAxes, zorder=7, linestyle="none",
+            _line(ax, (0.075,), (mid,), transform=ax.transAxes, zorder=7, linestyle="none",
                     marker=handle.get_marker(), markersize=12, color=handle.get_color(),
                     markerfacecolor=handle.get_markerfacecolor())
-        ax.text(0.135, mid, label, fontsize=10, va="center", transform=ax.transAxes, zorder=7,
-                linespacing=1.15)
+        glyph_text.label(ax, label, (0.135, mid), transform=ax.transAxes, size=10, ha="left",
+                         va="center", zorder=7)
         y -= line_h * n
 
 
@@ -201,14 +212,14 @@ def _mark_exit(at, x: np.ndarray, y: np.ndarray, kind: str, color: str) -> None:
     t, edge = exit_
     lo, hi = VIEW
     up = edge == hi
-    at.plot([t], [edge], marker="^" if up else "v", markersize=11, color=color,
+    _line(at, [t], [edge], marker="^" if up else "v", markersize=11, color=color,
             markeredgecolor="black", linestyle="none", clip_on=False, zorder=5)
     text = EXIT_TEXT.get(kind, f"leaves the view: {kind}")
     tx, ty = min(t + 1.0, 6.0), hi - 3.0 if up else lo + 3.2
-    at.annotate("", (t, edge), xytext=(tx, ty),
-                arrowprops={"arrowstyle": "-|>", "color": color, "linewidth": 1.6})
-    at.text(tx, ty, f"{text}\n(leaves the view at t ≈ {t:.1f})", fontsize=10, ha="left",
-            va="center", bbox={"facecolor": "white", "edgecolor": color, "pad": 2})
+    at.add_artist(FancyArrowPatch((tx, ty), (t, edge), arrowstyle="-|>", mutation_scale=12,
+                                  color=color, linewidth=1.6, shrinkA=0, shrinkB=2))
+    glyph_text.boxed(at, f"{text}\n(leaves the view at t ≈ {t:.1f})", (tx, ty), size=10,
+                     ha="left", va="center", edgecolor=color, pad=2)
 
 
 def _race_description(race: R.Race, start, result: R.Outcome) -> str:
@@ -313,36 +324,80 @@ TRACK_STYLE = {
 }
 
 
+def _tracks_axes(ylim: float):
+    fig = new_figure(10.0, 6.0, layout=None)
+    ax = fig.add_axes((0.01, 0.02, 0.98, 0.88))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, ylim)
+    ax.set_axis_off()
+    return fig, ax
+
+
+def _essay_tracks_canvas():
+    """The essay's three tracks: boxes and upward arrows (they never change)."""
+    fig, ax = _tracks_axes(7.2)
+    glyph_text.label(ax, "Tracks I, II and III in the common (and the essay's) sense", (0.5, 1.01),
+                     transform=ax.transAxes, size=14, weight="bold", offset=(0, 3))
+    rows = {"Track I": 6.1, "Track II": 3.6, "Track III": 1.1}
+    for name, y in rows.items():
+        color, style = TRACK_STYLE[name]
+        ax.add_artist(Rectangle((0.3, y - 0.6), 6.1, 1.2, facecolor="white", edgecolor=color,
+                                linestyle=style, linewidth=2.5))
+        glyph_text.label(ax, f"{name}\n{tracks.COMMON_TRACKS[name]}", (0.5, y), size=11,
+                         ha="left", va="center")
+    for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:], strict=True):
+        ax.add_artist(FancyArrowPatch((2.6, low), (2.6, high), arrowstyle="-|>", mutation_scale=12,
+                                      color="black", linewidth=1.6, shrinkA=2, shrinkB=2))
+        glyph_text.label(ax, what, (2.75, low + 0.3), size=10, ha="left", va="center")
+    return fig
+
+
+def _nine_tracks_canvas():
+    """Diamond and McDonald's nine tracks on a circle, with the border key (they never change)."""
+    fig, ax = _tracks_axes(6.0)
+    glyph_text.label(ax, "Diamond and McDonald's nine tracks (multi-track diplomacy)", (0.5, 1.01),
+                     transform=ax.transAxes, size=14, weight="bold", offset=(0, 3))
+    nine = tracks.multi_tracks()
+    centre, radius = (5.0, 2.9), 2.3
+    owner = {n: t for t in tracks.COMMON_TRACKS for n in tracks.translate(t)}
+    ax.add_artist(Ellipse(centre, 2 * radius, 2 * radius * 0.95, facecolor="none",
+                          edgecolor=GREY, linewidth=1))
+    for i, track in enumerate(nine):
+        angle = math.pi / 2 - 2 * math.pi * i / len(nine)
+        x = centre[0] + radius * 1.55 * math.cos(angle)
+        y = centre[1] + radius * 0.95 * math.sin(angle)
+        color, style = TRACK_STYLE[owner[track.name]]
+        label = (f"Track {track.number}: " if track.number else "") + track.name
+        glyph_text.boxed(ax, label.replace(", ", ",\n") if len(label) > 22 else label, (x, y),
+                         size=11, boxstyle="round", pad=3.3, edgecolor=color, linestyle=style,
+                         linewidth=2)
+    glyph_text.label(ax, "a circle,\nnot a ladder", centre, size=11, va="center", color=GREY)
+    for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
+        ax.add_line(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style,
+                           linewidth=2))
+        glyph_text.label(ax, f"border: nearest to the common '{name}'", (0.8, 5.75 - 0.3 * j),
+                         size=10, ha="left", va="center")
+    return fig
+
+
 @house_style
 def tracks_figure(scheme: str, show_essay: bool) -> tuple:
     """Who talks to whom: the essay's three tracks, or Diamond and McDonald's nine."""
     tracks.check_scheme(scheme)
-    fig = new_figure(10.0, 6.0, layout=None)
-    ax = fig.add_axes((0.01, 0.02, 0.98, 0.88))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, 6)
-    ax.set_axis_off()
     if scheme == "essay":
-        ax.set_ylim(0, 7.2)
-        ax.set_title("Tracks I, II and III in the common (and the essay's) sense", y=1.01)
-        rows = {"Track I": 6.1, "Track II": 3.6, "Track III": 1.1}
-        for name, y in rows.items():
-            color, style = TRACK_STYLE[name]
-            ax.add_patch(Rectangle((0.3, y - 0.6), 6.1, 1.2, facecolor="white", edgecolor=color,
-                                   linestyle=style, linewidth=2.5))
-            ax.text(0.5, y, f"{name}\n{tracks.COMMON_TRACKS[name]}", va="center", fontsize=11)
-        for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:], strict=True):
-            ax.annotate("", xy=(2.6, high), xytext=(2.6, low),
-                        arrowprops={"arrowstyle": "-|>", "color": "black", "linewidth": 1.6})
-            ax.text(2.75, low + 0.3, what, fontsize=10, va="center")
+        fig = glyph_text.at_house_dpi(plots.reusable_figure("tracks essay", _essay_tracks_canvas))
+        ax = fig.axes[0]
         if show_essay:
-            ax.plot([0.1, 6.6], [5.05, 5.05], color=PALETTE["vermillion"], linewidth=3.5)
-            ax.text(6.7, 5.05, "P11: 'the line between\ndiplomatic processes and\n"
-                    "scientific (or expert)\ndiscussion': a framework for\nissues that would "
-                    "otherwise\nneed military and political\ndecisions",
-                    fontsize=10, va="center", color=PALETTE["vermillion"])
-            ax.text(6.7, 2.35, "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
-                    fontsize=10, va="center", color=PALETTE["vermillion"])
+            ax.add_line(Line2D([0.1, 6.6], [5.05, 5.05], color=PALETTE["vermillion"],
+                               linewidth=3.5))
+            glyph_text.label(ax, "P11: 'the line between\ndiplomatic processes and\n"
+                             "scientific (or expert)\ndiscussion': a framework for\nissues that "
+                             "would otherwise\nneed military and political\ndecisions",
+                             (6.7, 5.05), size=10, ha="left", va="center",
+                             color=PALETTE["vermillion"])
+            glyph_text.label(ax, "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
+                             (6.7, 2.35), size=10, ha="left", va="center",
+                             color=PALETTE["vermillion"])
         description = (
             "Three stacked boxes: Track I (governments) at the top, Track II (experts and former "
             "officials, unofficial) in the middle, Track III (civil society) at the bottom. "
@@ -359,32 +414,13 @@ def tracks_figure(scheme: str, show_essay: bool) -> tuple:
             )
         return fig, description
 
-    ax.set_title("Diamond and McDonald's nine tracks (multi-track diplomacy)", y=1.01)
+    fig = glyph_text.at_house_dpi(plots.reusable_figure("tracks nine", _nine_tracks_canvas))
+    ax = fig.axes[0]
     nine = tracks.multi_tracks()
-    centre, radius = (5.0, 2.9), 2.3
-    owner = {n: t for t in tracks.COMMON_TRACKS for n in tracks.translate(t)}
-    ax.add_patch(Ellipse(centre, 2 * radius, 2 * radius * 0.95, facecolor="none",
-                         edgecolor=GREY, linewidth=1))
-    for i, track in enumerate(nine):
-        angle = math.pi / 2 - 2 * math.pi * i / len(nine)
-        x = centre[0] + radius * 1.55 * math.cos(angle)
-        y = centre[1] + radius * 0.95 * math.sin(angle)
-        color, style = TRACK_STYLE[owner[track.name]]
-        label = (f"Track {track.number}: " if track.number else "") + track.name
-        ax.text(x, y, label.replace(", ", ",\n") if len(label) > 22 else label, ha="center",
-                va="center", fontsize=11,
-                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": color,
-                      "linestyle": style, "linewidth": 2})
-    ax.text(centre[0], centre[1], "a circle,\nnot a ladder", ha="center", va="center",
-            fontsize=11, color=GREY)
-    for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
-        ax.plot([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style, linewidth=2)
-        ax.text(0.8, 5.75 - 0.3 * j, f"border: nearest to the common '{name}'", fontsize=10,
-                va="center")
     if show_essay:
-        ax.text(9.9, 5.9, "The essay's 'Track III' is the common, looser\nsense: in this "
-                "scheme Track 3 is business,\nTrack 4 private citizens.",
-                ha="right", va="top", fontsize=10, color=PALETTE["vermillion"])
+        glyph_text.label(ax, "The essay's 'Track III' is the common, looser\nsense: in this "
+                         "scheme Track 3 is business,\nTrack 4 private citizens.", (9.9, 5.9),
+                         size=10, ha="right", va="top", color=PALETTE["vermillion"])
     numbered = ", ".join(f"Track {t.number} {t.name}" for t in nine)
     description = (
         f"Nine tracks arranged in a circle (Diamond and McDonald, numbered as McDonald lists "

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from helpers import osce
+from helpers import glyph_text, osce
 from helpers.facts import load_toml
 
 
@@ -128,7 +128,7 @@ def test_bad_input_raises_clear_errors(call, message):
 
 def test_commitments_widget_renders_every_combination():
     from helpers import impossible_figures as F
-    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.plots import MIN_FONT_PT, to_png
     from helpers.widgets import View, combinations
 
     combos = combinations(F.COMMITMENT_CONTROLS)
@@ -137,11 +137,11 @@ def test_commitments_widget_renders_every_combination():
     for index, values in enumerate(combos):
         view = View.coerce(F.render_commitments(**values))
         if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
-            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
             assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
         kept = [s for s in osce.SENTENCE_IDS if values[s]]
         status = osce.verdict("enlargement", kept).status
-        assert status.upper() in [t.get_text() for t in view.fig.axes[0].texts]
+        assert status.upper() in glyph_text.words(view.fig)
         assert osce.STATUS_TEXT[status] in view.description
         statuses.add(status)
     assert statuses == set(osce.STATUS_TEXT)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from helpers import glyph_text
 from helpers import proposals as P
 from helpers.essay import quote
 
@@ -68,7 +69,7 @@ def test_bad_input_raises_clear_errors(call, message):
 
 def test_plane_widget_renders_every_combination():
     from helpers import impossible_figures as F
-    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.plots import MIN_FONT_PT, to_png
     from helpers.widgets import View, combinations
 
     combos = combinations(F.PLANE_CONTROLS)
@@ -76,9 +77,9 @@ def test_plane_widget_renders_every_combination():
     for index, values in enumerate(combos):
         view = View.coerce(F.render_plane(**values))
         if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
-            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
             assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
         where = P.quadrant(values["grant"], values["accept"])
         assert P.QUADRANT_TEXT[where] in view.description
         assert html.escape(P.proposal(values["proposal_id"]).name) in view.text
-        assert P.reading(values["reading"])["label"] in view.fig.axes[0].get_title()
+        assert f"Reading: {P.reading(values['reading'])['label']}" in glyph_text.words(view.fig)

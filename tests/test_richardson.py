@@ -9,6 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from helpers import glyph_text
 from helpers.models import richardson as R
 
 
@@ -242,7 +243,7 @@ def test_bad_choices_raise_clear_errors():
 # --- the two widgets' render functions, every combination of control values -------------------
 
 def _drive(controls, render):
-    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.plots import MIN_FONT_PT, to_png
     from helpers.widgets import View, combinations
 
     combos = combinations(controls)
@@ -251,7 +252,7 @@ def _drive(controls, render):
         view = View.coerce(render(**values))
         assert view.description.strip()
         if index % 7 == 0 or len(combos) < 50:  # drawing is the slow part: draw a spread
-            assert smallest_font(view.fig) >= MIN_FONT_PT
+            assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
             assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
         descriptions.add(view.description)
     return combos, descriptions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import glyph_text
 from helpers import tracks as T
 from helpers.facts import load_toml
 
@@ -52,13 +53,13 @@ def test_bad_input_raises_clear_errors(call, message):
 
 def test_tracks_widget_renders_every_combination():
     from helpers import tactical_figures as F
-    from helpers.plots import MIN_FONT_PT, smallest_font, to_png
+    from helpers.plots import MIN_FONT_PT, to_png
     from helpers.widgets import View, combinations
 
     seen = set()
     for values in combinations(F.TRACK_CONTROLS):
         view = View.coerce(F.render_tracks(**values))
-        assert smallest_font(view.fig) >= MIN_FONT_PT
+        assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
         assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
         seen.add(view.description)
     assert len(seen) == 4
