@@ -9,12 +9,14 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullLocator
 
 from helpers import facts, plots
 from helpers import widgets as wd
 from helpers.models import leveller as lv
 from helpers.models import motives as mv
+from helpers.plots_bargaining import LABELPAD, boxed_text, path_label, path_ticks
 
 # ---------------------------------------------------------------- motives (Hobbes's triad)
 
@@ -33,27 +35,47 @@ def _moves() -> tuple[mv.Move, ...]:
     return mv.load_moves()
 
 
+def _motives_canvas(names: tuple[str, ...]):
+    """The empty motives chart: axes, ticks, move names and key drawn once (fixed margins)."""
+    pal = plots.PALETTE
+    fig = plots.new_figure(9.0, 4.6, layout=None)  # fixed margins: one draw per PNG
+    fig.subplots_adjust(left=0.22, right=0.97, bottom=0.2, top=0.9)
+    ax = fig.add_subplot()
+    n = len(names)
+    span = n - 0.22  # from the lowest bar's bottom (-0.39) to the highest's top (n - 0.61)
+    ax.set_ylim(-0.39 - 0.05 * span, n - 0.61 + 0.05 * span)  # what autoscaling chose
+    ax.set_xlim(-2.1, 2.1)
+    ax.axvline(0, color="black", linewidth=1)
+    path_ticks(ax, "y", list(range(n))[::-1], [plots.wrap_label(m, 18) for m in names])
+    path_ticks(ax, "x", [-2, -1, 0, 1, 2], ["-2", "-1", "0", "+1", "+2"])
+    path_label(ax, "x", "value of the move to each side (hypothetical scores)", LABELPAD + 3.5)
+    plots.path_text(ax, "The same move, read by each side", (0.5, 1.0), ax.transAxes, size=14,
+                    weight="bold", offset=(0, 3.2))
+    # A hand-drawn key where the legend was (a Legend is re-laid out on every draw).
+    for x, colour, hatch, label in ((0.1, pal["blue"], "", "side making the move"),
+                                    (0.48, pal["orange"], "//", "side watching")):
+        ax.add_artist(Rectangle((x, -0.195), 0.045, 0.04, transform=ax.transAxes,
+                                facecolor=colour, edgecolor="black", hatch=hatch, clip_on=False))
+        plots.path_text(ax, label, (x + 0.06, -0.175), ax.transAxes, size=11, ha="left",
+                        va="center")
+    return fig
+
+
 @plots.house_style
 def motives_figure(readings: tuple[mv.Reading, ...], mover_weights: dict[str, float],
                    other_weights: dict[str, float]) -> plots.FigureResult:
     """Each move's value to the side making it (solid) and to the side watching (hatched)."""
     pal = plots.PALETTE
-    fig = plots.new_figure(9.0, 4.6, layout=None)  # fixed margins: one draw per PNG
-    fig.subplots_adjust(left=0.22, right=0.97, bottom=0.2, top=0.9)
-    ax = fig.add_subplot()
+    names = tuple(r.move.name for r in readings)
+    fig = plots.reusable_figure(("motives", names), lambda: _motives_canvas(names))
+    ax = fig.axes[0]
     mw, ow = mv.normalise(mover_weights), mv.normalise(other_weights)
-    y = np.arange(len(readings))[::-1]
-    ax.barh(y + 0.2, [r.mover_value for r in readings], 0.38, color=pal["blue"],
-            edgecolor="black", label="side making the move")
-    ax.barh(y - 0.2, [r.other_value for r in readings], 0.38, color=pal["orange"],
-            edgecolor="black", hatch="//", label="side watching")
-    ax.axvline(0, color="black", linewidth=1)
-    ax.set_yticks(y, [plots.wrap_label(r.move.name, 18) for r in readings])
-    ax.set_xlim(-2.1, 2.1)
-    ax.set_xticks([-2, -1, 0, 1, 2], ["-2", "-1", "0", "+1", "+2"])
-    ax.set_xlabel("value of the move to each side (hypothetical scores)")
-    ax.set_title("The same move, read by each side")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.12), ncol=2, frameon=False)
+    for i, r in enumerate(readings):  # add_artist: the limits are fixed, no autoscaling
+        y = len(readings) - 1 - i
+        for value, dy, colour, hatch in ((r.mover_value, 0.2, pal["blue"], ""),
+                                         (r.other_value, -0.2, pal["orange"], "//")):
+            ax.add_artist(Rectangle((0, y + dy - 0.19), value, 0.38, facecolor=colour,
+                                    edgecolor="black", hatch=hatch))
     return fig, describe_motives(readings, mw, ow)
 
 
@@ -120,13 +142,40 @@ def _warheads() -> dict[str, int]:
     return lv.load_warheads()
 
 
-@plots.house_style
-def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
-    """Left: damage against warheads (saturating). Right: the bargaining range for every p."""
+def _leveller_canvas():
+    """The two empty panels with their scales, ticks, labels and the p line, drawn once."""
     pal = plots.PALETTE
     fig = plots.new_figure(9.6, 4.0, layout=None)  # fixed margins: one draw per PNG
     fig.subplots_adjust(left=0.08, right=0.98, bottom=0.16, top=0.88, wspace=0.3)
     ax_d, ax_r = fig.subplots(1, 2)
+    ax_d.set_xscale("log")
+    ax_d.set_xlim(1, 10_000)
+    # Plain tick labels and no minor ticks: log-axis mathtext labels cost more than the plot.
+    path_ticks(ax_d, "x", [1, 10, 100, 1000, 10_000], ["1", "10", "100", "1,000", "10,000"])
+    ax_d.xaxis.set_minor_locator(NullLocator())
+    path_ticks(ax_d, "y", [0, 0.5, 1.0], ["0.0", "0.5", "1.0"])
+    ax_d.set_ylim(-0.05, 1.25)
+    path_label(ax_d, "x", "warheads (estimate x share kept), log scale", LABELPAD + 3.5)
+    path_label(ax_d, "y", "damage (1 = unacceptable)", 7 + 16 + 4)  # tick, widest label, pad
+
+    ax_r.plot([0, 1], [0, 1], color=pal["reddish purple"], linestyle="--", linewidth=1.8, zorder=3)
+    boxed_text(ax_r, "p", (0.8, 0.72), size=13, weight="bold", ha="left", va="bottom",
+               offset=(0, -2.6), color=pal["reddish purple"])  # -2.6: baseline on the point
+    ax_r.set_xlim(0, 1)
+    ax_r.set_ylim(0, 1)
+    for which in ("x", "y"):
+        path_ticks(ax_r, which, [0, 0.5, 1], ["0", "0.5", "1"])
+    path_label(ax_r, "x", "p: Russia's expected share from war", LABELPAD + 3.5)
+    path_label(ax_r, "y", "Russia's share in a deal", 7 + 16 + 4)
+    return fig
+
+
+@plots.house_style
+def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
+    """Left: damage against warheads (saturating). Right: the bargaining range for every p."""
+    pal = plots.PALETTE
+    fig = plots.reusable_figure("leveller", _leveller_canvas)
+    ax_d, ax_r = fig.axes
     w = np.append(np.geomspace(1.0, s.threshold, 16), 10_000.0)  # flat past the threshold
     d = np.minimum(w / s.threshold, 1.0)
     ax_d.plot(w, d, color="black", linewidth=2)
@@ -139,40 +188,21 @@ def leveller_figure(s: lv.Standoff) -> plots.FigureResult:
         ax_d.plot([max(value, 1)], [dmg], marker=marker, markersize=11, color=color,
                   markeredgecolor="black", linestyle="none")
         above = label == "Russia" or dmg < 0.3
-        ax_d.annotate(f"{label} {value:,.0f}", (max(value, 1), dmg), textcoords="offset points",
-                      xytext=(-8, 10 if above else -12) if label == "Russia" or value > 1000
-                      else (8, 10 if above else -12),
-                      ha="right" if label == "Russia" or value > 1000 else "left",
-                      va="bottom" if above else "top", fontsize=11, color=color,
-                      fontweight="bold", backgroundcolor="white")
-    ax_d.set_xscale("log")
-    ax_d.set_xlim(1, 10_000)
-    # Plain tick labels and no minor ticks: log-axis mathtext labels cost more than the plot.
-    ax_d.set_xticks([1, 10, 100, 1000, 10_000], ["1", "10", "100", "1,000", "10,000"])
-    ax_d.xaxis.set_minor_locator(NullLocator())
-    ax_d.set_yticks([0, 0.5, 1.0])
-    ax_d.set_ylim(-0.05, 1.25)
-    ax_d.set_xlabel("warheads (estimate x share kept), log scale")
-    ax_d.set_ylabel("damage (1 = unacceptable)")
-    ax_d.set_title("Not used: war assumed limited" if s.limited
-                   else f"Damage saturates at {s.threshold:,.0f}", fontsize=12)
+        left = label == "Russia" or value > 1000
+        boxed_text(ax_d, f"{label} {value:,.0f}", (max(value, 1), dmg), size=11, weight="bold",
+                   ha="right" if left else "left", va="bottom" if above else "top",
+                   offset=(-8 if left else 8, 10 if above else -12), color=color)
+    plots.path_text(ax_d, "Not used: war assumed limited" if s.limited
+                    else f"Damage saturates at {s.threshold:,.0f}", (0.5, 1.0), ax_d.transAxes,
+                    size=12, weight="bold", offset=(0, 3.6))
 
     p = np.linspace(0, 1, 41)
     lo = np.maximum(0, p - s.cost_russia)
     hi = np.minimum(1, p + s.cost_europe)
     ax_r.fill_between(p, lo, hi, color=pal["bluish green"], edgecolor="black")
-    ax_r.plot(p, p, color=pal["reddish purple"], linestyle="--", linewidth=1.8)
-    ax_r.text(0.8, 0.72, "p", color=pal["reddish purple"], fontsize=13, fontweight="bold",
-              backgroundcolor="white")
-    ax_r.set_xlim(0, 1)
-    ax_r.set_ylim(0, 1)
-    ticks = ([0, 0.5, 1], ["0", "0.5", "1"])
-    ax_r.set_xticks(*ticks)
-    ax_r.set_yticks(*ticks)
-    ax_r.set_xlabel("p: Russia's expected share from war")
-    ax_r.set_ylabel("Russia's share in a deal")
     kind = "limited war" if s.limited else "major war"
-    ax_r.set_title(f"Bargaining range ({kind})")
+    plots.path_text(ax_r, f"Bargaining range ({kind})", (0.5, 1.0), ax_r.transAxes, size=14,
+                    weight="bold", offset=(0, 3.2))
     return fig, describe_leveller(s)
 
 
@@ -233,28 +263,37 @@ def jervis_worlds() -> list[dict]:
     return facts.load_toml("jervis_worlds.toml")["world"]
 
 
-@plots.house_style
-def jervis_figure(offence: bool, distinguishable: bool) -> plots.FigureResult:
-    """A 2 x 2 table of Jervis's worlds with the chosen one marked (paraphrase in the text)."""
-    pal = plots.PALETTE
+def _jervis_canvas():
+    """The empty 2 x 2 table with its column and row headings, drawn once."""
     fig = plots.new_figure(9.0, 4.2, layout=None)
     ax = fig.add_axes((0.17, 0.02, 0.81, 0.84))
     ax.set_xlim(0, 2)
     ax.set_ylim(0, 2)
     ax.axis("off")
+    for x, label in ((0.25, "Offence has the advantage"), (0.75, "Defence has the advantage")):
+        plots.path_text(ax, label, (0.17 + 0.81 * x, 0.9), fig.transFigure, size=12,
+                        weight="bold", va="bottom", offset=(0, -2.4))  # baseline at 0.9
+    for y, label in ((0.75, "Postures\ncannot be\ntold apart"), (0.25, "Postures\ncan be\ntold apart")):
+        plots.path_text(ax, label, (0.015, 0.02 + 0.84 * y), fig.transFigure, size=12,
+                        weight="bold", ha="left", va="center")
+    return fig
+
+
+@plots.house_style
+def jervis_figure(offence: bool, distinguishable: bool) -> plots.FigureResult:
+    """A 2 x 2 table of Jervis's worlds with the chosen one marked (paraphrase in the text)."""
+    pal = plots.PALETTE
+    fig = plots.reusable_figure("jervis", _jervis_canvas)
+    ax = fig.axes[0]
     chosen = _chosen_world(offence, distinguishable)
     for world in jervis_worlds():
         col = 0 if world["offence_advantage"] else 1
         row = 1 if not world["distinguishable"] else 0
         here = world is chosen
-        ax.add_patch(_jervis_cell(col, row, here, pal))
+        ax.add_artist(_jervis_cell(col, row, here, pal))  # the limits are fixed: no autoscaling
         name = plots.wrap_label(world["name"], 20)
-        ax.text(col + 0.5, row + 0.5, ("\u2605 " if here else "") + name, ha="center",
-                va="center", fontsize=14 if here else 12, fontweight="bold" if here else "normal")
-    for x, label in ((0.25, "Offence has the advantage"), (0.75, "Defence has the advantage")):
-        fig.text(0.17 + 0.81 * x, 0.9, label, ha="center", fontsize=12, fontweight="bold")
-    for y, label in ((0.75, "Postures\ncannot be\ntold apart"), (0.25, "Postures\ncan be\ntold apart")):
-        fig.text(0.015, 0.02 + 0.84 * y, label, va="center", fontsize=12, fontweight="bold")
+        plots.path_text(ax, ("\u2605 " if here else "") + name, (col + 0.5, row + 0.5),
+                        size=14 if here else 12, weight="bold" if here else "normal", va="center")
     description = (
         f"A two-by-two table of Jervis's (1978) worlds, by whether offence or defence has the "
         f"advantage (columns) and whether offensive and defensive postures can be told apart "

@@ -16,9 +16,11 @@ from functools import lru_cache
 
 import matplotlib
 import matplotlib.transforms as mtransforms
+from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from helpers import plots, voting
+from helpers.plots_bargaining import LABELPAD, path_label, path_ticks
 from helpers.widgets import View
 
 INDICES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
@@ -116,13 +118,6 @@ def _fixed_figure(width: float, height: float, **margins: float):
     return fig
 
 
-def patch(style: dict):
-    """A legend patch with the same colour and hatch as the bars."""
-    from matplotlib.patches import Patch
-
-    return Patch(facecolor=style["color"], hatch=style["hatch"], edgecolor="black", label=style["label"])
-
-
 _CANVASES: dict[str, dict] = {}
 """Figures built once per layout and then updated in place: a redraw then skips building axes,
 ticks and the Agg renderer, and reuses cached text layouts (DESIGN.md section 8). The output
@@ -179,27 +174,23 @@ def _build_rules_canvas(rule_id: str) -> dict:
     ax.set_xlim(-0.7, n - 0.3)
     ax.set_xticks(range(n), [""] * n)
     ax.yaxis.set_major_locator(MaxNLocator(5))
-    ax.set_title(f"{rule_label(rule_id)}: power of each member", loc="left", y=1.0)
+    plots.path_text(ax, f"{rule_label(rule_id)}: power of each member", (0, 1), ax.transAxes,
+                    size=14, weight="bold", ha="left", offset=(0, 3.2))
+    ax.tick_params(axis="x", labelbottom=False)  # the names are drawn as paths below
     ax.axhline(1 / n, color=plots.GREY, linestyle="--", linewidth=1.2)
-    ax.text(n - 0.5, 1 / n, f"equal shares (1/{n})", ha="right", va="bottom", fontsize=10, color="#555555")
+    plots.path_text(ax, f"equal shares (1/{n})", (n - 0.5, 1 / n), size=10, ha="right",
+                    color="#555555", zorder=3)
     styles = dict(zip(game.members, _bar_styles(rule_id, game), strict=True))
     seen: dict[str, dict] = {}
     for member in game.members:
         seen.setdefault(styles[member]["label"], styles[member])
-    handles = [patch(st) for st in seen.values()]
+    rows = [(st["label"], st) for st in seen.values()]
     markers = None
     if rule_id == "eu_qmv":
-        (markers,) = ax.plot(
-            range(n),
-            [0.0] * n,
-            linestyle="none",
-            marker="D",
-            markersize=6,
-            color="black",
-            label="population share",
-        )
-        handles.append(markers)
-    ax.legend(handles=handles, loc="upper right", frameon=False)
+        (markers,) = ax.plot(range(n), [0.0] * n, linestyle="none", marker="D", markersize=6,
+                             color="black")
+        rows.append(("population share", None))
+    _key(ax, rows)
     labels = _member_labels(ax, list(game.members))
     return {
         "fig": fig,
@@ -274,42 +265,44 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
     return c["fig"], description
 
 
-def _build_monopoly_canvas() -> dict:
+def _monopoly_canvas():
+    """The empty monopoly chart: rule names and percentage ticks drawn once as glyph paths."""
     fig = _fixed_figure(8.5, 3.9, left=0.25, right=0.95, bottom=0.26, top=0.9)
     ax = fig.add_subplot()
     ys = list(range(len(voting.RULE_IDS)))[::-1]
-    bars = ax.barh(ys, [0.0] * len(ys), color=plots.PALETTE["blue"], edgecolor="black", height=0.6)
-    lines = [ax.plot([0, 0], [y - 0.38, y + 0.38], color="black", linewidth=2.5)[0] for y in ys]
-    labels = [ax.text(0, y, "", va="center", fontsize=11) for y in ys]
-    ax.set_yticks(ys, [rule_label(r) for r in voting.RULE_IDS])
+    margin = 0.38 + 0.05 * (len(ys) - 1 + 0.76)  # what autoscaling chose for the bars and lines
+    ax.set_ylim(-margin, len(ys) - 1 + margin)
+    path_ticks(ax, "y", ys, [rule_label(r) for r in voting.RULE_IDS])
     ax.set_xlim(0, 1.12)
-    ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
-    title = ax.set_title("", loc="left", y=1.0)
-    return {"fig": fig, "ax": ax, "bars": bars, "lines": lines, "labels": labels, "title": title}
+    path_ticks(ax, "x", [0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"])
+    return fig
 
 
 @plots.house_style
 def monopoly_figure(index: str = "shapley_shubik", k: int = 5):
     """Share of all power held by the k most powerful members, for each rule."""
     rows = monopoly_table(index, k)
-    c = _canvas("monopoly", _build_monopoly_canvas)
-    for bar, line, label, (_rid, share, even) in zip(c["bars"], c["lines"], c["labels"], rows, strict=True):
-        bar.set_width(float(share))
-        line.set_xdata([float(even)] * 2)
-        label.set_x(float(share) + 0.015)
-        label.set_text(f"{float(share):.1%}")
-    c["ax"].set_xlabel(
-        f"share of all {INDICES[index]} power held by the {k} most powerful members\n"
-        "(black line: their share if every member had equal power)"
-    )
-    c["title"].set_text(f"A 'monopoly of power' measured: the top {k}")
+    fig = plots.reusable_figure("voting:monopoly", _monopoly_canvas)
+    ax = fig.axes[0]
+    ys = list(range(len(rows)))[::-1]
+    for y, (_rid, share, even) in zip(ys, rows, strict=True):
+        # add_artist: the limits are fixed, so skip add_patch's autoscaling
+        ax.add_artist(Rectangle((0, y - 0.3), float(share), 0.6, facecolor=plots.PALETTE["blue"],
+                                edgecolor="black"))
+        ax.plot([float(even)] * 2, [y - 0.38, y + 0.38], color="black", linewidth=2.5)
+        plots.path_text(ax, f"{float(share):.1%}", (float(share) + 0.015, y), size=11, ha="left",
+                        va="center")
+    path_label(ax, "x", f"share of all {INDICES[index]} power held by the {k} most powerful "
+               "members\n(black line: their share if every member had equal power)", LABELPAD + 3.5)
+    plots.path_text(ax, f"A 'monopoly of power' measured: the top {k}", (0, 1), ax.transAxes,
+                    size=14, weight="bold", ha="left", offset=(0, 3.2))
     parts = [f"{rule_label(r)} {float(s):.1%} (equal: {float(e):.1%})" for r, s, e in rows]
     description = (
         f"Horizontal bars, one per rule, of the share of all {INDICES[index]} power held by the "
         f"{k} most powerful members, with a black line where their share would be if every "
         f"member had equal power: " + "; ".join(parts) + "."
     )
-    return c["fig"], description
+    return fig, description
 
 
 def monopoly_view(index: str, k: int) -> View:
@@ -399,9 +392,11 @@ def _build_council_canvas() -> dict:
     axes[0].set_ylabel("power (share of the total)")
     panels = []
     for ax, title in zip(axes, ("One permanent seat", "One elected seat"), strict=True):
-        ax.set_title(title, loc="left", y=1.0)
-        ax.set_xticks([0, 1], [INDICES[i] for i in INDICES], fontsize=10)
+        # Titles, tick names and notes as glyph paths: text artists are laid out on every PNG.
+        plots.path_text(ax, title, (0, 1), ax.transAxes, size=14, weight="bold", ha="left",
+                        offset=(0, 3.2))
         ax.set_xlim(-0.6, 1.6)
+        path_ticks(ax, "x", [0, 1], [INDICES[i] for i in INDICES], size=10)
         ax.yaxis.set_major_locator(MaxNLocator(4))
         bars = ax.bar(
             [0, 1],
@@ -414,23 +409,51 @@ def _build_council_canvas() -> dict:
         )
         ghosts = ax.bar([0, 1], [0.0, 0.0], fill=False, edgecolor="black", linestyle="--",
                         linewidth=1.5, width=0.6)
-        labels = [ax.text(x, 0, "", ha="center", va="bottom", fontsize=10) for x in (0, 1)]
-        empty = ax.text(
-            0.5,
-            0.5,
-            "no such seat\nin this design",
-            ha="center",
-            va="center",
-            fontsize=12,
-            transform=ax.transAxes,
-        )
-        panels.append({"ax": ax, "bars": bars, "ghosts": ghosts, "labels": labels, "empty": empty})
-    from matplotlib.patches import Patch
-
-    axes[1].legend(handles=[Patch(fill=False, edgecolor="black", linestyle="--",
-                                  label="1945 text (11 seats,\n5 vetoes, 7 votes)")],
-                   loc="upper right", frameon=False, fontsize=10)
+        empty = plots.path_text(ax, "no such seat\nin this design", (0.5, 0.5), ax.transAxes,
+                                size=12, va="center")
+        panels.append({"ax": ax, "bars": bars, "ghosts": ghosts, "labels": [None, None],
+                       "empty": empty})
+    _key(axes[1], [("1945 text (11 seats,\n5 vetoes, 7 votes)",
+                    {"color": "none", "fill": False, "linestyle": "--"})], size=10)
     return {"fig": fig, "panels": panels}
+
+
+def _key(ax, rows: list[tuple[str, dict | None]], size: float = 11) -> None:
+    """A key in the upper right, spaced like a frameless legend but drawn once as paths.
+
+    ``rows`` are (label, style): a style dict draws a box (``color``, ``hatch``, optional
+    ``fill`` and ``linestyle``), None a black diamond. A Legend is laid out on every draw.
+    """
+    from matplotlib.collections import PathCollection
+    from matplotlib.markers import MarkerStyle
+    from matplotlib.path import Path
+
+    pad, handle, gap, step = 0.9 * size, 2.0 * size, 0.8 * size, 1.5 * size  # points
+    points = mtransforms.Affine2D().scale(ax.figure.dpi / 72)
+    texts = [plots.path_text(ax, label, (1, 1), ax.transAxes, size=size, ha="left", va="top",
+                             offset=(0, -pad - i * step)) for i, (label, _) in enumerate(rows)]
+    width = max(p.get_extents().x1 for t in texts for p in t.get_paths())
+    shift = mtransforms.Affine2D().translate(-pad - width, 0)
+    for text in texts:
+        text.set_paths([shift.transform_path(p) for p in text.get_paths()])
+    left = -pad - width - gap - handle
+    for i, (_label, style) in enumerate(rows):
+        mid = -pad - i * step - size * 0.5  # the middle of the row's first line
+        if style is None:
+            marker = MarkerStyle("D")
+            path = marker.get_path().transformed(marker.get_transform().scale(6).translate(
+                left + handle / 2, mid))
+            face, edge, kwargs = "black", "black", {}
+        else:
+            path = Path.unit_rectangle().transformed(
+                mtransforms.Affine2D().scale(handle, 0.7 * size).translate(left, mid - 0.35 * size))
+            face = style["color"] if style.get("fill", True) else "none"
+            edge, kwargs = "black", {"hatch": style.get("hatch") or None,
+                                     "linestyles": style.get("linestyle", "-"), "linewidths": 1.0}
+        key = PathCollection([path], offsets=[(1, 1)], offset_transform=ax.transAxes,
+                             transform=points, facecolors=face, edgecolors=edge, **kwargs)
+        key.set_clip_on(False)
+        ax.add_collection(key, autolim=False)
 
 
 REFERENCE_DESIGN = (11, 5, "charter")
@@ -479,11 +502,16 @@ def council_figure(seats: int, permanent: int, quota_kind: str):
             panel["bars"][x].set_visible(present)
             panel["ghosts"][x].set_height(before)
             panel["ghosts"][x].set_visible(present)
-            panel["labels"][x].set_position((x, max(value, before)))
-            label = fmt(powers[ix]) if present else ""
-            if present and (seats, permanent, quota_kind) != REFERENCE_DESIGN:
-                label += f"\n(1945: {before:.4f})"
-            panel["labels"][x].set_text(label)
+            if panel["labels"][x] is not None:  # labels are glyph paths, redrawn each time
+                panel["labels"][x].remove()
+                panel["labels"][x] = None
+            if present:
+                label = fmt(powers[ix])
+                if (seats, permanent, quota_kind) != REFERENCE_DESIGN:
+                    label += f"\n(1945: {before:.4f})"
+                panel["labels"][x] = plots.path_text(panel["ax"], label, (x, max(value, before)),
+                                                     size=10)
+                panel["labels"][x].set_label(label)
         top = max(max(float(v) for v in powers.values()), *(float(v) for v in old.values())) \
             if present else 0.0
         panel["ax"].set_ylim(0, max(floor, top * 1.45))

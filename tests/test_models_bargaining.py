@@ -197,3 +197,29 @@ def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
     monkeypatch.setattr(facts, "load_toml", lambda name: fake)
     with pytest.raises(ValueError, match="not read in full"):
         pb.osce_para8_markdown(("partial",))
+
+
+def test_bargaining_redraw_depends_only_on_its_arguments():
+    """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
+    from helpers import plots
+    from helpers import plots_bargaining as pb
+
+    first = (0.5, 0.2, 0.2, "divisible", True, True)
+    before = plots.to_png(pb.render_bargaining(*first).fig)
+    plots.to_png(pb.render_bargaining(0.1, 0.0, 0.6, "indivisible", False, False).fig)
+    assert plots.to_png(pb.render_bargaining(*first).fig) == before
+
+
+def test_path_drawn_labels_keep_their_text_and_refuse_unknown_axes():
+    from helpers import plots
+    from helpers import plots_bargaining as pb
+
+    fig = plots.new_figure(4, 3, layout=None)
+    ax = fig.add_subplot()
+    assert pb.path_label(ax, "y", "power", 20).get_label() == "power"
+    assert pb.boxed_text(ax, "NONE", (0.5, 0.5)).get_label() == "NONE"
+    pb.path_ticks(ax, "x", [0, 1], ["0", "1"])
+    assert list(ax.get_xticks()) == [0, 1]
+    for bad in (lambda: pb.path_label(ax, "z", "t", 4), lambda: pb.path_ticks(ax, "z", [0], ["0"])):
+        with pytest.raises(ValueError, match="valid axes are x, y"):
+            bad()

@@ -163,4 +163,16 @@ def test_leveller_axis_says_log_scale():
     from helpers import plots_motives as pm
 
     view = pm.render_leveller("France + UK", 100, 100, False)
-    assert "log scale" in view.fig.axes[0].get_xlabel() and "log scale" in view.description
+    drawn = [c.get_label() for c in view.fig.axes[0].collections]  # labels are glyph paths
+    assert any("log scale" in label for label in drawn) and "log scale" in view.description
+
+
+def test_leveller_redraw_depends_only_on_its_arguments():
+    """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
+    from helpers import plots
+    from helpers import plots_motives as pm
+
+    first = ("France + UK", 50, 100, False)
+    before = plots.to_png(pm.render_leveller(*first).fig)
+    plots.to_png(pm.render_leveller("France + UK + US (extended deterrence)", 10, 10, True).fig)
+    assert plots.to_png(pm.render_leveller(*first).fig) == before

@@ -140,3 +140,17 @@ def test_jervis_worlds_cite_jervis_not_a_summary_site():
 
     for world in facts.load_toml("jervis_worlds.toml")["world"]:
         assert "World Politics 30(2)" in world["source"] and "studymode" not in world["source"]
+
+
+def test_motives_and_jervis_redraws_depend_only_on_their_arguments():
+    """Both figures are reused between redraws; nothing of an earlier setting may stay in them."""
+    from helpers import plots
+    from helpers import plots_motives as pm
+
+    for render, first, other in (
+        (pm.render_motives, (1, 2, 1, 0, 1, 2), (2, 0, 0, 0, 0, 2)),
+        (pm.render_jervis, (True, False), (False, True)),
+    ):
+        before = plots.to_png(render(*first).fig)
+        plots.to_png(render(*other).fig)
+        assert plots.to_png(render(*first).fig) == before

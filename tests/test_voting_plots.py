@@ -139,7 +139,7 @@ def test_council_change_from_1945_is_printed_and_drawn():
     assert "Dashed outlines" in view.description
     panel = vp._CANVASES["council"]["panels"][1]
     assert panel["ghosts"][0].get_height() == pytest.approx(1 / 462)
-    assert "(1945: 0.0022)" in panel["labels"][0].get_text()
+    assert "(1945: 0.0022)" in panel["labels"][0].get_label()
     assert "1945 text itself" in vp.council_view(11, 5, "charter").description
     assert ("permanent_power", "banzhaf") not in vp.change_from_1945(15, 0, "all")
 
