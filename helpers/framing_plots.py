@@ -124,6 +124,8 @@ def _names(ax: Axes, nodes: tuple[framings.Node, ...]) -> None:
         zorder=6,
     )
     labels.set_clip_on(False)
+    labels.set_label("; ".join(n.name for n in nodes))
+    labels.glyph_size = 11  # for the house minimum font size check
     ax.add_collection(labels, autolim=False)
 
 

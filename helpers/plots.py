@@ -113,11 +113,16 @@ def to_png(fig: Figure, dpi: float | None = None) -> bytes:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
 
+    original = fig.dpi
     if dpi is not None:
         fig.set_dpi(dpi)
-    canvas = FigureCanvasAgg(fig)
-    canvas.draw()
-    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    try:
+        canvas = FigureCanvasAgg(fig)
+        canvas.draw()
+        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw",
+                                "RGBA", 0, 1).copy()
+    finally:
+        fig.set_dpi(original)  # a reused figure must keep its own resolution for the next call
     image = rgba.convert("RGB")
     buffer = io.BytesIO()
     image.save(buffer, format="png", compress_level=1)
@@ -125,8 +130,9 @@ def to_png(fig: Figure, dpi: float | None = None) -> bytes:
 
 
 def smallest_font(fig: Figure) -> float:
-    """The smallest font size (pt) among the figure's visible texts, for the style test."""
+    """The smallest font size (pt) among the figure's visible texts, glyph-path text included."""
     sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text()]
+    sizes += [c.glyph_size for c in fig.findobj(lambda a: hasattr(a, "glyph_size")) if c.get_visible()]
     return min(sizes) if sizes else float("inf")
 
 
@@ -191,6 +197,8 @@ def path_text(ax, text: str, xy: tuple[float, float], transform=None, size: floa
                                 transform=Affine2D().scale(ax.figure.dpi / 72), facecolors=color,
                                 edgecolors="none", zorder=zorder)
     collection.set_clip_on(False)
+    collection.set_label(text)  # so tests can read what a figure says
+    collection.glyph_size = size  # and check the house minimum font size
     ax.add_collection(collection, autolim=False)
     return collection
 

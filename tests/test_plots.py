@@ -53,3 +53,23 @@ def test_to_png_gives_a_png():
 def test_wrap_label():
     assert plots.wrap_label("collective security in Claude's sense", 14) == (
         "collective\nsecurity in\nClaude's sense")
+
+
+def test_smallest_font_sees_glyph_path_text():
+    fig = plots.new_figure(4, 3, layout=None)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    assert plots.smallest_font(fig) == float("inf")
+    plots.path_text(ax, "big", (0.5, 0.5), size=12)
+    plots.path_text(ax, "tiny", (0.5, 0.2), size=8)
+    assert plots.smallest_font(fig) == 8
+
+
+def test_framing_figures_keep_the_minimum_font_size():
+    from helpers import framing_plots
+
+    fig, _ = framing_plots.framing_figure("international", "kyiv", "concert", legend=False)
+    labelled = [c.get_label() for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))]
+    assert any("Ukraine" in text for text in labelled), "the names are glyph-path text"
+    assert any("Concert" in text for text in labelled), "so is the panel title"
+    assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
