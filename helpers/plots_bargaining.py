@@ -7,6 +7,7 @@ whose controls are ``BARGAINING_CONTROLS``.
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.collections import PathCollection
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path
@@ -89,7 +90,9 @@ def path_label(ax, which: str, text: str, pad: float, size: float = 12):
 def boxed_text(ax, text: str, xy, transform=None, size: float = 11, pad: float = 4, **kwargs):
     """Glyph-path text on a white box (like a text artist's ``backgroundcolor="white"``)."""
     label = plots.path_text(ax, text, xy, transform, size=size, **kwargs)
-    box = Bbox.union([path.get_extents() for path in label.get_paths()]).padded(pad)
+    # The control points bound the glyphs: far cheaper than exact Bezier extents, close enough.
+    points = np.concatenate([path.vertices for path in label.get_paths()])
+    box = Bbox([points.min(axis=0), points.max(axis=0)]).padded(pad)
     background = PathCollection([Path.unit_rectangle().transformed(
         Affine2D().scale(box.width, box.height).translate(box.x0, box.y0))],
         offsets=[xy], offset_transform=label.get_offset_transform(),

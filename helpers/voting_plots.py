@@ -15,6 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 import matplotlib
+import matplotlib.markers
 import matplotlib.transforms as mtransforms
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
@@ -130,6 +131,28 @@ def _canvas(key: str, build) -> dict:
     return _CANVASES[key]
 
 
+def _value_axis(ax, old: list, ylabel: str | None = None, size: float = 11) -> list:
+    """The y tick labels for the current limits (and the y label) as glyph paths; removes ``old``.
+
+    The same strings and places as matplotlib's tick labels, without a text layout per redraw;
+    the y label keeps its usual gap from the widest tick label.
+    """
+    for artist in old:
+        artist.remove()
+    lo, hi = ax.get_ylim()
+    locs = [v for v in ax.yaxis.get_major_locator()() if lo - 1e-12 <= v <= hi + 1e-12]
+    labels = ax.yaxis.get_major_formatter().format_ticks(locs)
+    drawn = []
+    for v, label in zip(locs, labels, strict=True):
+        drawn.append(plots.path_text(ax, label, (0, v), ax.get_yaxis_transform(), size=size,
+                                     ha="right", va="center", offset=(-7, 0)))
+        drawn[-1].set_label(label)
+    if ylabel:
+        left = min(p.vertices[:, 0].min() for c in drawn for p in c.get_paths())  # points
+        drawn.append(path_label(ax, "y", ylabel, -left + 4))
+    return drawn
+
+
 @lru_cache(maxsize=256)
 def _label_path(name: str, size: float = 10):
     """A member's name as a glyph outline, rotated to read upwards, its top at (0, 0) in points.
@@ -172,11 +195,15 @@ def _build_rules_canvas(rule_id: str) -> dict:
     ax = fig.add_subplot()
     bars = ax.bar(range(n), [0.0] * n, edgecolor="black", linewidth=0.6)
     ax.set_xlim(-0.7, n - 0.3)
-    ax.set_xticks(range(n), [""] * n)
+    # Tick marks under the bars as one line of markers; the names are glyph paths below.
+    ax.set_xticks([])
+    ax.plot(range(n), [0] * n, linestyle="none", marker=matplotlib.markers.TICKDOWN,
+            markersize=3.5, markeredgewidth=0.8, color="black", clip_on=False,
+            transform=mtransforms.blended_transform_factory(ax.transData, ax.transAxes))
+    ax.tick_params(axis="y", labelleft=False)
     ax.yaxis.set_major_locator(MaxNLocator(5))
     plots.path_text(ax, f"{rule_label(rule_id)}: power of each member", (0, 1), ax.transAxes,
                     size=14, weight="bold", ha="left", offset=(0, 3.2))
-    ax.tick_params(axis="x", labelbottom=False)  # the names are drawn as paths below
     ax.axhline(1 / n, color=plots.GREY, linestyle="--", linewidth=1.2)
     plots.path_text(ax, f"equal shares (1/{n})", (n - 0.5, 1 / n), size=10, ha="right",
                     color="#555555", zorder=3)
@@ -200,6 +227,7 @@ def _build_rules_canvas(rule_id: str) -> dict:
         "markers": markers,
         "labels": labels,
         "names": None,
+        "value_axis": [],
     }
 
 
@@ -225,7 +253,6 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
     if c["names"] != names:
         c["labels"].set_paths([_label_path(m) for m in names])
         c["names"] = names
-    ax.set_ylabel(f"{INDICES[index]} power")
     top = max(0.05, max(heights) * 1.2)
     if c["markers"] is not None:
         shares = voting.eu_population_shares()
@@ -234,6 +261,7 @@ def rules_figure(rule_id: str, index: str = "shapley_shubik"):
         c["markers"].set_ydata(pop)
         top = max(top, max(pop) * 1.15)
     ax.set_ylim(0, top)
+    c["value_axis"] = _value_axis(ax, c["value_axis"], f"{INDICES[index]} power")
 
     kind = voting.rule(rule_id)["kind"]
     if kind == "council":
@@ -389,7 +417,6 @@ def council_summary(seats: int, permanent: int, quota_kind: str) -> dict:
 def _build_council_canvas() -> dict:
     fig = _fixed_figure(8.5, 3.9, left=0.09, right=0.98, bottom=0.12, top=0.89, wspace=0.3)
     axes = fig.subplots(1, 2)
-    axes[0].set_ylabel("power (share of the total)")
     panels = []
     for ax, title in zip(axes, ("One permanent seat", "One elected seat"), strict=True):
         # Titles, tick names and notes as glyph paths: text artists are laid out on every PNG.
@@ -411,8 +438,10 @@ def _build_council_canvas() -> dict:
                         linewidth=1.5, width=0.6)
         empty = plots.path_text(ax, "no such seat\nin this design", (0.5, 0.5), ax.transAxes,
                                 size=12, va="center")
+        ax.tick_params(axis="y", labelleft=False)  # drawn as glyph paths by _value_axis
         panels.append({"ax": ax, "bars": bars, "ghosts": ghosts, "labels": [None, None],
-                       "empty": empty})
+                       "empty": empty, "value_axis": [],
+                       "ylabel": "power (share of the total)" if not panels else None})
     _key(axes[1], [("1945 text (11 seats,\n5 vetoes, 7 votes)",
                     {"color": "none", "fill": False, "linestyle": "--"})], size=10)
     return {"fig": fig, "panels": panels}
@@ -515,6 +544,7 @@ def council_figure(seats: int, permanent: int, quota_kind: str):
         top = max(max(float(v) for v in powers.values()), *(float(v) for v in old.values())) \
             if present else 0.0
         panel["ax"].set_ylim(0, max(floor, top * 1.45))
+        panel["value_axis"] = _value_axis(panel["ax"], panel["value_axis"], panel["ylabel"])
     parts = []
     for label, key in (("permanent", "permanent_power"), ("elected", "elected_power")):
         if s[key] is None:

@@ -158,3 +158,14 @@ def test_voting_data_cites_no_design_notes_or_copies():
         text = facts._read(name)
         for bad in ("DESIGN.md", "wikisource"):
             assert bad not in text, f"{name} cites {bad}"
+
+
+def test_value_axis_prints_what_matplotlib_would():
+    """Tick labels drawn as glyph paths: the formatter's own strings at the locator's places."""
+    vp.rules_view("nato", "banzhaf")
+    drawn = [c.get_label() for c in vp._CANVASES["rules:nato"]["value_axis"]]
+    assert drawn == ["0.00", "0.01", "0.02", "0.03", "0.04", "0.05", "Banzhaf (normalized) power"]
+    vp.council_view(15, 5, "charter")
+    permanent, elected = (p["value_axis"] for p in vp._CANVASES["council"]["panels"])
+    assert permanent[-1].get_label() == "power (share of the total)"
+    assert all(c.get_label() != "power (share of the total)" for c in elected)
