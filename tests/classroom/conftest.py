@@ -18,8 +18,9 @@ def pytest_terminal_summary(terminalreporter):
                   f"{RESULTS.get('hub_start_s')} s; all servers ready {RESULTS.get('all_ready_s')} s and "
                   f"all notebooks run {RESULTS.get('all_ran_notebook_s')} s after the first spawn request")
     for s in RESULTS.get("per_student", []):
-        tr.write_line(f"  {s['name']}: ready {s['ready_s']} s, pull {s['pull_s']} s, run {s['run_s']} s; "
-                      f"server {s['server_mb']} MB + kernel {s['kernel_mb']} MB RSS")
+        again = f" (websocket lost, reconnected {s['reconnects']}x)" if s.get("reconnects") else ""
+        tr.write_line(f"  {s['name']}: ready {s['ready_s']} s, pull {s['pull_s']} s, run {s['run_s']} s"
+                      f"{again}; server {s['server_mb']} MB + kernel {s['kernel_mb']} MB RSS")
     tr.write_line(f"edit kept on second pull: {RESULTS.get('edit_survived_second_pull')}; processes "
                   f"stopped: {RESULTS.get('processes_stopped')} (killed after the hub's own shutdown: "
                   f"{RESULTS.get('had_to_kill')})")

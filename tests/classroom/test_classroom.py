@@ -108,8 +108,20 @@ def run_student(hub: classroom.Hub, name: str, query: str, path: str, started: f
     cells = notebook["content"]["cells"]
     t0 = time.monotonic()
     kernel = hub.open_session(name, path)
-    outputs = hub.execute_notebook(name, kernel, cells)
-    return {"name": name, "ready_s": round(ready, 1),
+    reconnects = 0
+    while True:
+        try:
+            outputs = hub.execute_notebook(name, kernel, cells)
+            break
+        except classroom.websocket.WebSocketConnectionClosedException:
+            # Seen once in a full `make test` on the 2-core machine (not reproduced alone): the
+            # kernel websocket through the proxy closed mid-run. Reconnect and run the notebook
+            # again from the top, once; a second loss fails the test. The report shows it.
+            if reconnects:
+                raise
+            reconnects += 1
+            kernel = hub.open_session(name, path)
+    return {"name": name, "ready_s": round(ready, 1), "reconnects": reconnects,
             "ready_after_first_s": round(asked - started + ready, 1), "pull_s": round(pulled, 1),
             "run_s": round(time.monotonic() - t0, 1), "done_s": round(time.monotonic() - started, 1),
             "cells": cells, "outputs": outputs}
