@@ -14,9 +14,9 @@ from matplotlib.ticker import NullLocator
 
 from helpers import facts, plots
 from helpers import widgets as wd
+from helpers.glyph_text import LABELPAD, boxed_text, path_label, path_ticks
 from helpers.models import leveller as lv
 from helpers.models import motives as mv
-from helpers.plots_bargaining import LABELPAD, boxed_text, path_label, path_ticks
 
 # ---------------------------------------------------------------- motives (Hobbes's triad)
 

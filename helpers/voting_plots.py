@@ -21,7 +21,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from helpers import plots, voting
-from helpers.plots_bargaining import LABELPAD, path_label, path_ticks
+from helpers.glyph_text import LABELPAD, path_label, path_ticks
 from helpers.widgets import View
 
 INDICES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
