@@ -51,7 +51,7 @@ test: $(VENV)/.dev-installed $(NODE_DIR)/.installed
 # Presentation mode: one notebook in Voila on http://127.0.0.1:8866, e.g. `make present NB=02`.
 NB ?= 00
 present: $(VENV)/.run-installed
-	$(PY) -m helpers.present $(NB)
+	$(PY) -m helpers.tools.present $(NB)
 
 bench: $(VENV)/.dev-installed
 	$(PIP) install --quiet -r benchmarks/requirements.txt

@@ -26,8 +26,9 @@ IMPORT_TARGET = 1.2
 SNIPPETS = {
     "import matplotlib.pyplot": "import matplotlib.pyplot",
     "import helpers": "import helpers",
-    "what a notebook imports (helpers.essay, facts, plots, quiz, widgets)":
-        "from helpers import essay, facts, plots, quiz, widgets",
+    "what a notebook imports (essay, facts, style, quiz, widgets)":
+        "from helpers.sources import essay, facts; from helpers.figures import style; "
+        "from helpers.explorers import quiz, widgets",
 }
 
 

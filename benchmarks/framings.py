@@ -12,7 +12,10 @@ import platform
 import statistics
 import time
 
-from helpers import framing_plots, framings, referents, widgets
+from helpers.explorers import widgets
+from helpers.figures import framings as framing_plots
+from helpers.figures import referents
+from helpers.models import framings
 
 
 def _explorer_02() -> widgets.Explorer:

@@ -60,7 +60,7 @@ def reference_figure_ms(repeats: int = 7) -> float:
     """Median ms to build and save DESIGN.md's reference figure with the house style."""
     import numpy as np
 
-    from helpers import plots
+    from helpers.figures import style as plots
 
     rng = np.random.default_rng(0)
     xy = rng.uniform(0, 10, size=(20, 2))

@@ -3,7 +3,7 @@
 Run: `python benchmarks/notebooks.py [notebook ...]` (part of `make bench`). For an empty notebook
 and each notebook in notebooks/, on a fresh kernel (nbclient): the Run All time (kernel start
 included) and its ratio to the empty notebook's; then every control is driven through all its
-values with ``helpers.drive.drive_all`` with the render caches switched off, so each setting is a
+values with ``helpers.tools.drive.drive_all`` with the render caches switched off, so each setting is a
 real redraw; the in-kernel update time per setting; and the kernel's peak resident memory after
 all that. Targets are DESIGN.md section 8's; misses are printed, never fatal.
 """
@@ -27,8 +27,8 @@ UPDATE_TARGET_MS = 50
 
 DRIVER = """
 import json as _json, resource as _resource
-from helpers.drive import drive_all as _drive_all
-from helpers.widgets import Explorer as _Explorer
+from helpers.tools.drive import drive_all as _drive_all
+from helpers.explorers.widgets import Explorer as _Explorer
 for _ex in list(_Explorer.instances):  # every setting a real redraw, not a cache hit
     _ex.cache_size = 0
     _ex._cache.clear()
@@ -110,14 +110,14 @@ def main(names: list[str]) -> None:
     met = bool(redraws) and percentile([t * 1e3 for t in redraws], 95) < UPDATE_TARGET_MS
     print(f"in-kernel figure redraw, every control of every notebook ({len(redraws)} redraws, caches off): "
           f"{ms_stats(redraws)}; target p95 < {UPDATE_TARGET_MS} ms: {'met' if met else 'MISSED'}")
-    print(f"every setting helpers.drive made ({len(all_settings)}, incl. quiz choices and settings "
+    print(f"every setting helpers.tools.drive made ({len(all_settings)}, incl. quiz choices and settings "
           f"that leave the value unchanged): {ms_stats(all_settings)}")
     if slow:
         print("explorers with a redraw over the target (render + PNG):")
         for line in slow:
             print(f"   {line}")
     print(f"kernel peak RSS target: under {RSS_TARGET_MB} MB per notebook kernel (the empty notebook's "
-          "kernel has imported helpers.drive, ipywidgets and matplotlib for the driver)")
+          "kernel has imported helpers.tools.drive, ipywidgets and matplotlib for the driver)")
 
 if __name__ == "__main__":
     main(sys.argv[1:])

@@ -14,8 +14,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from helpers import voting
-from helpers.voting import MEMBERS, make_game, power, weighted_game
+from helpers.models import voting
+from helpers.models.voting import MEMBERS, make_game, power, weighted_game
 
 REPEATS = 7
 NAIVE_SAMPLE = 20_000
@@ -164,8 +164,9 @@ def part3(engine_time):
 def part4():
     print("4. Notebook 05 redraws: every control combination, figure + PNG (no widget cache)")
     print("   wall time, and CPU time of this process (less sensitive to other jobs)")
-    from helpers import plots, widgets
-    from helpers import voting_plots as vp
+    from helpers.explorers import widgets
+    from helpers.figures import style as plots
+    from helpers.figures import voting as vp
 
     for rule_id in voting.RULE_IDS:  # the notebook computes these once, when it opens
         power(voting.rule_game(rule_id))

@@ -1,4 +1,4 @@
 """Security Framings: helpers for notebooks on Bordachev's essay.
 
-Import the submodules you need (``from helpers.essay import quote``); nothing runs on import.
+Import the submodules you need (``from helpers.sources.essay import quote``); nothing runs on import.
 """

@@ -1,12 +1,12 @@
-"""Tests for helpers.argument_map and data/argument_map.toml: a DAG whose every claim cites
+"""Tests for helpers.models.argument_map and data/argument_map.toml: a DAG whose every claim cites
 existing paragraphs with verbatim evidence, and premise rejection that propagates correctly."""
 
 import random
 
 import pytest
 
-from helpers import argument_map as am
-from helpers import essay
+from helpers.models import argument_map as am
+from helpers.sources import essay
 
 PIDS = [f"P{n}" for n in range(1, 12)]
 

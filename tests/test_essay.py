@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from helpers import essay
+from helpers.sources import essay
 
 
 def test_seed_is_byte_for_byte_the_users_file():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import facts
+from helpers.sources import facts
 
 
 def test_every_data_file_loads_with_sources():

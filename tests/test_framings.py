@@ -6,7 +6,12 @@ import itertools
 
 import pytest
 
-from helpers import facts, framing_plots, framings, layout, plots, referents, widgets
+from helpers.explorers import widgets
+from helpers.figures import framings as framing_plots
+from helpers.figures import referents
+from helpers.figures import style as plots
+from helpers.models import framings, layout
+from helpers.sources import facts
 
 ALL = list(itertools.product(framings.FRAMINGS, framings.PERSPECTIVES))
 

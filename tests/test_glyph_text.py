@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers import glyph_text, plots
+from helpers.figures import glyph_text
+from helpers.figures import style as plots
 
 
 def _axes():
@@ -71,17 +72,17 @@ def test_reused_figure_is_restored_to_the_house_dpi():
 
 
 @pytest.mark.parametrize("render, values", [
-    ("impossible_figures.render_commitments", {"equal_right": True, "neutrality": True}),
-    ("impossible_figures.render_plane", {"proposal_id": "est_2009", "grant": 2, "accept": 8,
+    ("figures.impossible.render_commitments", {"equal_right": True, "neutrality": True}),
+    ("figures.impossible.render_plane", {"proposal_id": "est_2009", "grant": 2, "accept": 8,
                                          "reading": "strategy", "show_essay": True}),
-    ("tactical_figures.render_race", {"regime": "unstable", "g": 1.0, "h": 1.0, "start": "low"}),
-    ("tactical_figures.render_tracks", {"scheme": "multi_track", "show_essay": True}),
+    ("figures.tactical.render_race", {"regime": "unstable", "g": 1.0, "h": 1.0, "start": "low"}),
+    ("figures.tactical.render_tracks", {"scheme": "multi_track", "show_essay": True}),
 ])
 def test_redraws_do_not_pile_up(render, values):
     """A reused figure holds the same artists after any number of redraws of one setting."""
     import importlib
 
-    module, name = render.split(".")
+    module, name = render.rsplit(".", 1)
     func = getattr(importlib.import_module(f"helpers.{module}"), name)
     counts = []
     for _ in range(3):

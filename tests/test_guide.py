@@ -7,7 +7,8 @@ import re
 import nbformat
 import pytest
 
-from helpers import catalog, essay, facts, guide
+from helpers.sources import catalog, essay, facts
+from helpers.tools import guide
 from tests.conftest import NOTEBOOKS, ROOT
 from tests.test_hygiene import prose_quotes
 
@@ -16,7 +17,7 @@ GUIDE = ROOT / "docs" / "instructor_guide.md"
 
 def test_committed_guide_is_the_generated_one():
     assert GUIDE.read_text(encoding="utf-8") == guide.build(), (
-        "docs/instructor_guide.md is stale: run `python -m helpers.guide > docs/instructor_guide.md`")
+        "docs/instructor_guide.md is stale: run `python -m helpers.tools.guide > docs/instructor_guide.md`")
 
 
 def test_every_notebook_has_instructor_notes_and_its_discussion_in_the_guide():

@@ -12,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import catalog, essay
+from helpers.sources import catalog, essay
 from tests.conftest import NOTEBOOKS, ROOT
 
 TEMPLATE = ("## In 10 seconds", "## What the essay says", "## See it", "## What changed and why",
@@ -115,7 +115,7 @@ def test_catalog_matches_notebooks_and_readme():
     present = {f"notebooks/{p.name}" for p in NOTEBOOKS}
     assert present == listed, f"missing: {sorted(listed - present)}; unlisted: {sorted(present - listed)}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert catalog.markdown_table() in readme, "README's notebook table differs from helpers.catalog"
+    assert catalog.markdown_table() in readme, "README's notebook table differs from helpers.sources.catalog"
 
 
 def test_ruff_is_clean():

@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from helpers import catalog, links
+from helpers.sources import catalog
+from helpers.tools import links
 from tests.conftest import ROOT
 
 HUB = "https://hub.example.edu"

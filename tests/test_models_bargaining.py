@@ -128,9 +128,9 @@ def test_divisible_recognised_stake_always_has_a_deal(p, ca, cb):
 # ---------------------------------------------------------------- the widget's render function
 
 def test_render_every_control_combination():
-    from helpers import plots
-    from helpers import plots_bargaining as pb
-    from helpers.widgets import combinations
+    from helpers.explorers.widgets import combinations
+    from helpers.figures import bargaining as pb
+    from helpers.figures import style as plots
 
     combos = combinations(pb.BARGAINING_CONTROLS)
     assert len(combos) == 3 * 3 * 3 * 3 * 2 * 2
@@ -145,7 +145,7 @@ def test_render_every_control_combination():
 
 
 def test_render_predict_then_flip():
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
 
     costly = dict(p=0.5, cost_a=0.3, cost_b=0.3, a_recognises_b=True, b_recognises_a=True)
     assert "Deal possible" in pb.render_bargaining(stake="divisible", **costly).text
@@ -159,8 +159,8 @@ def test_render_predict_then_flip():
 def test_render_png_is_fast_enough():
     import time
 
-    from helpers import plots
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
+    from helpers.figures import style as plots
 
     values = {c.name: c.default for c in pb.BARGAINING_CONTROLS}
     pb.render_bargaining(**values)  # warm fonts
@@ -174,7 +174,7 @@ def test_render_png_is_fast_enough():
 
 def test_capitulation_deal_needs_costs_above_the_knife_edge():
     """Notebook 04: at costs of 0.5 "give up everything" is only just acceptable; 0.6 is robust."""
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
 
     common = dict(p=0.5, stake="indivisible", a_recognises_b=True, b_recognises_a=True)
     assert "No deal" in pb.render_bargaining(cost_a=0.45, cost_b=0.45, **common).text
@@ -183,8 +183,8 @@ def test_capitulation_deal_needs_costs_above_the_knife_edge():
 
 
 def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
-    from helpers import facts
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
+    from helpers.sources import facts
 
     text = pb.osce_para8_markdown(("free_to_choose", "not_at_expense"))
     records = {r["id"]: r for r in facts.load_toml("osce_texts.toml")["istanbul_para8"]}
@@ -201,8 +201,8 @@ def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
 
 def test_bargaining_redraw_depends_only_on_its_arguments():
     """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
-    from helpers import plots
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
+    from helpers.figures import style as plots
 
     first = (0.5, 0.2, 0.2, "divisible", True, True)
     before = plots.to_png(pb.render_bargaining(*first).fig)
@@ -211,8 +211,8 @@ def test_bargaining_redraw_depends_only_on_its_arguments():
 
 
 def test_path_drawn_labels_keep_their_text_and_refuse_unknown_axes():
-    from helpers import plots
-    from helpers import plots_bargaining as pb
+    from helpers.figures import bargaining as pb
+    from helpers.figures import style as plots
 
     fig = plots.new_figure(4, 3, layout=None)
     ax = fig.add_subplot()

@@ -87,7 +87,7 @@ def test_warheads_file_matches_the_fact_sheet():
 
 
 def test_warheads_are_labelled_estimates():
-    from helpers import facts
+    from helpers.sources import facts
 
     rows = facts.load_csv("warheads_2025.csv")
     assert {r["status"] for r in rows} == {"estimate"}
@@ -97,9 +97,9 @@ def test_warheads_are_labelled_estimates():
 # ---------------------------------------------------------------- the widget's render function
 
 def test_render_every_control_combination():
-    from helpers import plots
-    from helpers import plots_motives as pm
-    from helpers.widgets import combinations
+    from helpers.explorers.widgets import combinations
+    from helpers.figures import motives as pm
+    from helpers.figures import style as plots
 
     combos = combinations(pm.LEVELLER_CONTROLS)
     assert len(combos) == 2 * 3 * len(pm.THRESHOLDS) * 2
@@ -110,7 +110,7 @@ def test_render_every_control_combination():
 
 
 def test_render_cut_by_ninety_percent():
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
 
     full = pm.render_leveller("France + UK", 100, 100, False)
     cut = pm.render_leveller("France + UK", 10, 100, False)
@@ -122,8 +122,8 @@ def test_render_cut_by_ninety_percent():
 
 
 def test_since_then_box_is_sourced():
-    from helpers import facts
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
+    from helpers.sources import facts
 
     box = pm.since_then_markdown()
     assert "2022-02-24" in box and "c. 2020" in box
@@ -132,14 +132,14 @@ def test_since_then_box_is_sourced():
 
 
 def test_warheads_cite_sipri_itself():
-    from helpers import facts
+    from helpers.sources import facts
 
     rows = facts.load_csv("warheads_2025.csv")
     assert all("16 June 2025" in r["source"] and "livemint" not in r["source"] for r in rows)
 
 
 def test_might_table_questions_comparable_might_with_the_data():
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
 
     table = pm.might_markdown()
     w = lv.load_warheads()
@@ -150,8 +150,8 @@ def test_might_table_questions_comparable_might_with_the_data():
 
 
 def test_since_then_box_prints_each_source_inline():
-    from helpers import facts
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
+    from helpers.sources import facts
 
     box = pm.since_then_markdown()
     for event in facts.load_toml("since_then.toml")["event"]:
@@ -160,7 +160,7 @@ def test_since_then_box_prints_each_source_inline():
 
 
 def test_leveller_axis_says_log_scale():
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
 
     view = pm.render_leveller("France + UK", 100, 100, False)
     drawn = [c.get_label() for c in view.fig.axes[0].collections]  # labels are glyph paths
@@ -169,8 +169,8 @@ def test_leveller_axis_says_log_scale():
 
 def test_leveller_redraw_depends_only_on_its_arguments():
     """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
-    from helpers import plots
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
+    from helpers.figures import style as plots
 
     first = ("France + UK", 50, 100, False)
     before = plots.to_png(pm.render_leveller(*first).fig)

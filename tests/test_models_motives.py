@@ -66,7 +66,7 @@ def test_reading_lies_within_effects_and_ignores_scale(eff, w, k):
 
 
 def test_moves_file_is_labelled_hypothetical():
-    from helpers import facts
+    from helpers.sources import facts
 
     moves = mv.load_moves()
     assert len(moves) >= 3
@@ -81,8 +81,8 @@ def test_moves_file_is_labelled_hypothetical():
 # ---------------------------------------------------------------- the widgets' render functions
 
 def test_render_motives_every_control_combination():
-    from helpers import plots_motives as pm
-    from helpers.widgets import combinations
+    from helpers.explorers.widgets import combinations
+    from helpers.figures import motives as pm
 
     combos = combinations(pm.MOTIVE_CONTROLS)
     assert len(combos) == 3**6
@@ -102,7 +102,7 @@ def test_render_motives_every_control_combination():
 
 
 def test_render_motives_defaults_and_a_security_minded_watcher():
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
 
     values = {c.name: c.default for c in pm.MOTIVE_CONTROLS}
     assert "Alliance admits a new member: +1.33" in pm.render_motives(**values).description
@@ -113,9 +113,9 @@ def test_render_motives_defaults_and_a_security_minded_watcher():
 
 
 def test_render_jervis_all_four_worlds():
-    from helpers import plots
-    from helpers import plots_motives as pm
-    from helpers.widgets import combinations
+    from helpers.explorers.widgets import combinations
+    from helpers.figures import motives as pm
+    from helpers.figures import style as plots
 
     names = set()
     for values in combinations(pm.JERVIS_CONTROLS):
@@ -128,7 +128,7 @@ def test_render_jervis_all_four_worlds():
 
 
 def test_hobbes_passage_is_quoted_with_its_source():
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
 
     text = pm.hobbes_markdown()
     assert "First, Competition; Secondly, Diffidence; Thirdly, Glory." in text
@@ -136,7 +136,7 @@ def test_hobbes_passage_is_quoted_with_its_source():
 
 
 def test_jervis_worlds_cite_jervis_not_a_summary_site():
-    from helpers import facts
+    from helpers.sources import facts
 
     for world in facts.load_toml("jervis_worlds.toml")["world"]:
         assert "World Politics 30(2)" in world["source"] and "studymode" not in world["source"]
@@ -144,8 +144,8 @@ def test_jervis_worlds_cite_jervis_not_a_summary_site():
 
 def test_motives_and_jervis_redraws_depend_only_on_their_arguments():
     """Both figures are reused between redraws; nothing of an earlier setting may stay in them."""
-    from helpers import plots
-    from helpers import plots_motives as pm
+    from helpers.figures import motives as pm
+    from helpers.figures import style as plots
 
     for render, first, other in (
         (pm.render_motives, (1, 2, 1, 0, 1, 2), (2, 0, 0, 0, 0, 2)),

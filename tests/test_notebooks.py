@@ -15,7 +15,7 @@ from tests.conftest import NOTEBOOKS, ROOT, SUMMARY
 
 PRELUDE = inspect.getsource(netguard) + "\ninstall()\n"
 DRIVER = (
-    "import json as _json\nfrom helpers.drive import drive_all as _drive_all\n"
+    "import json as _json\nfrom helpers.tools.drive import drive_all as _drive_all\n"
     "_report = _drive_all()\nprint('DRIVE-REPORT ' + _json.dumps(_report))\n"
 )
 

@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from helpers import glyph_text, osce
-from helpers.facts import load_toml
+from helpers.figures import glyph_text
+from helpers.models import osce
+from helpers.sources.facts import load_toml
 
 
 def test_every_record_has_a_source_and_date():
@@ -127,9 +128,9 @@ def test_bad_input_raises_clear_errors(call, message):
 
 
 def test_commitments_widget_renders_every_combination():
-    from helpers import impossible_figures as F
-    from helpers.plots import MIN_FONT_PT, to_png
-    from helpers.widgets import View, combinations
+    from helpers.explorers.widgets import View, combinations
+    from helpers.figures import impossible as F
+    from helpers.figures.style import MIN_FONT_PT, to_png
 
     combos = combinations(F.COMMITMENT_CONTROLS)
     assert len(combos) == 2 ** len(osce.SENTENCE_IDS)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import membership, plots
+from helpers.figures import style as plots
+from helpers.models import membership
 
 
 def test_palette_is_okabe_ito():
@@ -66,7 +67,7 @@ def test_smallest_font_sees_glyph_path_text():
 
 
 def test_framing_figures_keep_the_minimum_font_size():
-    from helpers import framing_plots
+    from helpers.figures import framings as framing_plots
 
     fig, _ = framing_plots.framing_figure("international", "kyiv", "concert", legend=False)
     labelled = [c.get_label() for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))]

@@ -1,4 +1,4 @@
-"""Tests for helpers.poll: Wilson and Goodman intervals against published values, their
+"""Tests for helpers.models.poll: Wilson and Goodman intervals against published values, their
 properties (Hypothesis), bad input, and the seeded self-selection model."""
 
 import math
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import poll
+from helpers.models import poll
 
 PAGE_COUNTS = [33, 30, 24, 21]
 
@@ -257,7 +257,7 @@ def test_fixed_total_simulation_has_exactly_the_requested_votes():
 
 
 def test_simulated_poll_title_matches_the_page_total():
-    from helpers import poll_plots
+    from helpers.figures import poll as poll_plots
 
     for times, eager, scale in ((2.0, 0, 1), (5.0, 3, 10), (1.0, 1, 100)):
         fig, description = poll_plots.self_selection_figure(times, eager, scale)
@@ -285,7 +285,7 @@ def test_simulation_rejects_bad_input():
 
 
 def test_page_poll_data_matches_the_seed_as_parsed():
-    from helpers import essay
+    from helpers.sources import essay
 
     seed = essay.capture()
     data = poll.page_poll()
@@ -307,8 +307,8 @@ def test_page_poll_shown_percentages_are_the_rounded_shares():
 
 
 def test_seed_lines_hold_the_counts_verbatim():
-    # Independent of helpers.essay: read the seed's raw lines and find each "N (P%)" line.
-    from helpers import essay
+    # Independent of helpers.sources.essay: read the seed's raw lines and find each "N (P%)" line.
+    from helpers.sources import essay
 
     lines = [line.strip() for line in essay.seed_path().read_text("utf-8").splitlines()]
     data = poll.page_poll()
@@ -324,7 +324,8 @@ def _cpu_render(render, **values):
     """Render and encode as the widget does; CPU seconds (a shared machine's load is not ours)."""
     import time
 
-    from helpers import plots, widgets
+    from helpers.explorers import widgets
+    from helpers.figures import style as plots
 
     start = time.process_time()
     view = widgets.View.coerce(render(**values))
@@ -340,7 +341,8 @@ def _cpu_render(render, **values):
 def test_every_control_combination_renders_under_100_ms(controls, render):
     import statistics
 
-    from helpers import poll_plots, widgets
+    from helpers.explorers import widgets
+    from helpers.figures import poll as poll_plots
 
     controls = getattr(poll_plots, controls)()
     render = getattr(poll_plots, render)
@@ -355,7 +357,7 @@ def test_every_control_combination_renders_under_100_ms(controls, render):
 
 
 def test_self_selection_view_says_it_is_a_model_and_intervals_say_as_if():
-    from helpers import poll_plots
+    from helpers.figures import poll as poll_plots
 
     _, description, text = poll_plots.render_self_selection(2.0, 0, 100)
     assert "a model" in description and "bias floor" in text.lower()
@@ -366,7 +368,8 @@ def test_self_selection_view_says_it_is_a_model_and_intervals_say_as_if():
 
 
 def test_static_poll_figures_describe_themselves():
-    from helpers import plots, poll_plots
+    from helpers.figures import poll as poll_plots
+    from helpers.figures import style as plots
 
     page = poll.page_poll()
     for fig, description in (poll_plots.bias_floor_figure(), poll_plots.single_vote_figure(),

@@ -18,7 +18,7 @@ import psutil
 import pytest
 import requests
 
-from helpers import present
+from helpers.tools import present
 from tests.classroom.hub import free_port
 from tests.conftest import NOTEBOOKS, ROOT
 

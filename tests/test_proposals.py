@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from helpers import glyph_text
-from helpers import proposals as P
-from helpers.essay import quote
+from helpers.figures import glyph_text
+from helpers.models import proposals as P
+from helpers.sources.essay import quote
 
 
 def test_every_proposal_is_sourced_or_labelled_hypothetical():
@@ -68,9 +68,9 @@ def test_bad_input_raises_clear_errors(call, message):
 
 
 def test_plane_widget_renders_every_combination():
-    from helpers import impossible_figures as F
-    from helpers.plots import MIN_FONT_PT, to_png
-    from helpers.widgets import View, combinations
+    from helpers.explorers.widgets import View, combinations
+    from helpers.figures import impossible as F
+    from helpers.figures.style import MIN_FONT_PT, to_png
 
     combos = combinations(F.PLANE_CONTROLS)
     assert len(combos) == len(P.proposals()) * 3 * 3 * 2 * 2

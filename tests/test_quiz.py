@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import quiz
+from helpers.explorers import quiz
 
 
 def test_multiple_choice_reveals_only_when_checked():

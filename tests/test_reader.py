@@ -1,4 +1,4 @@
-"""Tests for helpers.reader and helpers.reading_plots: the paragraph reader, the forgiving search,
+"""Tests for helpers.text.reading and helpers.figures.reading: the paragraph reader, the forgiving search,
 the "Which Europe?" occurrences and tags, source criticism, and every widget render of notebook 01."""
 
 import re
@@ -7,7 +7,12 @@ import time
 
 import pytest
 
-from helpers import argument_map, essay, plots, reader, reading_plots, widgets
+from helpers.explorers import widgets
+from helpers.figures import reading as reading_plots
+from helpers.figures import style as plots
+from helpers.models import argument_map
+from helpers.sources import essay
+from helpers.text import reading as reader
 
 PIDS = [f"P{n}" for n in range(1, 12)]
 SEARCHES = ["security", "Milan", "collective security", '"international relations"',

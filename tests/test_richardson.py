@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from helpers import glyph_text
+from helpers.figures import glyph_text
 from helpers.models import richardson as R
 
 
@@ -243,8 +243,8 @@ def test_bad_choices_raise_clear_errors():
 # --- the two widgets' render functions, every combination of control values -------------------
 
 def _drive(controls, render):
-    from helpers.plots import MIN_FONT_PT, to_png
-    from helpers.widgets import View, combinations
+    from helpers.explorers.widgets import View, combinations
+    from helpers.figures.style import MIN_FONT_PT, to_png
 
     combos = combinations(controls)
     descriptions = set()
@@ -259,7 +259,7 @@ def _drive(controls, render):
 
 
 def test_race_widget_renders_every_combination():
-    from helpers import tactical_figures as F
+    from helpers.figures import tactical as F
 
     combos, descriptions = _drive(F.RACE_CONTROLS, F.render_race)
     assert len(combos) == 2 * 3 * 3 * 2
@@ -267,7 +267,7 @@ def test_race_widget_renders_every_combination():
 
 
 def test_steps_widget_renders_every_combination():
-    from helpers import tactical_figures as F
+    from helpers.figures import tactical as F
 
     combos, descriptions = _drive(F.STEP_CONTROLS, F.render_steps)
     assert len(combos) == 2 * 4 * 4 * 3 * 3
@@ -275,7 +275,7 @@ def test_steps_widget_renders_every_combination():
 
 
 def test_race_render_says_what_the_flip_shows():
-    from helpers import tactical_figures as F
+    from helpers.figures import tactical as F
 
     assert "runs away" in F.render_race("unstable", 1.0, 1.0, "low").description
     assert "falls through zero" in F.render_race("unstable", -2.0, -2.0, "low").description

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import glyph_text
-from helpers import tracks as T
-from helpers.facts import load_toml
+from helpers.figures import glyph_text
+from helpers.models import tracks as T
+from helpers.sources.facts import load_toml
 
 
 def test_terms_and_tracks_are_sourced():
@@ -52,9 +52,9 @@ def test_bad_input_raises_clear_errors(call, message):
 
 
 def test_tracks_widget_renders_every_combination():
-    from helpers import tactical_figures as F
-    from helpers.plots import MIN_FONT_PT, to_png
-    from helpers.widgets import View, combinations
+    from helpers.explorers.widgets import View, combinations
+    from helpers.figures import tactical as F
+    from helpers.figures.style import MIN_FONT_PT, to_png
 
     seen = set()
     for values in combinations(F.TRACK_CONTROLS):
@@ -67,7 +67,7 @@ def test_tracks_widget_renders_every_combination():
 
 
 def test_twelve_steps_card_is_sourced_and_lists_no_steps():
-    from helpers import twelve_steps
+    from helpers.text import twelve_steps
 
     doc = twelve_steps.document()
     assert doc["convenors"] == ["Des Browne", "Wolfgang Ischinger", "Igor Ivanov", "Ernest J. Moniz",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import twelve_steps as T
+from helpers.text import twelve_steps as T
 
 
 def test_ukrainian_voices_are_sourced_op_eds_from_kyiv():

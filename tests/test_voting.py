@@ -1,4 +1,4 @@
-"""Tests for helpers.voting: reference values, brute-force agreement, properties, bad input."""
+"""Tests for helpers.models.voting: reference values, brute-force agreement, properties, bad input."""
 
 import itertools
 import math
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import voting
-from helpers.voting import MEMBERS, make_game, power, weighted_game
+from helpers.models import voting
+from helpers.models.voting import MEMBERS, make_game, power, weighted_game
 
 # --- Reference values (DESIGN.md section 9 and issue 6) ----------------------------------------
 

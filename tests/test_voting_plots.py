@@ -1,12 +1,14 @@
-"""Render tests for helpers.voting_plots: every control combination draws, says what it shows."""
+"""Render tests for helpers.figures.voting: every control combination draws, says what it shows."""
 
 from fractions import Fraction
 
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import plots, voting, widgets
-from helpers import voting_plots as vp
+from helpers.explorers import widgets
+from helpers.figures import style as plots
+from helpers.figures import voting as vp
+from helpers.models import voting
 
 
 @pytest.mark.parametrize(
@@ -152,7 +154,7 @@ def test_art27_fact_and_turkey_status_come_from_the_data():
 
 
 def test_voting_data_cites_no_design_notes_or_copies():
-    from helpers import facts
+    from helpers.sources import facts
 
     for name in ("voting_rules.toml", "eu_population_2025.csv", "nato_sweden_accession.csv"):
         text = facts._read(name)

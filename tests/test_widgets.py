@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipywidgets as W
 import pytest
 
-from helpers import plots, widgets
+from helpers.explorers import widgets
+from helpers.figures import style as plots
 
 
 def _render(kind, size=1, show=True):

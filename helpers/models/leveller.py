@@ -71,7 +71,7 @@ def europe_arsenal(choice: str, warheads: Mapping[str, float]) -> float:
 
 def load_warheads(name: str = "warheads_2025.csv") -> dict[str, int]:
     """SIPRI's January 2025 estimates by country, from ``helpers/data`` (with sources)."""
-    from helpers import facts  # imported here so the pure model needs no data layer
+    from helpers.sources import facts  # imported here so the pure model needs no data layer
 
     return {row["country"]: int(row["warheads"]) for row in facts.load_csv(name)}
 

@@ -77,7 +77,7 @@ class Reading:
 
 def load_moves(name: str = "moves.toml") -> tuple[Move, ...]:
     """The hypothetical moves from ``helpers/data`` (each record carries source and accessed)."""
-    from helpers import facts  # imported here so the pure model needs no data layer
+    from helpers.sources import facts  # imported here so the pure model needs no data layer
 
     data = facts.load_toml(name)
     moves = []

@@ -31,7 +31,8 @@ def test_notebook_in_jupyterlab(name, lab_server, browser_context):
 
 
 BROKEN = [
-    "import ipywidgets as W\nfrom helpers import plots, widgets",
+    "import ipywidgets as W\nfrom helpers.figures import style as plots\n"
+    "from helpers.explorers import widgets",
     "def render(choice):\n    if choice == 'b':\n        raise ValueError('no picture for b')\n"
     "    fig = plots.new_figure(4, 3)\n    fig.add_subplot().plot([0, 1], [0, 1])\n"
     "    return fig, 'a line'",

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from helpers import links
+from helpers.tools import links
 from tests.classroom import hub as classroom
 from tests.classroom.conftest import RESULTS
 from tests.test_hygiene import quote_calls
@@ -67,7 +67,7 @@ def teacher_pushes(upstream: Path) -> None:
 
 
 def pull_query_and_path(hub_url: str, upstream: Path, stem: str) -> tuple[str, str]:
-    """From the class link helpers.links makes: the git-pull API query and the notebook's path."""
+    """From the class link helpers.tools.links makes: the git-pull API query and the notebook's path."""
     link = links.nbgitpuller_link(hub_url, stem, repo=upstream.as_uri(), branch="main")
     query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
     path = query.pop("urlpath").removeprefix("lab/tree/")

@@ -1,7 +1,7 @@
 """The same actors under different framings: the essay's two, and the names scholars use.
 
 :func:`frame` returns a plain data structure (nodes, groups, edges, texts) that
-:func:`helpers.framing_plots` draws. Node positions come from :mod:`helpers.layout` and never
+:func:`helpers.figures.framings` draws. Node positions come from :mod:`helpers.models.layout` and never
 depend on the framing: a framing changes boundaries, arrows, roles and words only.
 
 - ``collective`` (the essay's P7 usage): a bounded in-group whose members take each other's
@@ -20,7 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from helpers import facts, layout, membership
+from helpers.models import layout, membership
+from helpers.sources import facts
 
 FRAMINGS = ("collective", "international")
 LENSES = ("essay", "collective_defence", "security_community", "collective_security_claude",

@@ -5,7 +5,7 @@ Nothing here lists or summarises the steps themselves; the essay does not, and n
 
 from __future__ import annotations
 
-from helpers.facts import load_toml
+from helpers.sources.facts import load_toml
 
 DATA = "twelve_steps.toml"
 #: Dated events from the shared "Since then" file that bear on the Twelve Steps' setting.

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from matplotlib.patches import Ellipse
 
-from helpers import facts, framings, layout, plots
-from helpers.essay import quote
-from helpers.framing_plots import ROLE_STYLE, _canvas, draw, html_key
-from helpers.widgets import View
+from helpers.explorers.widgets import View
+from helpers.figures import style as plots
+from helpers.figures.framings import ROLE_STYLE, _canvas, draw, html_key
+from helpers.models import framings, layout
+from helpers.sources import facts
+from helpers.sources.essay import quote
 
 REFERENTS: dict[str, str] = {
     "UKR": "Ukraine",

@@ -1,7 +1,7 @@
 """Figures for notebook 08: a Richardson arms race, what a "step" moves, and Tracks I / II / III.
 
 Each figure function returns ``(fig, description)``; each ``render_*`` function is the pure
-render function of one widget (keyword arguments in, :class:`helpers.widgets.View` out).
+render function of one widget (keyword arguments in, :class:`helpers.explorers.widgets.View` out).
 """
 
 from __future__ import annotations
@@ -13,11 +13,14 @@ import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, FancyArrowPatch, Rectangle
 
-from helpers import glyph_text, plots, tracks, widgets
+from helpers.explorers import widgets
+from helpers.figures import glyph_text
+from helpers.figures import style as plots
+from helpers.figures.style import GREY, PALETTE, house_style, new_figure
 from helpers.models import richardson as R
-from helpers.plots import GREY, PALETTE, house_style, new_figure
+from helpers.models import tracks
 
-# A light grey that survives the 256-colour PNG of helpers.plots.to_png (#F2F2F2 does not).
+# A light grey that survives the 256-colour PNG of helpers.figures.style.to_png (#F2F2F2 does not).
 SHADE = "#E8E8E8"
 VIEW = (-5.0, 9.0)  # both axes of the phase plane, in the model's abstract units
 TICKS = (-4, 0, 4, 8)
@@ -435,7 +438,7 @@ def tracks_figure(scheme: str, show_essay: bool) -> tuple:
 
 def tracks_quiz():
     """Sort kinds of meeting into the essay's loose Track I / II / III."""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     return quiz.classify("Sort each kind of meeting into the essay's (loose, common) tracks.",
                          tracks.quiz_items(), list(tracks.COMMON_TRACKS), tracks.quiz_explanations())
@@ -443,7 +446,7 @@ def tracks_quiz():
 
 def race_quiz():
     """Multiple choice on the predict-then-flip of the race widget; the answer is computed."""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     base = R.baseline("unstable")
     kind = R.outcome(R.Race(base.k, base.l, base.a, base.b, -2.0, -2.0), *STARTS["low"]).kind

@@ -326,7 +326,7 @@ class PagePoll:
 
 def page_poll() -> PagePoll:
     """Load the page's poll and rating from the data file (a test checks them against the seed)."""
-    from helpers import facts
+    from helpers.sources import facts
 
     rows = facts.load_csv("page_poll.csv")
     answers = [r for r in rows if r["item"] == "poll answer"]

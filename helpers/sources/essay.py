@@ -99,7 +99,7 @@ def split_sentences(text: str) -> list[str]:
 
 def seed_path() -> Path:
     """The seed file shipped at the repository's ``seeds/`` folder."""
-    return Path(__file__).resolve().parent.parent / "seeds" / SEED_NAME
+    return Path(__file__).resolve().parents[2] / "seeds" / SEED_NAME
 
 
 def _is_prose(line: str) -> bool:

@@ -6,7 +6,9 @@ from ``helpers/data/actors.csv`` (sourced); the year decides who was a member th
 
 from __future__ import annotations
 
-from helpers import facts, layout, plots
+from helpers.figures import style as plots
+from helpers.models import layout
+from helpers.sources import facts
 
 CLUBS = ("NATO", "EU", "both")
 STYLE = {

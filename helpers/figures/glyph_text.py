@@ -1,6 +1,6 @@
 """Labels and boxed labels drawn as cached glyph paths, for figures that widgets redraw often.
 
-:func:`helpers.plots.path_text` draws text several times faster than a Text artist; this module
+:func:`helpers.figures.style.path_text` draws text several times faster than a Text artist; this module
 adds the box that a Text's ``bbox`` would draw (as a patch sized from the glyphs, in points) and
 labels every collection with its words, so tests can still read what a figure says.
 """
@@ -17,7 +17,7 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Affine2D, Bbox, ScaledTranslation
 
-from helpers import plots
+from helpers.figures import style as plots
 
 
 def label(ax, text: str, xy, **kwargs) -> PathCollection:

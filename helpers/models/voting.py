@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from helpers import facts
+from helpers.sources import facts
 
 MEMBERS = "members"
 """The built-in dimension: the number of members in a coalition (every member weighs 1)."""

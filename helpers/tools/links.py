@@ -1,6 +1,6 @@
 """Class links: one nbgitpuller link per notebook for a course's JupyterHub, and the Binder links.
 
-A course admin runs ``python -m helpers.links --hub https://hub.example.edu`` and pastes the
+A course admin runs ``python -m helpers.tools.links --hub https://hub.example.edu`` and pastes the
 links into the course page. Clicking one makes the student's server pull (or update) the
 collection and opens that notebook; nothing is installed per student. A hub URL that cannot
 work (no scheme, a page inside the hub, a query string...) is refused with a clear message.
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from helpers import catalog
+from helpers.sources import catalog
 
 DEFAULT_REPO = "https://github.com/security-framings/security-framings"
 DEFAULT_BRANCH = "main"
@@ -133,14 +133,14 @@ def as_markdown(rows: list[Link]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m helpers.links",
+        prog="python -m helpers.tools.links",
         description="Print an nbgitpuller link per notebook for your JupyterHub, and Binder links.")
     parser.add_argument("--hub", required=True, help="the hub's base URL, e.g. https://hub.example.edu")
     parser.add_argument("--branch", default=DEFAULT_BRANCH, help="git branch to pull (default: main)")
     parser.add_argument("--repo", default=DEFAULT_REPO, help=f"git repository (default: {DEFAULT_REPO})")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     try:
         rows = links(args.hub, args.repo, args.branch, root=root if (root / "notebooks").is_dir() else None)
     except ValueError as exc:

@@ -6,7 +6,9 @@ import math
 
 from matplotlib.ticker import FixedLocator, NullLocator
 
-from helpers import backdrop, plots, poll
+from helpers.figures import backdrop
+from helpers.figures import style as plots
+from helpers.models import poll
 
 VIEWS = ("View A", "View B", "View C", "View D")  # the invented population's four views
 EQUAL_TRUTH = (0.25, 0.25, 0.25, 0.25)
@@ -379,7 +381,7 @@ def poll_markdown() -> str:
 
 def self_selection_controls() -> list:
     """The first widget's controls, declared as data."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [
         widgets.slider("times", "Eager group votes this many times as often:", 1, 5, 0.5, 2),
@@ -390,7 +392,7 @@ def self_selection_controls() -> list:
 
 def interval_controls() -> list:
     """The second widget's controls, declared as data."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [
         widgets.dropdown("confidence", "Confidence level:",

@@ -12,8 +12,10 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.patches import FancyBboxPatch
 
-from helpers import argument_map as am
-from helpers import essay, plots, reader
+from helpers.figures import style as plots
+from helpers.models import argument_map as am
+from helpers.sources import essay
+from helpers.text import reading as reader
 
 _KIND_STYLE = {
     "premise": {"fc": "#DCEEFB", "label": "premises"},
@@ -307,21 +309,21 @@ def map_renderer(amap: am.ArgumentMap):
 
 def reader_controls() -> list:
     """The paragraph reader's control: one dropdown of paragraph ids."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [widgets.dropdown("pid", "Paragraph:", essay.paragraph_ids(), "P1")]
 
 
 def search_controls() -> list:
     """The search box."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [widgets.text("query", "Search the essay for:", "collective")]
 
 
 def map_controls(amap: am.ArgumentMap) -> list:
     """One accept / reject switch per premise a reader may reject (in the data file's order)."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [widgets.toggle(c.id, f"{c.label} ({', '.join(c.paragraphs)}):",
                            {"accept": False, "reject": True}, False)

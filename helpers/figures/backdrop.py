@@ -17,7 +17,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers import plots
+from helpers.figures import style as plots
 
 _CACHE: dict[tuple[Hashable, float], np.ndarray] = {}
 _MAX_ENTRIES = 64

@@ -324,7 +324,7 @@ def read_records(text: str | None = None) -> list[dict]:
 def load(paragraph_ids: Iterable[str] | None = None) -> ArgumentMap:
     """The essay's argument map, checked against the essay's paragraph ids."""
     if paragraph_ids is None:
-        from helpers import essay
+        from helpers.sources import essay
 
         paragraph_ids = essay.paragraph_ids()
     return ArgumentMap(claims_from_records(read_records()), paragraph_ids)

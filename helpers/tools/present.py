@@ -1,6 +1,6 @@
 """Presentation mode: one notebook in Voilà (prose, figures and controls; no code) for projecting.
 
-``make present NB=02`` runs ``python -m helpers.present 02``: Voilà executes the notebook on a
+``make present NB=02`` runs ``python -m helpers.tools.present 02``: Voilà executes the notebook on a
 fresh kernel and serves it on http://127.0.0.1:8866 so a teacher can project the controls alone.
 The collapsed model answers are left out of the page (``--with-answers`` keeps them), so the room
 sees the discussion questions but not the answers.
@@ -14,9 +14,9 @@ import shutil
 import sys
 from pathlib import Path
 
-from helpers import catalog
+from helpers.sources import catalog
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # A cell whose source starts with this is a notebook's hidden "**Model answers**" cell.
 MODEL_ANSWERS = r"\*\*Model answers\*\*"
 
@@ -54,7 +54,7 @@ def notebook_path(name: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.present",
+    parser = argparse.ArgumentParser(prog="python -m helpers.tools.present",
                                      description="Show one notebook in Voilà for projecting.")
     parser.add_argument("notebook", help="notebook number or name, e.g. 02")
     parser.add_argument("--port", type=int, default=8866)

@@ -1,8 +1,8 @@
 """Pictures of voting power for notebook 05: who can swing a decision under each rule.
 
-Each ``*_view`` function is a pure render function for ``helpers.widgets.Explorer`` and returns
+Each ``*_view`` function is a pure render function for ``helpers.explorers.widgets.Explorer`` and returns
 ``View(fig, description, text)``; the data behind each picture comes from small functions here
-that the tests check on their own. All power values are exact (``helpers.voting``), cached per
+that the tests check on their own. All power values are exact (``helpers.models.voting``), cached per
 rule and parameters, so a redraw costs only the drawing.
 """
 
@@ -20,9 +20,10 @@ import matplotlib.transforms as mtransforms
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from helpers import plots, voting
-from helpers.glyph_text import LABELPAD, path_label, path_ticks
-from helpers.widgets import View
+from helpers.explorers.widgets import View
+from helpers.figures import style as plots
+from helpers.figures.glyph_text import LABELPAD, path_label, path_ticks
+from helpers.models import voting
 
 INDICES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
 QUOTA_KINDS = {
@@ -702,7 +703,7 @@ def accession_figure():
 
 def rule_controls() -> list:
     """Rule selector and index toggle for :func:`rules_view`."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [
         widgets.dropdown("rule", "Voting rule:", rule_options(), default="unsc_1965"),
@@ -712,7 +713,7 @@ def rule_controls() -> list:
 
 def monopoly_controls() -> list:
     """Index toggle and how many top members count, for :func:`monopoly_view`."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     return [
         widgets.toggle("index", "Power index:", {v: k for k, v in INDICES.items()}),
@@ -722,7 +723,7 @@ def monopoly_controls() -> list:
 
 def council_controls() -> list:
     """Council size, seats with a veto and the quota, for :func:`council_view`."""
-    from helpers import widgets
+    from helpers.explorers import widgets
 
     sizes = {
         f"{voting.council_defaults(r)[0]} seats ({rule_label(r)})": voting.council_defaults(r)[0]
@@ -772,7 +773,7 @@ def since_then_markdown() -> str:
 
 def enlargement_quiz():
     """Did the 1965 enlargement raise or lower one elected seat's power? (Both indices.)"""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     old = council_summary(11, 5, "charter")["elected_power"]
     new = council_summary(15, 5, "charter")["elected_power"]
@@ -796,7 +797,7 @@ def enlargement_quiz():
 
 def turkey_quiz():
     """Under which rule does Turkey hold as much voting power as the United States?"""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     nato = voting.power(voting.rule_game("nato"))
     if nato.shapley_shubik["Turkey"] != nato.shapley_shubik["United States"]:

@@ -35,7 +35,7 @@ def _values(widget: W.Widget) -> list[Any]:
 
 
 def _explorer_errors() -> list[str]:
-    from helpers.widgets import Explorer
+    from helpers.explorers.widgets import Explorer
 
     return [e for ex in list(Explorer.instances) for e in ex.errors]
 

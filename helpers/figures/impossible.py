@@ -1,7 +1,7 @@
 """Figures for notebook 07: OSCE sentences kept or dropped, and the impossible / unacceptable plane.
 
 Each figure function returns ``(fig, description)``; each ``render_*`` function is the pure
-render function of one widget (keyword arguments in, :class:`helpers.widgets.View` out).
+render function of one widget (keyword arguments in, :class:`helpers.explorers.widgets.View` out).
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ import textwrap
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from helpers import glyph_text, osce, plots, proposals, widgets
-from helpers.plots import GREY, PALETTE, house_style, new_figure
+from helpers.explorers import widgets
+from helpers.figures import glyph_text
+from helpers.figures import style as plots
+from helpers.figures.style import GREY, PALETTE, house_style, new_figure
+from helpers.models import osce, proposals
 
-# A light grey that survives the 256-colour PNG of helpers.plots.to_png (#F2F2F2 does not).
+# A light grey that survives the 256-colour PNG of helpers.figures.style.to_png (#F2F2F2 does not).
 SHADE = "#E8E8E8"
 KIND_STYLE = {
     osce.PROTECTS: {"color": PALETTE["blue"], "linestyle": "-", "sign": "+"},
@@ -315,7 +318,7 @@ def render_plane(proposal_id: str, grant: float, accept: float, reading: str,
 
 def sentence_quiz():
     """Multiple choice: what sentence 5 alone gives (the answer follows from :func:`osce.verdict`)."""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     options = [osce.STATUS_TEXT[s] for s in ("protected", "objectionable", "contested", "silent")]
     answer = osce.verdict("enlargement", ["not_at_expense"]).summary
@@ -330,7 +333,7 @@ def sentence_quiz():
 
 def placement_quiz():
     """Multiple choice: where the essay itself places Russia's calls (P10)."""
-    from helpers import quiz
+    from helpers.explorers import quiz
 
     return quiz.multiple_choice(
         "Where does the essay itself place Russia's calls for a European international security system?",

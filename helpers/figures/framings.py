@@ -1,4 +1,4 @@
-"""Drawing a framing (from :mod:`helpers.framings`) on the fixed layout, and its text description.
+"""Drawing a framing (from :mod:`helpers.models.framings`) on the fixed layout, and its text description.
 
 Roles are told apart by marker shape as well as colour, and edges by line style, so the picture
 reads in grey scale and for colour-blind readers; every figure comes with a description.
@@ -19,9 +19,11 @@ from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 from matplotlib.transforms import Affine2D
 
-from helpers import facts, framings, layout, plots
-from helpers.essay import quote
-from helpers.widgets import View
+from helpers.explorers.widgets import View
+from helpers.figures import style as plots
+from helpers.models import framings, layout
+from helpers.sources import facts
+from helpers.sources.essay import quote
 
 P = plots.PALETTE
 ROLE_STYLE = {

@@ -1,7 +1,7 @@
 """Reading the essay: a paragraph reader with glossary terms marked, a forgiving search, and
 the occurrences of "Europe", "the EU", "NATO", "Euro-Atlantic" and "the collective".
 
-Built on :mod:`helpers.essay` (the seed parsed once): nothing here re-reads the seed. Search
+Built on :mod:`helpers.sources.essay` (the seed parsed once): nothing here re-reads the seed. Search
 ignores case and treats curly quotes and dashes as the straight ones a reader types, but always
 returns the seed's own characters.
 """
@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from helpers import essay, facts
+from helpers.sources import essay, facts
 
 # Characters a reader cannot easily type, mapped one-to-one (so positions survive) to ASCII.
 _TYPOGRAPHY = str.maketrans({
@@ -352,7 +352,7 @@ def exercise_statement(occ: Occurrence, width: int = 70) -> str:
 
 
 def referent_exercise() -> tuple[dict[str, str], dict[str, str]]:
-    """Items (statement -> our tag) and explanations for ``helpers.quiz.classify``."""
+    """Items (statement -> our tag) and explanations for ``helpers.explorers.quiz.classify``."""
     items, why = {}, {}
     for t in referent_tags():
         if t.exercise:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from helpers.facts import load_toml
+from helpers.sources.facts import load_toml
 
 DATA = "osce_texts.toml"
 ISTANBUL_IDS = (

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 from matplotlib.figure import Figure
 
-from helpers import plots
+from helpers.figures import style as plots
 
 KINDS = ("toggle", "dropdown", "slider", "checkbox", "text")
 _LABEL_STYLE = {"description_width": "initial"}

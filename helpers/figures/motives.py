@@ -12,11 +12,12 @@ import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import NullLocator
 
-from helpers import facts, plots
-from helpers import widgets as wd
-from helpers.glyph_text import LABELPAD, boxed_text, path_label, path_ticks
+from helpers.explorers import widgets as wd
+from helpers.figures import style as plots
+from helpers.figures.glyph_text import LABELPAD, boxed_text, path_label, path_ticks
 from helpers.models import leveller as lv
 from helpers.models import motives as mv
+from helpers.sources import facts
 
 # ---------------------------------------------------------------- motives (Hobbes's triad)
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from matplotlib.patches import Rectangle
 
-from helpers import facts, plots
-from helpers import widgets as wd
-from helpers.glyph_text import LABELPAD, boxed_text, path_label, path_ticks
+from helpers.explorers import widgets as wd
+from helpers.figures import style as plots
+from helpers.figures.glyph_text import LABELPAD, boxed_text, path_label, path_ticks
 from helpers.models import bargaining as bg
+from helpers.sources import facts
 
 SIDE_PAYMENT = 0.25  # the compensation (or linked issue) available in the "side payments" case
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from helpers.facts import load_toml
+from helpers.sources.facts import load_toml
 
 DATA = "proposals.toml"
 SCALE = (0, 10)

@@ -1,0 +1,1 @@
+"""Widgets: each notebook's controls, render functions and quizzes."""

@@ -1,0 +1,1 @@
+"""matplotlib only: the house style and each notebook's pictures."""

@@ -1,0 +1,1 @@
+"""Sourced Markdown and HTML blocks the notebooks show."""

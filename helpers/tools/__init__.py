@@ -1,0 +1,1 @@
+"""Command-line tools: the instructor guide, class links, presentation mode, control driving."""
