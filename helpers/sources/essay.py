@@ -98,8 +98,12 @@ def split_sentences(text: str) -> list[str]:
 
 
 def seed_path() -> Path:
-    """The seed file shipped at the repository's ``seeds/`` folder."""
-    return Path(__file__).resolve().parents[2] / "seeds" / SEED_NAME
+    """The seed file, from the repository's ``seeds/`` folder.
+
+    ``helpers/sources/seeds`` is a symbolic link to that folder, so a checkout keeps one copy of the
+    seed and a built wheel (Binder's ``pip install .``) carries the file itself as package data.
+    """
+    return Path(str(resources.files("helpers.sources").joinpath("seeds", SEED_NAME)))
 
 
 def _is_prose(line: str) -> bool:
