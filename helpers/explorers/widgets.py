@@ -23,7 +23,9 @@ from typing import Any, ClassVar
 import ipywidgets as W
 from matplotlib.figure import Figure
 
+from helpers.figures import engine
 from helpers.figures import style as plots
+from helpers.figures.engine import Picture
 
 KINDS = ("toggle", "dropdown", "slider", "checkbox", "text")
 _LABEL_STYLE = {"description_width": "initial"}
@@ -152,11 +154,21 @@ def build(control: Control) -> W.ValueWidget:
 
 @dataclass
 class View:
-    """What a render function returns: a figure (or None), its description, and side text (HTML)."""
+    """What a render function returns: a picture, its description, side text (HTML) and alt text.
 
-    fig: Figure | None
+    ``fig`` is a :class:`~helpers.figures.engine.Picture` (drawn by the engine's fast path), a
+    plain matplotlib ``Figure``, or None (text only). ``alt`` is the short text alternative of the
+    image; for a Picture it defaults to ``Picture.alt()``.
+    """
+
+    fig: Picture | Figure | None
     description: str
     text: str = ""
+    alt: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.alt and isinstance(self.fig, Picture):
+            self.alt = self.fig.alt()
 
     @classmethod
     def coerce(cls, result: Any) -> View:
@@ -166,14 +178,24 @@ class View:
             view = cls(*result)
         else:
             raise TypeError(
-                "a render function must return View(fig, description, text) or (fig, description); "
+                "a render function must return View(picture, description, text) or (fig, description); "
                 f"got {type(result).__name__}"
             )
-        if view.fig is not None and not isinstance(view.fig, Figure):
-            raise TypeError(f"View.fig must be a matplotlib Figure or None, not {type(view.fig).__name__}")
+        if view.fig is not None and not isinstance(view.fig, Picture | Figure):
+            raise TypeError(
+                f"View.fig must be a Picture, a matplotlib Figure or None, not {type(view.fig).__name__}"
+            )
         if not isinstance(view.description, str) or not view.description.strip():
             raise TypeError("every view needs a non-empty text description of what it shows")
         return view
+
+    def png(self) -> bytes | None:
+        """The picture as PNG bytes: the engine's fast path for a Picture, one Agg draw for a Figure."""
+        if self.fig is None:
+            return None
+        if isinstance(self.fig, Picture):
+            return engine.png(self.fig)
+        return plots.to_png(self.fig)
 
 
 @dataclass
@@ -181,6 +203,7 @@ class _Rendered:
     png: bytes | None
     description: str
     text: str
+    alt: str = ""
 
 
 @dataclass(eq=False)
@@ -241,8 +264,7 @@ class Explorer:
             self._cache.move_to_end(key)
             return hit
         view = View.coerce(self.render(**values))
-        png = plots.to_png(view.fig) if view.fig is not None else None
-        rendered = _Rendered(png, view.description, view.text)
+        rendered = _Rendered(view.png(), view.description, view.text, view.alt)
         self._cache[key] = rendered
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)

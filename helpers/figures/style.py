@@ -103,15 +103,27 @@ def house_style(func: Callable[..., FigureResult]) -> Callable[..., FigureResult
     return wrapper
 
 
+def encode(canvas) -> bytes:
+    """PNG bytes of what an Agg canvas holds: alpha dropped (figures are opaque), low zlib effort.
+
+    A palette image would be a third of the size, but fast quantisation shifts white and pale
+    greys, so the colours are kept exact.
+    """
+    from PIL import Image
+
+    width, height = canvas.get_width_height(physical=True)
+    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    buffer = io.BytesIO()
+    rgba.convert("RGB").save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
 def to_png(fig: Figure, dpi: float | None = None) -> bytes:
     """Draw a figure once and encode it as a small PNG, fast enough for a widget redraw.
 
-    One Agg draw (no ``savefig`` machinery, no tight bounding box), the alpha channel dropped
-    (figures are opaque) and low zlib effort. A palette image would be a third of the size, but
-    fast quantisation shifts white and pale greys, so the colours are kept exact.
+    One Agg draw (no ``savefig`` machinery, no tight bounding box), then :func:`encode`.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
 
     original = fig.dpi
     if dpi is not None:
@@ -119,14 +131,9 @@ def to_png(fig: Figure, dpi: float | None = None) -> bytes:
     try:
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw",
-                                "RGBA", 0, 1).copy()
+        return encode(canvas)
     finally:
         fig.set_dpi(original)  # a reused figure must keep its own resolution for the next call
-    image = rgba.convert("RGB")
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
 
 
 def smallest_font(fig: Figure) -> float:
