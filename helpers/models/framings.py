@@ -397,7 +397,8 @@ SORTING: dict[str, str] = {
     "NATO enlargement strengthens European security.": "collective framing",
     "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
     "everything else.": "international framing",
-    "No state in its right mind cares about the security of a community it does not belong to.":
+    "It is hard to imagine any state in its right mind caring about the security of a community "
+    "it does not belong to.":
         "collective framing",
     "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
     "elsewhere: states deal with each other issue by issue.": "international framing",
@@ -411,8 +412,10 @@ SORTING_EXPLANATIONS: dict[str, str] = {
         "It treats European security as the security of the group, which grows by adding members.",
     "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
     "everything else.": "Cooperation on one issue between states that do not share interests: P8.",
-    "No state in its right mind cares about the security of a community it does not belong to.":
-        "The essay's own claim (P2), which only makes sense if security is a group's security.",
+    "It is hard to imagine any state in its right mind caring about the security of a community "
+    "it does not belong to.":
+        "A paraphrase of P2, which hedges it (\"it is difficult to imagine that...\"); it only makes "
+        "sense if security is a group's security.",
     "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
     "elsewhere: states deal with each other issue by issue.":
         "Issue-by-issue dealings across the line, whatever the states' other interests: P8.",
@@ -433,9 +436,13 @@ def status(actor_id: str) -> str:
         bits.append(f"EU member since {a.eu_accession}" + (f", left {a.eu_left}" if a.eu_left else ""))
     if a.eu_candidate_since:
         bits.append(f"EU candidate since {a.eu_candidate_since}")
+    if a.nato_course:
+        bits.append(a.nato_course)
     sources = [a.source]
     for row in facts.load_csv("partnerships.csv"):
         if row["id"] == actor_id:
-            bits.append(f"NATO {row['programme']} partner from {row['joined']}")
+            # The note carries the end of a partnership (e.g. Russia's, suspended in 2014).
+            bits.append(f"NATO {row['programme']} partner from {row['joined']}"
+                        + (f" ({row['note']})" if row["note"] else ""))
             sources.append(row["source"])
     return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sources: {'; '.join(sources)})."

@@ -99,6 +99,7 @@ class Actor:
     eu_candidate_since: str
     unsc_permanent: bool
     nuclear_weapon_state: bool
+    nato_course: str
     note: str
     source: str
     accessed: str
@@ -129,7 +130,7 @@ def actors() -> dict[str, Actor]:
             eu_left=row["eu_left"], eu_candidate_since=row["eu_candidate_since"],
             unsc_permanent=row["unsc_permanent"] == "yes",
             nuclear_weapon_state=row["nuclear_weapon_state"] == "yes",
-            note=row["note"], source=row["source"], accessed=row["accessed"],
+            nato_course=row["nato_course"], note=row["note"], source=row["source"], accessed=row["accessed"],
         )
     return out
 
