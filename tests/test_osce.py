@@ -17,7 +17,9 @@ def test_every_record_has_a_source_and_date():
     for table in ("istanbul_para8", "astana_para3", "quoted_by"):
         for record in data[table]:
             assert record["source"].strip() and re.fullmatch(r"\d{4}-\d{2}-\d{2}", record["accessed"])
-            assert "http" in record["source"], f"{table} {record.get('id')} needs a URL"
+            # The URL of the page actually read: the source's own, or the copy in read_via.
+            where = record["source"] + record.get("read_via", "")
+            assert "http" in where, f"{table} {record.get('id')} needs a URL"
 
 
 def test_texts_are_as_read_and_gaps_are_marked():
@@ -148,3 +150,17 @@ def test_commitments_widget_renders_every_combination():
     assert statuses == set(osce.STATUS_TEXT)
     with pytest.raises(ValueError, match="unknown sentence 'para9'"):
         F.render_commitments(para9=True)
+
+
+def test_the_indivisible_box_shows_where_the_word_occurs():
+    # Para. 8 lacks the word, but the same documents use it; the box must say both (review row 3).
+    box = osce.texts_markdown()
+    assert "does not occur in para. 8" in box
+    assert "a common and indivisible security space" in box          # Istanbul Charter, para. 1
+    assert "equal and indivisible security" in box                   # Astana, para. 2
+    assert "treaties of alliance" in box and "Helsinki Final Act (1975)" in box
+    data = load_toml(osce.DATA)
+    for record in data["indivisible"]:
+        assert "indivisib" in record["text"].lower() and "http" in record["source"]
+    # The TASS gloss quotes sentence 5's words, so it is filed under sentence 5 (review row 29).
+    assert osce.sides_quoting("equal_right") == ()

@@ -240,7 +240,32 @@ def texts_markdown() -> str:
         "",
         f"*How the text was read:* {reading_note()}",
         "",
-        "*Check for yourself:* the word “indivisible” does not occur in para. 8 above; "
-        "Astana speaks of security being “inseparably linked”.",
+        *indivisible_markdown(),
     ]
     return "\n".join(lines)
+
+
+def indivisible_markdown() -> list[str]:
+    """Where the word "indivisible" does occur, and the older source of the right to choose.
+
+    Para. 8 itself lacks the word, but the same documents use it; saying only the first half would
+    suggest that Russia's "indivisible security" has no OSCE wording behind it. Texts come from
+    the ``indivisible``, ``paris_1990`` and ``helsinki_1975`` records of the data file.
+    """
+    data = load_toml(DATA)
+    found = {r["id"]: r for r in data["indivisible"]}
+    paris = data["paris_1990"][0]
+    helsinki = data["helsinki_1975"][0]
+    lines = [
+        "*Check for yourself:* the word “indivisible” does not occur in para. 8 above, but it is "
+        "OSCE language, and NATO uses it of its own members:",
+        "",
+    ]
+    lines += [f"- {r['document']}: “{r['text']}”" for r in found.values()]
+    lines += [
+        "",
+        f"Astana's para. 3 adds that security is “inseparably linked”, and the {paris['document']} "
+        f"had already promised “{paris['fragment']}”. The right the West quotes is older too: in the "
+        f"{helsinki['document']}, {helsinki['paraphrase']} ({helsinki['gap']}.)",
+    ]
+    return lines
