@@ -1,6 +1,8 @@
 """The Twelve Steps document as the essay names it (P3): who, when, and NTI's note of 22 Feb 2020.
 
-Nothing here lists or summarises the steps themselves; the essay does not, and neither do we.
+Also what we could read of its contents and of who signed it. The steps themselves are listed
+only if the data file holds them as read from the published statement; we could read only its
+opening section, so :func:`contents_markdown` says that instead of listing them from memory.
 """
 
 from __future__ import annotations
@@ -74,3 +76,62 @@ def since_then_markdown() -> str:
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
     lines += [f"- **{e['date']}**: {e['text']}" for e in since_then()]
     return "\n".join(lines)
+
+
+def contents() -> dict:
+    """What we could read of the statement: its groups of steps, its opening, and whether the
+    steps are listed (a list must hold exactly twelve, each with its own source)."""
+    rec = dict(load_toml(DATA)["contents"][0])
+    steps = rec.get("steps", [])
+    if rec["steps_listed"] and len(steps) != 12:
+        raise ValueError(f"{DATA}: steps_listed is true but {len(steps)} steps are given, not 12")
+    if not rec["steps_listed"] and steps:
+        raise ValueError(f"{DATA}: steps are given but steps_listed is false")
+    return rec
+
+
+def criticised_steps() -> list[dict]:
+    """Steps that critics singled out, in the critics' own description (attributed)."""
+    steps = [dict(r) for r in load_toml(DATA)["criticised_step"]]
+    bad = [r["step"] for r in steps if not 1 <= r["step"] <= 12]
+    if bad:
+        raise ValueError(f"{DATA}: criticised_step numbers {bad} are not steps 1-12")
+    return steps
+
+
+def contents_markdown() -> str:
+    """What the Twelve Steps contain, as far as we could read them, with the critics' reading of
+    two steps; says plainly why the twelve are not listed."""
+    rec = contents()
+    lines = [f"The statement groups its steps under four headings of concern, in its words "
+             f"“{rec['groups_quote']}”. **Our summary of its opening:** {rec['opening']}", ""]
+    if rec["steps_listed"]:
+        lines += [f"{n}. {step}" for n, step in enumerate(rec["steps"], start=1)]
+    else:
+        lines.append(f"**Why the twelve steps are not listed here:** {rec['why_not_listed']}")
+    lines += ["", "Two steps, as a Ukrainian critic described them (our paraphrase of his description, "
+              "not the statement's text):",
+              ""]
+    lines += [f"- Step {r['step']}: {r['what']} ({r['critic']})." for r in criticised_steps()]
+    lines += ["", f"*Read the statement itself: <{_first_url(rec['source'])}>.*"]
+    return "\n".join(lines)
+
+
+def signatories() -> dict:
+    """The signatories: NTI's counts and what a news report said of the Ukrainians among them."""
+    return dict(load_toml(DATA)["signatories"][0])
+
+
+def signatories_markdown() -> str:
+    """Who signed, as far as we could check it (no names: we could not read the list)."""
+    rec = signatories()
+    return (f"**Who signed.** {rec['count']} signatories from {rec['countries']} countries "
+            f"(NTI). {rec['ukrainians']} {rec['note']}")
+
+
+def _first_url(source: str) -> str:
+    """The first URL in a source string (the page a student should open)."""
+    for word in source.split():
+        if word.startswith("https://"):
+            return word.rstrip(";,")
+    raise ValueError(f"no https URL in source {source!r}")

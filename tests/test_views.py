@@ -1,0 +1,66 @@
+"""Other views, both ways: sourced records, every notebook 01-08 served, checks that can fail."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers.sources import facts
+from helpers.text import views as V
+
+
+def test_every_notebook_has_a_view_and_every_view_is_shown():
+    shown = set()
+    for nb in V.NOTEBOOKS:
+        chosen = V.views(nb)
+        assert chosen, f"notebook {nb} has no other view"
+        shown |= {v["id"] for v in chosen}
+    assert shown == {v["id"] for v in V.views()}
+
+
+def test_both_ways_the_issue_asks_for():
+    stances = [v["stance"] for v in V.views()]
+    assert stances.count("diagnosis") >= 2  # voices that share part of the essay's diagnosis
+    assert "russian" in stances and "convenors" in stances and "ukraine" in stances
+    russian = [v for v in V.views() if v["stance"] == "russian"]
+    assert all("Bordachev" not in v["author"] for v in russian)
+
+
+def test_records_are_sourced_and_summaries_are_labelled_ours():
+    for v in V.views():
+        assert v["url"].startswith("https://") and v["url"] in v["source"]
+        assert v["accessed"] == "2026-12-02"
+        text = V.view_markdown(v)
+        assert "**Our summary:**" in text and "(our reading)" in text and v["url"] in text
+        if v.get("read_copy"):
+            assert v["read_copy"] in text  # a copy or a report is said so, beside the link
+
+
+def test_grouped_under_stance_headings_in_order():
+    text = V.views_markdown("08")
+    assert text.index("**Another Russian voice**") < text.index("**The Twelve Steps' own convenors**")
+    assert "other_views.toml" in text
+
+
+def test_bad_input_names_the_valid_choices():
+    with pytest.raises(ValueError, match="valid: 01, 02"):
+        V.views("09")
+
+
+def test_a_bad_record_is_refused(monkeypatch):
+    good = facts.load_toml(V.DATA)
+    bad = {"view": [dict(good["view"][0], stance="neutral")]}
+    monkeypatch.setattr(V.facts, "load_toml", lambda name: bad)
+    V._load.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="valid stances: diagnosis, russian"):
+            V.views()
+        bad["view"][0] = dict(good["view"][0], url="http://example.org/x")
+        V._load.cache_clear()
+        with pytest.raises(ValueError, match="must be https"):
+            V.views()
+        bad["view"][0] = {k: v for k, v in good["view"][0].items() if k != "overlap"}
+        V._load.cache_clear()
+        with pytest.raises(ValueError, match="lacks overlap"):
+            V.views()
+    finally:
+        V._load.cache_clear()
