@@ -26,10 +26,16 @@ CONTROLS = [
 
 def test_controls_build_labelled_widgets():
     built = [widgets.build(c) for c in CONTROLS]
-    assert isinstance(built[0], W.ToggleButtons) and built[0].description == "Kind"
-    assert isinstance(built[1], W.IntSlider) and built[1].continuous_update is False
+    assert isinstance(built[0], W.RadioButtons) and built[0].description == "Kind"
+    assert built[0].orientation == "horizontal"
+    assert isinstance(built[1], W.Dropdown) and built[1].value == 1
+    assert [v for _, v in built[1].options] == [-1, 0, 1, 2, 3]
     assert isinstance(built[2], W.Checkbox)
-    assert isinstance(widgets.build(widgets.slider("p", "p", 0.0, 1.0, 0.1, 0.5)), W.FloatSlider)
+    p = widgets.build(widgets.slider("p", "p", 0.0, 1.0, 0.05, 0.5))
+    assert isinstance(p, W.Dropdown) and p.value == 0.5 and p.label == "0.50"
+    assert len(p.options) == 21 and p.options[-1] == ("1.00", 1.0)
+    long = widgets.build(widgets.slider("n", "Votes", 0, 1000, 1, 500))
+    assert isinstance(long, W.BoundedIntText) and long.description == "Votes"
     assert isinstance(widgets.build(widgets.dropdown("d", "D", {"A": 1, "B": 2})), W.Dropdown)
     assert isinstance(widgets.build(widgets.text("t", "Find")), W.Text)
 
@@ -60,26 +66,26 @@ def test_bad_control_specs_say_what_is_valid(make, message):
 
 def test_explorer_renders_on_change_and_caches():
     ex = widgets.Explorer(CONTROLS, _render)
-    first = bytes(ex.image.value)
-    assert first[:4] == b"\x89PNG" and "solid line of size 1" in ex.caption.value
+    first = ex.png
+    assert first[:4] == b"\x89PNG" and "solid line of size 1" in ex.picture.value
     ex.widgets["kind"].value = "dashed"
-    assert bytes(ex.image.value) != first and "<b>dashed</b>" in ex.side.value
+    assert ex.png != first and "<b>dashed</b>" in ex.side.value
     ex.widgets["kind"].value = "solid"
-    assert bytes(ex.image.value) == first  # served from the cache, identical bytes
+    assert ex.png == first  # served from the cache, identical bytes
     assert ex.errors == [] and len(ex.timings) == 3
 
 
 def test_render_error_is_shown_and_last_picture_kept():
     ex = widgets.Explorer(CONTROLS, _render)
-    good = bytes(ex.image.value)
+    good = ex.png
     ex.set(size=-1)
     assert "Could not draw this choice" in ex.message.value
     assert "size must be at least 0" in ex.message.value
     assert "Traceback" not in ex.message.value
-    assert bytes(ex.image.value) == good
+    assert ex.png == good
     assert ex.errors and "ValueError" in ex.errors[0]
     ex.set(size=2)
-    assert ex.message.value == "" and bytes(ex.image.value) != good
+    assert ex.message.value == "" and ex.png != good
 
 
 def test_render_returning_wrong_type_is_an_error_not_silence():

@@ -14,7 +14,15 @@ from typing import Any
 
 import ipywidgets as W
 
+from helpers.explorers import access
+
 _CHOOSE = "— choose —"
+# "Check" buttons: white on the focus-ring blue, 8.3:1 (the "info" style was 3.5:1).
+_CHECK_STYLE = {"button_color": access.FOCUS, "text_color": access.BUTTON_TEXT}
+
+
+def _check_button() -> W.Button:
+    return W.Button(description="Check", style=_CHECK_STYLE, tooltip="Check my answer")
 
 
 def _html(text: str) -> str:
@@ -39,13 +47,17 @@ class MultipleChoice:
                 raise ValueError(f"explanations for unknown options {sorted(unknown)}; options are {options}")
         self.question, self.options, self.answer = question, options, answer
         self.explanation = explanation
+        # ipywidgets radios are named by their option text and expose checked/unchecked; the
+        # question sits right above them (ipywidgets cannot group them: see docs/accessibility.md).
         self.choice = W.RadioButtons(options=options, value=None, layout=W.Layout(width="auto"),
-                                     description="", style={"description_width": "initial"})
-        self.button = W.Button(description="Check", button_style="info", tooltip="Check my answer")
-        self.feedback = W.HTML()
+                                     description="", tooltip="",
+                                     style={"description_width": "initial"})
+        self.button = _check_button()
+        self.feedback = access.html_widget()
         self.button.on_click(lambda _b: self.reveal())
-        self.widget = W.VBox([W.HTML(f"<b>{_html(question)}</b>"), self.choice, self.button,
-                              self.feedback])
+        self.widget = access.mark(W.VBox([
+            access.style_widget(), access.html_widget(f"<p><b>{_html(question)}</b></p>"),
+            self.choice, self.button, self.feedback]))
 
     def _explain(self, option: str) -> str:
         if isinstance(self.explanation, Mapping):
@@ -89,20 +101,28 @@ class Classify:
         if unknown:
             raise ValueError(f"explanations for unknown statements {sorted(unknown)}")
         self.items, self.categories, self.explanations = dict(items), categories, explanations
+        # Each picker is named "Statement n:" and the statement beside it is numbered n: the
+        # name is short enough not to be clipped and still says which statement it sorts.
         self.pickers = {
-            item: W.Dropdown(options=[_CHOOSE, *categories], value=_CHOOSE, description="",
-                             layout=W.Layout(width="16em"))
-            for item in items
+            item: W.Dropdown(options=[_CHOOSE, *categories], value=_CHOOSE,
+                             description=f"Statement {n}:", tooltip="",
+                             style={"description_width": "initial"},
+                             layout=W.Layout(width="auto", min_width="16em", max_width="100%"))
+            for n, item in enumerate(items, start=1)
         }
-        self.button = W.Button(description="Check", button_style="info")
-        self.show_button = W.Button(description="Show the answers")
-        self.feedback = W.HTML()
+        self.button = _check_button()
+        self.show_button = W.Button(description="Show the answers", tooltip="")
+        self.feedback = access.html_widget()
         self.button.on_click(lambda _b: self.reveal(all_answers=False))
         self.show_button.on_click(lambda _b: self.reveal(all_answers=True))
-        rows = [W.HBox([picker, W.HTML(_html(item), layout=W.Layout(width="auto"))])
-                for item, picker in self.pickers.items()]
-        self.widget = W.VBox([W.HTML(f"<b>{_html(prompt)}</b>"), *rows,
-                              W.HBox([self.button, self.show_button]), self.feedback])
+        rows = [W.HBox([picker, access.html_widget(f"{n}. {_html(item)}",
+                                                   layout=W.Layout(width="auto", flex="1 1 18em"))],
+                       layout=W.Layout(flex_flow="row wrap", align_items="baseline"))
+                for n, (item, picker) in enumerate(self.pickers.items(), start=1)]
+        self.widget = access.mark(W.VBox([
+            access.style_widget(), access.html_widget(f"<p><b>{_html(prompt)}</b></p>"), *rows,
+            W.HBox([self.button, self.show_button], layout=W.Layout(flex_flow="row wrap")),
+            self.feedback]))
 
     def check(self) -> tuple[int, int]:
         """(right, answered) for the current choices."""

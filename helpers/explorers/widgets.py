@@ -5,7 +5,8 @@ and passes them with a render function to :class:`Explorer`. The render function
 control values as keyword arguments and returns a :class:`View` (or a ``(fig, description)``
 pair); it touches nothing else, so tests call it directly for every combination of values.
 
-The picture is an ``ipywidgets.Image`` whose PNG bytes are swapped in place: no flicker, no
+The picture is an accessible HTML figure (``<figure><img alt><figcaption>``, see
+:mod:`helpers.explorers.access`) whose base64 PNG is swapped in place: no flicker, no
 inline-backend second draw. Renders are cached by control values (render functions are pure).
 If a render raises, the message appears under the controls and the last good picture stays.
 """
@@ -23,6 +24,7 @@ from typing import Any, ClassVar
 import ipywidgets as W
 from matplotlib.figure import Figure
 
+from helpers.explorers import access
 from helpers.figures import engine
 from helpers.figures import style as plots
 from helpers.figures.engine import Picture
@@ -129,27 +131,52 @@ def text(name: str, label: str, default: str = "", tooltip: str = "") -> Control
     return Control("text", name, label, (), default, tooltip=tooltip)
 
 
+def slider_options(control: Control) -> list[tuple[str, float]]:
+    """Every value a slider control can take, as (text, value) pairs for a drop-down."""
+    count = round((control.max - control.min) / control.step)
+    values = [_clean(control.min + i * control.step, control.step) for i in range(count + 1)]
+    if values[-1] < control.max:
+        values.append(_clean(control.max, control.step))
+    return [(access.format_number(v, control.step), v) for v in values]
+
+
+MAX_DROPDOWN_STEPS = 41  # longer ranges get a number box (a named spin button) instead
+
+
 def build(control: Control) -> W.ValueWidget:
-    """The ipywidgets widget for one control, labelled and keyboard-reachable."""
-    common = {"description": control.label, "style": _LABEL_STYLE, "tooltip": control.tooltip}
+    """The ipywidgets widget for one control: labelled, named for screen readers, state exposed.
+
+    - toggle: horizontal radio buttons (a screen reader hears which option is checked;
+      ToggleButtons expose no pressed state in ipywidgets 8).
+    - slider: a drop-down of the range's values (a noUi slider handle cannot be given an
+      accessible name from Python); ranges longer than ``MAX_DROPDOWN_STEPS`` get a number box.
+    - every control's visible label is its ``<label for>``, so it is also its accessible name;
+      ``tooltip`` is never None (ipywidgets would print ``title="null"``).
+    """
+    tooltip = control.tooltip or ""
+    common = {"description": control.label, "style": _LABEL_STYLE, "tooltip": tooltip}
     if control.kind == "toggle":
-        return W.ToggleButtons(options=list(control.options), value=control.default,
-                               style={**_LABEL_STYLE, "button_width": "auto"},
-                               description=control.label, tooltips=[])
+        return W.RadioButtons(options=list(control.options), value=control.default,
+                              orientation="horizontal", **common,
+                              layout=W.Layout(width="auto", max_width="100%"))
     if control.kind == "dropdown":
         return W.Dropdown(options=list(control.options), value=control.default, **common,
-                          layout=W.Layout(width="max-content"))
+                          layout=W.Layout(width="auto", max_width="100%"))
     if control.kind == "slider":
+        options = slider_options(control)
+        if len(options) <= MAX_DROPDOWN_STEPS:
+            nearest = min((v for _, v in options), key=lambda v: abs(v - control.default))
+            return W.Dropdown(options=options, value=nearest, **common,
+                              layout=W.Layout(width="auto", max_width="100%"))
         integral = all(float(x).is_integer() for x in (control.min, control.max, control.step))
-        cls = W.IntSlider if integral else W.FloatSlider
-        # Wide enough that a long label still leaves a usable track.
+        cls = W.BoundedIntText if integral else W.BoundedFloatText
         return cls(min=control.min, max=control.max, step=control.step, value=control.default,
-                   continuous_update=False, **common, layout=W.Layout(width="100%", max_width="46em"))
+                   continuous_update=False, **common, layout=W.Layout(width="auto", max_width="100%"))
     if control.kind == "checkbox":
         return W.Checkbox(value=control.default, indent=False, **common,
                           layout=W.Layout(width="auto"))
     return W.Text(value=control.default, continuous_update=False, **common,
-                  layout=W.Layout(width="32em"))
+                  layout=W.Layout(width="32em", max_width="100%"))
 
 
 @dataclass
@@ -229,15 +256,17 @@ class Explorer:
         self._cache: OrderedDict[tuple, _Rendered] = OrderedDict()
         self._box: W.Widget | None = None
         self.widgets = {c.name: build(c) for c in self.controls}
-        self.image = W.Image(format="png", layout=W.Layout(max_width="100%", height="auto",
-                                                           flex="0 1 auto"))
+        # The picture: <figure><img alt><figcaption> in an HTML widget (an ipywidgets Image has
+        # no alt); the long description is its caption, so both are bound to the image.
+        self.picture = access.html_widget(layout=W.Layout(max_width="100%", flex="0 1 auto"))
+        self.png: bytes | None = None
         # The side text sits beside the picture when there is room and otherwise wraps under it;
         # it grows to fill its line either way, so a wrapped text is not a narrow column.
         side = {"flex": "1 1 22em", "min_width": "18em"} if self.text_width == "auto" else {
             "width": self.text_width}
-        self.side = W.HTML(layout=W.Layout(padding="0 0 0 1em", max_width="60em", **side))
-        self.caption = W.HTML(layout=W.Layout(max_width="60em"))
-        self.message = W.HTML()
+        self.side = access.html_widget(layout=W.Layout(padding="0 0 0 1em", max_width="60em", **side))
+        self.caption = access.html_widget(layout=W.Layout(max_width="60em"))
+        self.message = access.html_widget()
         for widget in self.widgets.values():
             widget.observe(self._on_change, names="value")
         Explorer.instances.add(self)
@@ -264,7 +293,8 @@ class Explorer:
             self._cache.move_to_end(key)
             return hit
         view = View.coerce(self.render(**values))
-        rendered = _Rendered(view.png(), view.description, view.text, view.alt)
+        rendered = _Rendered(view.png(), view.description, view.text,
+                             access.short_alt(view.alt or self.title))
         self._cache[key] = rendered
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
@@ -280,20 +310,23 @@ class Explorer:
             message = f"{type(exc).__name__}: {exc}"
             self.errors.append(f"{values}: {message}")
             self.message.value = (
-                '<div role="alert" style="color:#D55E00;font-weight:bold">'
+                '<div role="alert" style="color:#AA4B00;font-weight:bold">'
                 f"Could not draw this choice ({html.escape(message)}). "
                 "The picture below is from the previous choice.</div>"
             )
             return
         self.message.value = ""
         if rendered.png is not None:
-            self.image.value = rendered.png
-        self.image.layout.display = None if rendered.png is not None else "none"
-        label = "Figure description" if rendered.png is not None else "Description"
-        self.caption.value = (
-            f'<p style="font-size:0.95em;line-height:1.45"><b>{label}:</b> '
-            f"{html.escape(rendered.description)}</p>"
-        )
+            self.png = rendered.png
+            self.picture.value = access.figure_html(rendered.png, rendered.alt, rendered.description)
+            self.caption.value = ""
+        else:
+            self.picture.value = ""
+            self.caption.value = (
+                f'<p style="font-size:0.95em;line-height:1.45"><b>Description:</b> '
+                f"{html.escape(rendered.description)}</p>"
+            )
+        self.picture.layout.display = None if rendered.png is not None else "none"
         # ipywidgets gives HTML a 28 px line height (one control's height); text needs its own.
         self.side.value = f'<div style="line-height:1.45">{rendered.text}</div>' if rendered.text else ""
         self.timings.append(time.perf_counter() - start)
@@ -305,11 +338,12 @@ class Explorer:
         return self._box
 
     def _layout(self) -> W.Widget:
-        header = [W.HTML(f"<h4>{html.escape(self.title)}</h4>")] if self.title else []
+        header = [access.html_widget(f"<h3>{html.escape(self.title)}</h3>")] if self.title else []
         controls = W.VBox(list(self.widgets.values()))
-        body = W.HBox([self.image, self.side], layout=W.Layout(flex_flow="row wrap",
-                                                               align_items="flex-start"))
-        return W.VBox([*header, controls, self.message, body, self.caption])
+        body = W.HBox([self.picture, self.side], layout=W.Layout(flex_flow="row wrap",
+                                                                 align_items="flex-start"))
+        return access.mark(W.VBox([access.style_widget(), *header, controls, self.message, body,
+                                   self.caption]))
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

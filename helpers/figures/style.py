@@ -30,6 +30,33 @@ PALETTE: dict[str, str] = {
 }
 GREY = "#8C8C8C"
 LIGHT = "#F2F2F2"
+# Darker text variants of the palette (issue 16, WCAG 1.4.3): the same hues, dark enough that a
+# small label reaches 4.5:1 on white and on the light boxes (#E8E8E8) labels sit in (checked by
+# tests/test_contrast.py). PALETTE is for lines, markers and fills; TEXT is for words.
+TEXT: dict[str, str] = {
+    "orange": "#885E00",
+    "sky blue": "#156D9E",
+    "bluish green": "#007555",
+    "yellow": "#6F6809",
+    "blue": "#006BA8",
+    "vermillion": "#AA4B00",
+    "reddish purple": "#A9407A",
+    "black": "#000000",
+    "grey": "#595959",
+}
+TEXT_GREY = TEXT["grey"]
+
+
+def text_colour(colour: str) -> str:
+    """The text variant of a palette colour (or of GREY); any other colour is returned as given.
+
+    Use it for any label below large size (18 pt, or 14 pt bold) drawn in a palette colour.
+    """
+    by_hex = {v.upper(): TEXT[k] for k, v in PALETTE.items()}
+    by_hex[GREY.upper()] = TEXT_GREY
+    if colour in TEXT:
+        return TEXT[colour]
+    return by_hex.get(str(colour).upper(), colour)
 # An order for categorical series: high contrast first, yellow last (weak on white).
 CYCLE: tuple[str, ...] = tuple(
     PALETTE[k]
@@ -143,12 +170,19 @@ def smallest_font(fig: Figure) -> float:
     return min(sizes) if sizes else float("inf")
 
 
-def show(fig: Figure, description: str) -> None:
-    """Display a static figure with its text description beneath it (in a notebook)."""
-    from IPython.display import Image, Markdown, display
+def show(fig: Figure, description: str, alt: str = "") -> None:
+    """Display a static figure as an accessible ``<figure>``: the image with a short alt (``alt``,
+    else the figure's title, plus "described below") and ``description`` as its caption.
 
-    display(Image(data=to_png(fig)))
-    display(Markdown(f"*Figure description:* {description}"))
+    ``IPython.display.Image`` cannot carry alt text (JupyterLab's image renderer sets only src,
+    width and height), so the PNG goes out as HTML; static exports keep the alt and the caption.
+    """
+    from IPython.display import HTML, display
+
+    from helpers.figures import alt as alt_text
+
+    short = alt_text.short_alt(alt or alt_text.title_of(fig))
+    display(HTML(alt_text.figure_html(to_png(fig), short, description)))
 
 
 def wrap_label(text: str, width: int = 16) -> str:
