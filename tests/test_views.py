@@ -27,12 +27,12 @@ def test_both_ways_the_issue_asks_for():
 
 def test_records_are_sourced_and_summaries_are_labelled_ours():
     for v in V.views():
-        assert v["url"].startswith("https://") and v["url"] in v["source"]
+        assert v["url"].startswith("https://") and v["url"] in v["source"] + v.get("read_via", "")
         assert v["accessed"] == "2026-12-02"
         text = V.view_markdown(v)
         assert "**Our summary:**" in text and "(our reading)" in text and v["url"] in text
-        if v.get("read_copy"):
-            assert v["read_copy"] in text  # a copy or a report is said so, beside the link
+        if v.get("read_via"):
+            assert v["read_via"] in text  # a copy or a report is said so, beside the link
 
 
 def test_grouped_under_stance_headings_in_order():
@@ -64,3 +64,12 @@ def test_a_bad_record_is_refused(monkeypatch):
             V.views()
     finally:
         V._load.cache_clear()
+
+
+def test_sources_list_only_this_notebooks_views_whole():
+    text = V.sources_markdown("06")
+    ids = [v["id"] for v in V.views("06")]
+    assert text.count("\n") == len(ids) - 1
+    for v in V.views("06"):
+        assert f"({v['id']}): {v['source']}" in text
+    assert "sarotte_2021" not in text

@@ -51,8 +51,10 @@ def _load() -> tuple[dict, ...]:
         if wrong:
             raise ValueError(f"{DATA}: {rec['id']} names notebooks {wrong}; "
                              f"valid: {', '.join(NOTEBOOKS)}")
-        if not rec["url"].startswith("https://") or rec["url"] not in rec["source"]:
-            raise ValueError(f"{DATA}: {rec['id']}: the url must be https and appear in source")
+        where = rec["source"] + rec.get("read_via", "")
+        if not rec["url"].startswith("https://") or rec["url"] not in where:
+            raise ValueError(f"{DATA}: {rec['id']}: the url must be https and appear in source "
+                             "or read_via")
         if not _DATE.match(rec["accessed"]):
             raise ValueError(f"{DATA}: {rec['id']}: accessed must be a date YYYY-MM-DD")
         records.append(dict(rec))
@@ -71,7 +73,7 @@ def views(notebook: str | None = None) -> list[dict]:
 
 def view_markdown(rec: dict) -> str:
     """One view as a Markdown list item: who, what, our summary, our reading, the page read."""
-    copy = f" *{rec['read_copy']}*" if rec.get("read_copy") else ""
+    copy = f" *{rec['read_via']}*" if rec.get("read_via") else ""
     year = "" if rec["year"] in rec["publisher"] else f", {rec['year']}"
     return (f"- {rec['author']}, *{rec['title']}* ({rec['publisher']}{year}). "
             f"**Our summary:** {rec['summary']} **Where it meets the essay (our reading):** "
@@ -90,4 +92,14 @@ def views_markdown(notebook: str) -> str:
             lines += [f"**{heading}**", ""] + [view_markdown(r) for r in group] + [""]
     lines.append("*Summaries are ours, written from the pages linked; where we could read only "
                  "a copy or a report, the entry says so. Sources: `helpers/data/other_views.toml`.*")
+    return "\n".join(lines)
+
+
+def sources_markdown(notebook: str) -> str:
+    """The sources of this notebook's views, one whole citation per view (for 'Sources')."""
+    lines = []
+    for rec in views(notebook):
+        via = f" Read via: {rec['read_via']}" if rec.get("read_via") else ""
+        lines.append(f"- `other_views.toml` ({rec['id']}): {rec['source']}.{via} "
+                     f"(accessed {rec['accessed']})")
     return "\n".join(lines)
