@@ -9,12 +9,51 @@ from helpers.sources import facts
 
 def test_every_data_file_loads_with_sources():
     names = facts.data_files()
-    assert "actors.csv" in names
-    for name in names:
-        if name in facts.PROSE_FILES:
-            continue
+    assert "actors.csv" in names and "glossary.toml" in names
+    for name in names:  # the glossary too: its attributions are facts
         loaded = facts.load_csv(name) if name.endswith(".csv") else facts.load_toml(name)
         assert loaded, f"{name} is empty"
+
+
+def test_shipped_data_passes_the_hygiene_audit():
+    assert facts.audit_dir(facts.data_dir()) == []
+
+
+def test_hygiene_audit_refuses_planted_bad_records(tmp_path):
+    # A clean file passes, so the failures below come from the planted records alone.
+    (tmp_path / "good.csv").write_text(
+        "id,source,accessed\nA,Charter of the United Nations,2026-12-02\n", encoding="utf-8")
+    assert facts.audit_dir(tmp_path) == []
+    # A source on the denylist (an encyclopedia), even as a subdomain and inside a longer text.
+    (tmp_path / "weak.csv").write_text(
+        "id,source,accessed\nA,\"see https://en.wikipedia.org/wiki/X\",2026-12-02\n", encoding="utf-8")
+    # A glossary-like file whose term has no source; one whose accessed is not a date.
+    (tmp_path / "glossary.toml").write_text(
+        '[[term]]\nname = "t"\nexplanation = "e"\naccessed = "2026-12-02"\n', encoding="utf-8")
+    (tmp_path / "undated.toml").write_text(
+        '[[event]]\ntext = "x"\nsource = "NATO"\naccessed = "the seed capture"\n', encoding="utf-8")
+    # A weak site named at file level is refused too; read_via may name the copy actually read.
+    (tmp_path / "filelevel.toml").write_text(
+        'source = "blog at x.blogspot.com"\naccessed = "2026-12-02"\n[[x]]\nv = 1\n', encoding="utf-8")
+    (tmp_path / "via.toml").write_text(
+        '[[x]]\nsource = "NATO press release"\nread_via = "https://www.einpresswire.com/a"\n'
+        'accessed = "2026-12-02"\n', encoding="utf-8")
+    problems = "\n".join(facts.audit_dir(tmp_path))
+    assert "weak.csv line 2 cites wikipedia.org" in problems
+    assert "glossary.toml [term] record 1 has no source" in problems
+    assert "undated.toml [event] record 1: accessed must be a date" in problems
+    assert "filelevel.toml (file level) cites blogspot.com" in problems
+    assert "good.csv" not in problems and "via.toml" not in problems
+    assert len(facts.audit_dir(tmp_path)) == 4
+
+
+def test_weak_domains_live_in_one_place_and_match_hosts_only():
+    assert "wikipedia.org" in facts.WEAK_DOMAINS
+    assert facts.weak_domains_in("https://en.wikipedia.org/wiki/X") == ["wikipedia.org"]
+    assert facts.weak_domains_in("nato.int; un.org") == []
+    assert facts.weak_domains_in("notmetro.usa.gov") == []  # not the host metro.us
+    with pytest.raises(facts.WeakSourceError, match="WEAK_DOMAINS"):
+        facts.parse_csv("id,source,accessed\nA,voi.id/en/1,2026-12-02\n", "t.csv")
 
 
 def test_row_without_source_is_refused():
@@ -23,8 +62,8 @@ def test_row_without_source_is_refused():
     with pytest.raises(facts.MissingSourceError, match="lacks the column"):
         facts.parse_csv("id,source\nA,here\n", "t.csv")
     with pytest.raises(facts.MissingSourceError, match="record 2 has no accessed"):
-        facts.parse_toml('[[x]]\nsource="s"\naccessed="d"\n[[x]]\nsource="s"\n', "t.toml")
-    assert facts.parse_toml('source="s"\naccessed="d"\n[[x]]\nv=1\n')["x"][0]["v"] == 1
+        facts.parse_toml('[[x]]\nsource="s"\naccessed="2026-01-01"\n[[x]]\nsource="s"\n', "t.toml")
+    assert facts.parse_toml('source="s"\naccessed="2026-01-01"\n[[x]]\nv=1\n')["x"][0]["v"] == 1
 
 
 def test_unknown_file_and_actor_name_the_valid_ones():

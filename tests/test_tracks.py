@@ -82,4 +82,8 @@ def test_twelve_steps_card_is_sourced_and_lists_no_steps():
     events = twelve_steps.since_then()
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
     assert all(e["source"].strip() and e["accessed"] for e in events)
-    assert "2022-03-02" in twelve_steps.since_then_markdown()
+    box = twelve_steps.since_then_markdown()
+    # The General Assembly's vote of 2 March 2022 is told once, inside the invasion item, and
+    # every item prints its source.
+    assert box.count("141") == 1 and "2 March 2022" in box
+    assert box.count("*Source:*") == len(events)

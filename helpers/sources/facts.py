@@ -1,26 +1,57 @@
 """Facts from ``helpers/data``: every record carries its source and the date it was accessed.
 
 Notebooks never type a fact; they load it here. A CSV row or TOML record without a non-empty
-``source`` and ``accessed`` is refused, so an unsourced fact cannot reach a reader.
+``source`` and an ``accessed`` date, or whose source is a site on :data:`WEAK_DOMAINS`, is
+refused, so an unsourced or weakly sourced fact cannot reach a reader. The glossary is checked
+like every other file: its attributions are facts too.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 REQUIRED = ("source", "accessed")
-# Files of our own explanatory prose rather than facts (no per-record source needed).
-PROSE_FILES = frozenset({"glossary.toml"})
+
+#: Sites that may not stand as a fact's ``source``: encyclopedias and their mirrors, blogs,
+#: aggregators, press-release wires and reprint sites (DESIGN: prefer treaty texts, official
+#: sites and the author's own publication). Kept here, in one place, for the loaders and the tests.
+#: Where only such a copy could be read, the record names the primary in ``source`` and the copy
+#: actually read in ``read_via``, which this list does not police.
+WEAK_DOMAINS = frozenset({
+    # encyclopedias and their mirrors
+    "wikipedia.org", "wikimili.com", "wikisum.wiki", "fandom.com", "en-academic.com",
+    "liquisearch.com", "absoluteastronomy.com", "britannica.com",
+    # blogs and personal pages
+    "blogspot.com", "wordpress.com", "tumblr.com", "lauriemeadows.info",
+    # aggregators, press-release wires, reprint and document-dump sites
+    "einpresswire.com", "exbulletin.com", "etvbharat.com", "voi.id", "ru-main.ru",
+    "randrlife.co.uk", "metro.us", "vxp.it", "palthinklib.com", "eu-info.jp", "docplayer.net",
+    "docslib.org", "cupdf.com", "scribd.com", "ontheissues.org", "eata.ee",
+})
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class MissingSourceError(ValueError):
-    """A data record without a source or access date."""
+    """A data record without a source or access date, or with an access 'date' that is not one."""
+
+
+class WeakSourceError(ValueError):
+    """A data record whose source is a site on :data:`WEAK_DOMAINS`."""
+
+
+def weak_domains_in(text: str) -> list[str]:
+    """The denylisted domains named in ``text`` (as a host or a subdomain's host)."""
+    low = text.lower()
+    return sorted(d for d in WEAK_DOMAINS
+                  if re.search(r"(?<![\w-])(?:[\w-]+\.)*" + re.escape(d) + r"(?![\w-])", low))
 
 
 def data_files() -> list[str]:
@@ -36,9 +67,18 @@ def _read(name: str) -> str:
 
 
 def _check(record: dict[str, Any], where: str) -> None:
+    """Refuse a record without source and accessed, a non-date accessed, or a weak source."""
     missing = [k for k in REQUIRED if not str(record.get(k, "")).strip()]
     if missing:
         raise MissingSourceError(f"{where} has no {' or '.join(missing)}: every fact needs both")
+    accessed = str(record["accessed"]).strip()
+    if not _DATE.fullmatch(accessed):
+        raise MissingSourceError(f"{where}: accessed must be a date YYYY-MM-DD, not {accessed!r}")
+    weak = weak_domains_in(str(record["source"]))
+    if weak:
+        raise WeakSourceError(
+            f"{where} cites {', '.join(weak)} as its source; cite the primary and name the copy "
+            "read in read_via (see facts.WEAK_DOMAINS)")
 
 
 def parse_csv(text: str, name: str = "<csv>") -> list[dict[str, str]]:
@@ -62,6 +102,8 @@ def parse_toml(text: str, name: str = "<toml>") -> dict[str, Any]:
     """
     data = tomllib.loads(text)
     file_level = all(str(data.get(k, "")).strip() for k in REQUIRED)
+    if file_level:
+        _check(data, f"{name} (file level)")
     records = 0
     for key, value in data.items():
         tables = value if isinstance(value, list) else [value] if isinstance(value, dict) else []
@@ -73,6 +115,30 @@ def parse_toml(text: str, name: str = "<toml>") -> dict[str, Any]:
     if not records and not file_level:
         raise MissingSourceError(f"{name} has no records and no file-level source")
     return data
+
+
+def audit_dir(folder: str | Path) -> list[str]:
+    """Every hygiene problem in the CSV and TOML files of ``folder`` (empty when all is clean).
+
+    The same checks as the loaders (source and a dated accessed on every record, glossary
+    included; no source on :data:`WEAK_DOMAINS`), run over a whole folder so that a test can
+    plant a bad record in a temporary folder and see it refused.
+    """
+    problems = []
+    for path in sorted(Path(folder).iterdir()):
+        if path.suffix not in (".csv", ".toml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            parse_csv(text, path.name) if path.suffix == ".csv" else parse_toml(text, path.name)
+        except ValueError as error:  # MissingSourceError, WeakSourceError, bad TOML
+            problems.append(str(error))
+    return problems
+
+
+def data_dir() -> Path:
+    """The folder of the shipped data files."""
+    return Path(str(resources.files("helpers").joinpath("data")))
 
 
 @cache

@@ -74,7 +74,7 @@ def since_then() -> list[dict]:
 def since_then_markdown() -> str:
     """The sourced "Since then" box for notebook 08."""
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{e['date']}**: {e['text']}" for e in since_then()]
+    lines += [f"- **{e['date']}**: {e['text']} *Source:* {e['source']}" for e in since_then()]
     return "\n".join(lines)
 
 
