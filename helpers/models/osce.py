@@ -8,7 +8,6 @@ here, not a legal finding: it records what a side can quote, not who is right.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -134,7 +133,7 @@ def reading_note() -> str:
 
 def quoted_by(sentence_id: str) -> list[dict[str, str]]:
     """Sourced reports of a side quoting or invoking the sentence."""
-    _check_ids([sentence_id])
+    check_ids([sentence_id])
     return [r for r in load_toml(DATA)["quoted_by"] if r["sentence"] == sentence_id]
 
 
@@ -150,10 +149,13 @@ def sides_quoting(sentence_id: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sides))
 
 
-def _check_ids(ids: Iterable[str]) -> None:
+def check_ids(ids: Iterable[str]) -> tuple[str, ...]:
+    """The ids as a tuple, in the order given; ValueError naming the valid ids for a bad one."""
+    ids = tuple(ids)
     for sid in ids:
         if sid not in SENTENCE_IDS:
             raise ValueError(f"unknown sentence {sid!r}; valid sentences are {', '.join(SENTENCE_IDS)}")
+    return ids
 
 
 def _check_case(case: str) -> None:
@@ -185,7 +187,7 @@ def verdict(case: str, kept: Iterable[str]) -> Verdict:
     """
     _check_case(case)
     kept = tuple(dict.fromkeys(kept))
-    _check_ids(kept)
+    check_ids(kept)
     grounds = []
     for sid in SENTENCE_IDS:
         if sid not in kept:
@@ -204,68 +206,3 @@ def verdict(case: str, kept: Iterable[str]) -> Verdict:
     else:
         status = "silent"
     return Verdict(case, status, tuple(grounds))
-
-
-def paragraph_html(kept: Iterable[str]) -> str:
-    """The Istanbul sentences in order, kept ones in full, dropped ones struck through (HTML)."""
-    kept = set(kept)
-    _check_ids(kept)
-    table = sentences()
-    parts = ["<p><b>Istanbul Charter (1999), para. 8</b></p><p>"]
-    for sid in ISTANBUL_IDS:
-        words = html.escape(table[sid].display)
-        parts.append(words + " " if sid in kept else f'<s style="color:#8C8C8C">{words}</s> ')
-    parts.append("</p>")
-    astana = table[ASTANA_ID]
-    words = html.escape(astana.display)
-    parts.append("<p><b>Astana (2010), para. 3, first sentence</b><br>")
-    parts.append(words if ASTANA_ID in kept else f'<s style="color:#8C8C8C">{words}</s>')
-    parts.append("</p>")
-    parts.append(f'<p style="font-size:0.9em"><i>How the text was read:</i> '
-                 f'{html.escape(reading_note())}</p>')
-    return "".join(parts)
-
-
-def texts_markdown() -> str:
-    """The texts as read, each sentence numbered, with how they were read said plainly."""
-    table = sentences()
-    lines = ["**Charter for European Security (Istanbul, 1999), para. 8**, sentence by sentence:", ""]
-    for sid in ISTANBUL_IDS:
-        s = table[sid]
-        lines.append(f"{s.position}. {s.display}")
-    astana = table[ASTANA_ID]
-    lines += [
-        "",
-        f"**Astana Commemorative Declaration (2010), para. 3**, first sentence: {astana.text}",
-        "",
-        f"*How the text was read:* {reading_note()}",
-        "",
-        *indivisible_markdown(),
-    ]
-    return "\n".join(lines)
-
-
-def indivisible_markdown() -> list[str]:
-    """Where the word "indivisible" does occur, and the older source of the right to choose.
-
-    Para. 8 itself lacks the word, but the same documents use it; saying only the first half would
-    suggest that Russia's "indivisible security" has no OSCE wording behind it. Texts come from
-    the ``indivisible``, ``paris_1990`` and ``helsinki_1975`` records of the data file.
-    """
-    data = load_toml(DATA)
-    found = {r["id"]: r for r in data["indivisible"]}
-    paris = data["paris_1990"][0]
-    helsinki = data["helsinki_1975"][0]
-    lines = [
-        "*Check for yourself:* the word “indivisible” does not occur in para. 8 above, but it is "
-        "OSCE language, and NATO uses it of its own members:",
-        "",
-    ]
-    lines += [f"- {r['document']}: “{r['text']}”" for r in found.values()]
-    lines += [
-        "",
-        f"Astana's para. 3 adds that security is “inseparably linked”, and the {paris['document']} "
-        f"had already promised “{paris['fragment']}”. The right the West quotes is older too: in the "
-        f"{helsinki['document']}, {helsinki['paraphrase']} ({helsinki['gap']}.)",
-    ]
-    return lines
