@@ -72,9 +72,6 @@ def test_reused_figure_is_restored_to_the_house_dpi():
 
 
 @pytest.mark.parametrize("render, values", [
-    ("figures.impossible.render_commitments", {"equal_right": True, "neutrality": True}),
-    ("figures.impossible.render_plane", {"proposal_id": "est_2009", "grant": 2, "accept": 8,
-                                         "reading": "strategy", "show_essay": True}),
     ("figures.tactical.render_race", {"regime": "unstable", "g": 1.0, "h": 1.0, "start": "low"}),
     ("figures.tactical.render_tracks", {"scheme": "multi_track", "show_essay": True}),
 ])

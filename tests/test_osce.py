@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from helpers.figures import glyph_text
 from helpers.models import osce
 from helpers.sources.facts import load_toml
+from helpers.text import impossible as osce_texts
 
 
 def test_every_record_has_a_source_and_date():
@@ -109,10 +109,10 @@ def test_status_follows_grounds_for_every_subset():
 
 
 def test_paragraph_html_shows_kept_in_full_and_strikes_dropped():
-    page = osce.paragraph_html(["free_to_choose"])
+    page = osce_texts.paragraph_html(["free_to_choose"])
     assert "to be free to choose or change its security arrangements" in page
     assert "<s" in page and "How the text was read" in page
-    assert "its sphere of influence" in osce.paragraph_html(["no_sphere"])
+    assert "its sphere of influence" in osce_texts.paragraph_html(["no_sphere"])
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_paragraph_html_shows_kept_in_full_and_strikes_dropped():
         (lambda: osce.verdict("accession", []), "valid cases are enlargement, neutrality"),
         (lambda: osce.verdict("enlargement", ["para9"]), "valid sentences are equal_right"),
         (lambda: osce.quoted_by("helsinki"), "valid sentences are"),
-        (lambda: osce.paragraph_html(["x"]), "unknown sentence 'x'"),
+        (lambda: osce_texts.paragraph_html(["x"]), "unknown sentence 'x'"),
     ],
 )
 def test_bad_input_raises_clear_errors(call, message):
@@ -130,31 +130,54 @@ def test_bad_input_raises_clear_errors(call, message):
 
 
 def test_commitments_widget_renders_every_combination():
-    from helpers.explorers.widgets import View, combinations
-    from helpers.figures import impossible as F
-    from helpers.figures.style import MIN_FONT_PT, to_png
+    from matplotlib.text import Text
 
-    combos = combinations(F.COMMITMENT_CONTROLS)
+    from helpers.explorers import impossible as E
+    from helpers.explorers.widgets import View, combinations
+    from helpers.figures import engine
+    from helpers.figures.style import MIN_FONT_PT
+
+    combos = combinations(E.COMMITMENT_CONTROLS)
     assert len(combos) == 2 ** len(osce.SENTENCE_IDS)
     statuses = set()
     for index, values in enumerate(combos):
-        view = View.coerce(F.render_commitments(**values))
-        if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
-            assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
-            assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        view = View.coerce(E.render_commitments(**values))
         kept = [s for s in osce.SENTENCE_IDS if values[s]]
         status = osce.verdict("enlargement", kept).status
-        assert status.upper() in glyph_text.words(view.fig)
         assert osce.STATUS_TEXT[status] in view.description
         statuses.add(status)
+        if index % 7 == 0:  # drawing is the slow part: draw a spread of combinations
+            texts = [t for t in engine.figure(view.fig).findobj(Text) if t.get_text()]
+            assert min(t.get_fontsize() for t in texts) >= MIN_FONT_PT
+            assert status.upper() in [t.get_text() for t in texts]
+            assert engine.png(view.fig).startswith(b"\x89PNG")
     assert statuses == set(osce.STATUS_TEXT)
     with pytest.raises(ValueError, match="unknown sentence 'para9'"):
-        F.render_commitments(para9=True)
+        E.render_commitments(para9=True)
+
+
+def test_sentence_quiz_answer_and_explanation_come_from_the_model():
+    from helpers.explorers import impossible as E
+
+    q = E.sentence_quiz()
+    five = osce.sentences()["not_at_expense"]
+    assert q.answer == osce.verdict("enlargement", ["not_at_expense"]).summary
+    assert f"sentence {five.position}" in q.question.lower()
+    # The protecting sentences it says are dropped are the model's, by position.
+    protecting = [osce.sentences()[s].position for s in osce.SENTENCE_IDS
+                  if osce.PROTECTS in osce.READING[s]["enlargement"]]
+    assert ", ".join(map(str, protecting)) in q.explanation
+    assert osce.GROUND_LABELS[osce.OBJECTS] in q.explanation
+
+
+def test_texts_markdown_escapes_what_the_data_holds():
+    # Markdown passes HTML through: a stray '<' in a record must arrive as text, not markup.
+    assert "<" not in osce_texts.texts_markdown().replace("&lt;", "")
 
 
 def test_the_indivisible_box_shows_where_the_word_occurs():
     # Para. 8 lacks the word, but the same documents use it; the box must say both (review row 3).
-    box = osce.texts_markdown()
+    box = osce_texts.texts_markdown()
     assert "does not occur in para. 8" in box
     assert "a common and indivisible security space" in box          # Istanbul Charter, para. 1
     assert "equal and indivisible security" in box                   # Astana, para. 2

@@ -38,9 +38,10 @@ def render_commitments(**kept_flags: bool) -> widgets.View:
     """One check box per sentence id: the cards, the two cases' verdicts, the paragraph as read."""
     osce.check_ids(kept_flags)
     kept = tuple(sid for sid in osce.SENTENCE_IDS if kept_flags.get(sid, False))
-    verdicts = {case: osce.verdict(case, kept) for case in osce.CASES}
-    fig, description = figures.commitments_figure(kept, verdicts)
-    return widgets.View(fig, description, text.paragraph_html(kept))
+    verdicts = tuple(osce.verdict(case, kept) for case in osce.CASES)
+    picture = figures.Commitments(kept, verdicts)
+    return widgets.View(picture, figures.describe_commitments(kept, verdicts),
+                        text.paragraph_html(kept))
 
 
 # --- 2. the plane ---------------------------------------------------------------------------------
@@ -71,7 +72,7 @@ def render_plane(proposal_id: str, grant: float, accept: float, reading: str,
     p = proposals.proposal(proposal_id)
     assessment = proposals.assess(proposal_id, grant, accept, reading)
     gist = proposals.reading(reading)
-    fig, description = figures.plane_figure(p, grant, accept, assessment, show_essay)
+    picture = figures.Plane(p, grant, accept, assessment, bool(show_essay))
     kind = "real proposal" if p.kind == "real" else "hypothetical teaching example"
     placed = proposals.QUADRANT_TEXT[assessment.quadrant]
     side = (
@@ -83,7 +84,7 @@ def render_plane(proposal_id: str, grant: float, accept: float, reading: str,
         f"{html.escape(proposals.reading_gist(reading, proposal_id))}</p>"
         f"<p><b>This reading {FIT_WORDS[assessment.fits]}:</b> {html.escape(assessment.why)}.</p>"
     )
-    return widgets.View(fig, description, side)
+    return widgets.View(picture, figures.describe_plane(picture), side)
 
 
 # --- checks for understanding -----------------------------------------------------------------------
@@ -121,3 +122,10 @@ def placement_quiz() -> quiz.MultipleChoice:
         "'forces Russia to propose the impossible rather than the unacceptable'. Every other "
         "placement on the plane is yours, not the essay's.",
     )
+
+
+#: What the picture checks draw (tests/pictures.py): every explorer of the notebook.
+EXPLORERS = {
+    "commitments": (COMMITMENT_CONTROLS, render_commitments),
+    "plane": (PLANE_CONTROLS, render_plane),
+}

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from helpers.figures.engine import Picture
 from helpers.figures.style import GREY, PALETTE
 from helpers.figures.text import ink, label
 from helpers.models import osce, proposals
@@ -59,33 +60,30 @@ def _diagram_axes(fig, rect=(0.01, 0.04, 0.98, 0.88)):
 
 
 @dataclass(frozen=True)
-class Commitments:
+class Commitments(Picture):
     """Sentence cards (kept or dropped), lines to the two cases, and each case's verdict."""
 
     kept: tuple[str, ...]
     verdicts: tuple[osce.Verdict, ...]  # one per case, in osce.CASES order
-    size: tuple[float, float] = (11.0, 6.4)
+    size: ClassVar[tuple[float, float]] = (11.0, 6.4)
 
-    def static_key(self) -> tuple:
-        return ()
-
-    def alt(self) -> str:
-        return "Kept sentences, and what follows (described below)"
+    def title(self) -> str:
+        return "Kept sentences, and what follows"
 
     def draw_static(self, fig) -> Any:
         ax = _diagram_axes(fig)
-        label(ax, "Kept sentences, and what follows", (0.5, 1.0), size=14, weight="bold",
+        label(ax, (0.5, 1.0), "Kept sentences, and what follows", coords="axes", size="title", weight="bold",
               va="bottom")
         for row, kind in enumerate(KIND_STYLE):
             style, key_y = KIND_STYLE[kind], 0.074 - 0.037 * row
             ax.add_line(Line2D((0.811, 0.839), (key_y, key_y), color=style["color"],
                                linestyle=style["linestyle"], linewidth=1.8, clip_on=False))
-            label(ax, f"{style['sign']} {SHORT_GROUND[kind]}", (0.848, key_y), size=10,
+            label(ax, (0.848, key_y), f"{style['sign']} {SHORT_GROUND[kind]}", size="note",
                   ha="left", va="center")
         for case, y in CASE_Y.items():
-            label(ax, SHORT_CASE[case], (0.855, y + 0.06), size=11, va="center")
+            label(ax, (0.855, y + 0.06), SHORT_CASE[case], size="small")
         if any(not s.verbatim_full for s in osce.sentences().values()):
-            label(ax, "* wording only partly verified", (0.01, -0.02), size=10,
+            label(ax, (0.01, -0.02), "* wording only partly verified", size="note",
                   color=ink(GREY), ha="left", va="top")
         return ax
 
@@ -107,7 +105,7 @@ class Commitments:
                 (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else SHADE,
                 edgecolor="black" if on else GREY, linestyle="-" if on else "--",
                 linewidth=1.6 if on else 1.0, zorder=4))
-            label(ax, text, (0.02, y), size=11, color="black" if on else ink(GREY), ha="left",
+            label(ax, (0.02, y), text, size="small", color="black" if on else ink(GREY), ha="left",
                   va="center", zorder=5)
         segments = {kind: ([], []) for kind in KIND_STYLE}
         for v in self.verdicts:
@@ -115,7 +113,7 @@ class Commitments:
             color = STATUS_COLOR[v.status]
             ax.add_artist(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="none",
                                     edgecolor=color, linewidth=2.5, zorder=4))
-            label(ax, v.status.upper(), (0.855, y - 0.06), size=14, weight="bold", va="center",
+            label(ax, (0.855, y - 0.06), v.status.upper(), size="title", weight="bold",
                   color=ink(color), zorder=5)
             # Heads land spread down the box's edge in the cards' top-to-bottom order.
             grounds = sorted(v.grounds, key=lambda g: -card_y[g[0]] - CARD_OFFSET[g[1]])
@@ -164,8 +162,10 @@ QUADRANT_NAMES = {
     "both": (2.5, "bottom", "BOTH", "(impossible and unacceptable)"),
     "unacceptable": (7.5, "bottom", "UNACCEPTABLE", ""),
 }
-QUADRANT_SPAN = {"impossible": ((0, 5), (5, 10)), "neither": ((5, 10), (5, 10)),
-                 "both": ((0, 5), (0, 5)), "unacceptable": ((5, 10), (0, 5))}
+LIMITS = (-0.6, 10.6)
+_LOW, _HIGH = (LIMITS[0], proposals.THRESHOLD), (proposals.THRESHOLD, LIMITS[1])
+QUADRANT_SPAN = {"impossible": (_LOW, _HIGH), "neither": (_HIGH, _HIGH),
+                 "both": (_LOW, _LOW), "unacceptable": (_HIGH, _LOW)}
 PANEL_X = 0.625  # left edge of the text panel, figure units
 PANEL_WRAP = 46
 READING_KEY = {
@@ -184,7 +184,7 @@ def _wrap(text: str, width: int = PANEL_WRAP) -> str:
 
 
 @dataclass(frozen=True)
-class Plane:
+class Plane(Picture):
     """One proposal placed by the student, what the chosen reading implies, the essay's placement."""
 
     proposal: proposals.Proposal
@@ -192,18 +192,16 @@ class Plane:
     accept: float
     assessment: proposals.Assessment
     show_essay: bool
-    size: tuple[float, float] = (11.0, 7.0)
+    size: ClassVar[tuple[float, float]] = (11.0, 7.0)
 
-    def static_key(self) -> tuple:
-        return ()
-
-    def alt(self) -> str:
-        return f"{self.proposal.name}: your placement on the plane (described below)"
+    def title(self) -> str:
+        hypothetical = " (hypothetical)" if self.proposal.kind == "hypothetical" else ""
+        return f"{self.proposal.name}{hypothetical}: your placement"
 
     def draw_static(self, fig) -> Any:
         ax = fig.add_axes((0.085, 0.21, 0.5, 0.63))
-        ax.set_xlim(0, 10)
-        ax.set_ylim(0, 10)
+        ax.set_xlim(*LIMITS)  # a margin, so a dot on 0 or 10 covers no tick label
+        ax.set_ylim(*LIMITS)
         ax.set_xticks((0, 5, 10))
         ax.set_yticks((0, 5, 10))
         ax.set_xlabel("Can NATO / the EU grant it without putting their own stability in "
@@ -213,11 +211,9 @@ class Plane:
         ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
         for x, edge, head, gloss in QUADRANT_NAMES.values():
             top = edge == "top"
-            y, va = (10, "bottom") if top else (0, "top")
-            pad = 4 if top else -20  # below the plane, clear of the tick labels' line
+            y, va = (LIMITS[1] + 0.15, "bottom") if top else (LIMITS[0] - 0.7, "top")
             text = f"{head}\n{gloss}" if gloss else head
-            label(ax, text, (x, y), size=11, weight="bold", va=va, offset=(0, pad),
-                  linespacing=1.3)
+            label(ax, (x, y), text, size="small", weight="bold", va=va, linespacing=1.3)
         panel = fig.add_axes((PANEL_X, 0.03, 0.99 - PANEL_X, 0.86))
         panel.set_axis_off()
         panel.set_xlim(0, 1)
@@ -228,19 +224,18 @@ class Plane:
             panel.add_line(Line2D([0.03], [y], marker=marker, markersize=9,
                                   color=PALETTE["blue"], markeredgecolor="black",
                                   linestyle="none"))
-            label(panel, what, (0.08, y), size=10, ha="left", va="center")
+            label(panel, (0.08, y), what, size="note", ha="left")
         panel.add_artist(Rectangle((0.0, 0.145), 0.06, 0.04, facecolor=PALETTE["sky blue"],
                                    alpha=0.25, edgecolor="none"))
-        label(panel, "shaded: the quadrant your scores give", (0.08, 0.165), size=10,
-              ha="left", va="center")
+        label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note",
+              ha="left")
         return ax, panel
 
     def draw_changing(self, fig, handles) -> None:
         ax, panel = handles
         p, a = self.proposal, self.assessment
-        label(fig, _wrap(f"{p.name}{' (hypothetical)' if p.kind == 'hypothetical' else ''}: "
-                         "your placement", 90),
-              (0.5, 0.985), size=14, weight="bold", va="top", transform=fig.transFigure)
+        label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold",
+              va="top")
         if a.quadrant in QUADRANT_SPAN:
             (x0, x1), (y0, y1) = QUADRANT_SPAN[a.quadrant]
             ax.add_artist(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=PALETTE["sky blue"],
@@ -264,21 +259,21 @@ class Plane:
                            markersize=16, color=PALETTE["blue"], markeredgecolor="black",
                            linestyle="none", zorder=8, clip_on=False))
         reading = proposals.reading(a.reading)
-        label(panel, f"Reading: {reading['label']}", (0.0, 1.0), size=13, weight="bold",
+        label(panel, (0.0, 1.0), f"Reading: {reading['label']}", size="heading", weight="bold",
               ha="left", va="top")
-        label(panel, _wrap(READING_KEY[a.reading]), (0.0, 0.93), size=10, ha="left", va="top",
+        label(panel, (0.0, 0.93), _wrap(READING_KEY[a.reading]), size="note", ha="left", va="top",
               color=ink(green))
-        label(panel, FIT_HEAD[a.fits], (0.0, 0.74), size=12, weight="bold", ha="left", va="top",
+        label(panel, (0.0, 0.74), FIT_HEAD[a.fits], weight="bold", ha="left", va="top",
               color=ink(FIT_COLOR[a.fits]))
-        label(panel, _wrap(a.why[0].upper() + a.why[1:] + "."), (0.0, 0.68), size=10,
+        label(panel, (0.0, 0.68), _wrap(a.why[0].upper() + a.why[1:] + "."), size="note",
               ha="left", va="top")
         if self.show_essay:
             panel.add_artist(Rectangle((0.0, 0.255), 0.06, 0.05, facecolor="none",
                                        edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5))
             placement = proposals.essay_placement()
-            label(panel, _wrap(f"hatched: the essay's one placement ({placement['paragraph']}), "
-                               f"{placement['name']}", PANEL_WRAP - 5),
-                  (0.08, 0.28), size=10, ha="left", va="center")
+            label(panel, (0.08, 0.28),
+                  _wrap(f"hatched: the essay's one placement ({placement['paragraph']}), "
+                        f"{placement['name']}", PANEL_WRAP - 5), size="note", ha="left")
 
 
 def describe_plane(picture: Plane) -> str:

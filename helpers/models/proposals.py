@@ -258,8 +258,8 @@ OTHER_GISTS = {
     ),
     ("only_option", "neither side"): (
         "The essay's phrase is about Russia's own proposals, and this one is not Russia's: "
-        "it comes from {who}. This reading still implies that it cannot lie in the deal corner: nothing there is "
-        "both grantable and acceptable."
+        "it comes from {who}. This reading still implies that it cannot lie in the deal "
+        "corner: nothing there is both grantable and acceptable."
     ),
     ("strategy", "hypothetical"): (
         "A teaching example that no side has proposed in these words, so the essay's phrase "
