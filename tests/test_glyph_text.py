@@ -72,8 +72,6 @@ def test_reused_figure_is_restored_to_the_house_dpi():
 
 
 @pytest.mark.parametrize("render, values", [
-    ("figures.tactical.render_race", {"regime": "unstable", "g": 1.0, "h": 1.0, "start": "low"}),
-    ("figures.tactical.render_tracks", {"scheme": "multi_track", "show_essay": True}),
 ])
 def test_redraws_do_not_pile_up(render, values):
     """A reused figure holds the same artists after any number of redraws of one setting."""

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from helpers.figures import glyph_text
 from helpers.models import richardson as R
 
 
@@ -243,8 +242,11 @@ def test_bad_choices_raise_clear_errors():
 # --- the two widgets' render functions, every combination of control values -------------------
 
 def _drive(controls, render):
+    from matplotlib.text import Text
+
     from helpers.explorers.widgets import View, combinations
-    from helpers.figures.style import MIN_FONT_PT, to_png
+    from helpers.figures import engine
+    from helpers.figures.style import MIN_FONT_PT
 
     combos = combinations(controls)
     descriptions = set()
@@ -252,14 +254,15 @@ def _drive(controls, render):
         view = View.coerce(render(**values))
         assert view.description.strip()
         if index % 7 == 0 or len(combos) < 50:  # drawing is the slow part: draw a spread
-            assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
-            assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+            texts = [t for t in engine.figure(view.fig).findobj(Text) if t.get_text()]
+            assert min(t.get_fontsize() for t in texts) >= MIN_FONT_PT
+            assert engine.png(view.fig).startswith(b"\x89PNG")
         descriptions.add(view.description)
     return combos, descriptions
 
 
 def test_race_widget_renders_every_combination():
-    from helpers.figures import tactical as F
+    from helpers.explorers import tactical as F
 
     combos, descriptions = _drive(F.RACE_CONTROLS, F.render_race)
     assert len(combos) == 2 * 3 * 3 * 2
@@ -267,7 +270,7 @@ def test_race_widget_renders_every_combination():
 
 
 def test_steps_widget_renders_every_combination():
-    from helpers.figures import tactical as F
+    from helpers.explorers import tactical as F
 
     combos, descriptions = _drive(F.STEP_CONTROLS, F.render_steps)
     assert len(combos) == 2 * 4 * 4 * 3 * 3
@@ -275,7 +278,7 @@ def test_steps_widget_renders_every_combination():
 
 
 def test_race_render_says_what_the_flip_shows():
-    from helpers.figures import tactical as F
+    from helpers.explorers import tactical as F
 
     assert "runs away" in F.render_race("unstable", 1.0, 1.0, "low").description
     assert "falls through zero" in F.render_race("unstable", -2.0, -2.0, "low").description
@@ -322,3 +325,29 @@ def test_dividing_line_splits_runaway_from_disarmament():
     # No such line for a stable race or the singular case.
     assert R.dividing_line(R.baseline("stable")) is None
     assert R.dividing_line(R.Race(1.0, 1.0, 1.0, 1.0, 0.0, 0.0)) is None
+
+
+def test_race_quiz_numbers_come_from_the_model():
+    from helpers.explorers import tactical as F
+
+    q = F.race_quiz()
+    strong = R.Race(*[getattr(R.baseline("unstable"), n) for n in ("k", "l", "a", "b")], -2.0, -2.0)
+    assert q.answer == F.RACE_ANSWERS[R.outcome(strong, *F.STARTS["low"]).kind]
+    x, y = R.equilibrium(strong)
+    assert f"({x:.3g}, {y:.3g})" in q.explanation
+    assert "(4, 2.5)" in q.explanation and "(1, 0.3)" in q.explanation
+
+
+def test_the_race_key_sits_below_the_plot_not_over_it():
+    # Student reading: "08's phase-plane legend covers part of the plot".
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    from helpers.explorers import tactical as F
+    from helpers.figures import engine
+
+    fig = engine.figure(F.render_race("unstable", 1.0, 1.0, "low").fig)
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    plane = fig.axes[0].get_window_extent(renderer)
+    key = [t for t in fig.findobj(Text) if t.get_text().startswith("dx/dt = 0")]
+    assert key and all(t.get_window_extent(renderer).y1 < plane.y0 for t in key)

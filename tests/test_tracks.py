@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.figures import glyph_text
 from helpers.models import tracks as T
 from helpers.sources.facts import load_toml
 
@@ -52,15 +51,19 @@ def test_bad_input_raises_clear_errors(call, message):
 
 
 def test_tracks_widget_renders_every_combination():
+    from matplotlib.text import Text
+
+    from helpers.explorers import tactical as F
     from helpers.explorers.widgets import View, combinations
-    from helpers.figures import tactical as F
-    from helpers.figures.style import MIN_FONT_PT, to_png
+    from helpers.figures import engine
+    from helpers.figures.style import MIN_FONT_PT
 
     seen = set()
     for values in combinations(F.TRACK_CONTROLS):
         view = View.coerce(F.render_tracks(**values))
-        assert glyph_text.smallest_size(view.fig) >= MIN_FONT_PT
-        assert to_png(view.fig, dpi=40).startswith(b"\x89PNG")
+        texts = [t for t in engine.figure(view.fig).findobj(Text) if t.get_text()]
+        assert min(t.get_fontsize() for t in texts) >= MIN_FONT_PT
+        assert engine.png(view.fig).startswith(b"\x89PNG")
         seen.add(view.description)
     assert len(seen) == 4
     assert "Track 3 is business" in F.render_tracks("multi_track", False).description
