@@ -6,11 +6,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: lab test bench present clean help
+.PHONY: lab check lint test bench present clean help
 
 help:
 	@echo "make lab    - install (first time) and open JupyterLab on notebooks/00_start_here.ipynb"
-	@echo "make test   - install the dev tools and run the whole test suite"
+	@echo "make check  - the fast loop: ruff (lint and format) and the unit tests (no kernels, browsers or hub)"
+	@echo "make test   - install the dev tools and run every tier: unit, notebook, browser, classroom, slow, and ruff"
 	@echo "make bench  - print the benchmark figures for this machine"
 	@echo "make present NB=02 - show notebook 02 in Voila (prose and controls, no code) for projecting"
 
@@ -45,20 +46,36 @@ $(NODE_DIR)/.installed: $(VENV)/.run-installed tests/classroom/package.json test
 		|| echo "npm could not install configurable-http-proxy: the classroom test will fail and say why"; \
 	else echo "Node.js (npm) not found: the JupyterHub classroom test will be skipped"; fi
 
+# Tiers are pytest marks (pyproject.toml): notebook, browser, classroom, slow. The unit tier is
+# everything else.
+UNIT := not notebook and not browser and not classroom and not slow
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: lint
+	$(PY) -m pytest -q -m "$(UNIT)"
+
+# Every tier, then ruff (so a formatting slip does not hide a failing test).
 test: $(VENV)/.dev-installed $(NODE_DIR)/.installed
 	$(PY) -m pytest
+	$(MAKE) lint
 
 # Presentation mode: one notebook in Voila on http://127.0.0.1:8866, e.g. `make present NB=02`.
 NB ?= 00
 present: $(VENV)/.run-installed
 	$(PY) -m helpers.tools.present $(NB)
 
-bench: $(VENV)/.dev-installed
+$(VENV)/.bench-installed: $(VENV)/.dev-installed benchmarks/requirements.txt
 	$(PIP) install --quiet -r benchmarks/requirements.txt
+	@touch $@
+
+bench: $(VENV)/.bench-installed
 	@for script in benchmarks/*.py; do \
-		[ "$$(basename $$script)" = "__init__.py" ] && continue; \
 		echo "== $$script"; $(PY) $$script || exit 1; \
 	done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis test-artifacts build dist *.egg-info
+	find . -name __pycache__ -type d -prune -not -path "./.git/*" -exec rm -rf {} +

@@ -17,6 +17,18 @@ SUMMARY: dict[str, dict] = {}
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 
+# Test tiers (registered in pyproject.toml): whole folders carry their tier's mark, so a new file in
+# tests/browser/ or tests/classroom/ is never run by `make check` by mistake.
+FOLDER_MARKS = {"browser": "browser", "classroom": "classroom"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        parts = Path(str(item.path)).relative_to(ROOT / "tests").parts
+        if len(parts) > 1 and parts[0] in FOLDER_MARKS:
+            item.add_marker(FOLDER_MARKS[parts[0]])
+
+
 @pytest.fixture(autouse=True)
 def _no_network():
     netguard.install()

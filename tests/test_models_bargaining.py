@@ -156,22 +156,6 @@ def test_render_predict_then_flip():
     assert "0.20 to 0.80" in desc and "None of them is on the table" in desc
 
 
-def test_render_png_is_fast_enough():
-    import time
-
-    from helpers.figures import bargaining as pb
-    from helpers.figures import style as plots
-
-    values = {c.name: c.default for c in pb.BARGAINING_CONTROLS}
-    pb.render_bargaining(**values)  # warm fonts
-    times = []
-    for _ in range(5):
-        start = time.process_time()
-        plots.to_png(pb.render_bargaining(**values).fig)
-        times.append(time.process_time() - start)
-    assert sorted(times)[2] < 0.1  # median CPU time per redraw, render plus PNG
-
-
 def test_capitulation_deal_needs_costs_above_the_knife_edge():
     """Notebook 04: at costs of 0.5 "give up everything" is only just acceptable; 0.6 is robust."""
     from helpers.figures import bargaining as pb

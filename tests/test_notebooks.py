@@ -13,6 +13,8 @@ from nbclient import NotebookClient
 from tests import netguard
 from tests.conftest import NOTEBOOKS, ROOT, SUMMARY
 
+pytestmark = pytest.mark.notebook
+
 PRELUDE = inspect.getsource(netguard) + "\ninstall()\n"
 DRIVER = (
     "import json as _json\nfrom helpers.tools.drive import drive_all as _drive_all\n"

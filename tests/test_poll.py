@@ -317,30 +317,25 @@ def test_seed_lines_hold_the_counts_verbatim():
         assert lines[index + 1] == shown
 
 
-# --- the notebook's widgets: every control value renders, quickly ---------------------------
+# --- the notebook's widgets: every control value renders ---------------------------
 
 
-def _cpu_render(render, **values):
-    """Render and encode as the widget does; CPU seconds (a shared machine's load is not ours)."""
-    import time
-
+def _render(render, **values):
+    """Render and encode as the widget does (the time it takes is measured in benchmarks/render_cpu.py)."""
     from helpers.explorers import widgets
     from helpers.figures import style as plots
 
-    start = time.process_time()
     view = widgets.View.coerce(render(**values))
     if view.fig is not None:
         plots.to_png(view.fig)
-    return view, time.process_time() - start
+    return view
 
 
 @pytest.mark.parametrize(("controls", "render"), [
     ("self_selection_controls", "render_self_selection"),
     ("interval_controls", "render_intervals"),
 ])
-def test_every_control_combination_renders_under_100_ms(controls, render):
-    import statistics
-
+def test_every_control_combination_renders(controls, render):
     from helpers.explorers import widgets
     from helpers.figures import poll as poll_plots
 
@@ -348,12 +343,9 @@ def test_every_control_combination_renders_under_100_ms(controls, render):
     render = getattr(poll_plots, render)
     combos = widgets.combinations(controls)
     assert len(combos) >= 8
-    times = []
     for values in combos:
-        view, seconds = _cpu_render(render, **values)
-        times.append(seconds)
+        view = _render(render, **values)
         assert view.fig is not None and view.description.strip() and view.text.strip()
-    assert statistics.median(times[1:]) < 0.1, f"median {statistics.median(times[1:]):.3f} s"
 
 
 def test_self_selection_view_says_it_is_a_model_and_intervals_say_as_if():

@@ -94,6 +94,7 @@ def _builds_widgets(path) -> bool:
     return any("widgets." in c.source or "quiz." in c.source for c in cells if c.cell_type == "code")
 
 
+@pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_renders_in_voila_for_projecting(voila, path):
     page = voila(path.name)
@@ -126,6 +127,7 @@ def test_present_command_listens_on_localhost_only_and_hides_answers():
         ROOT / "notebooks", with_answers=True))
 
 
+@pytest.mark.notebook
 def test_the_checks_catch_an_error_and_visible_code(tmp_path):
     """The checks above can fail: a cell that raises, shown with its code, is caught by each."""
     broken = tmp_path / "broken.ipynb"
@@ -163,6 +165,7 @@ def test_the_checks_catch_an_error_and_visible_code(tmp_path):
 CHROMIUM = "/usr/bin/chromium"
 
 
+@pytest.mark.browser
 def test_a_control_works_in_the_voila_page_in_a_browser(voila):
     """Projected in Chromium, flipping 00's warm-up toggle redraws the picture."""
     if not os.path.exists(CHROMIUM):

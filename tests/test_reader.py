@@ -2,7 +2,6 @@
 the "Which Europe?" occurrences and tags, source criticism, and every widget render of notebook 01."""
 
 import re
-import statistics
 import time
 
 import pytest
@@ -221,14 +220,13 @@ def test_capture_report_lists_the_repeated_block_and_variants():
     assert "108 votes" in text
 
 
-# --- every widget control value renders, quickly -------------------------------------------
+# --- every widget control value renders -------------------------------------------
 
 
 def _timed(render, **values):
     """Render and encode as the widget does; return the view and the CPU seconds it took.
 
-    CPU time of this process, not wall time: the machine is shared, and other processes'
-    load must not make this test flaky (or hide a slow render).
+    No unit test asserts the time (benchmarks/render_cpu.py reports it against the target).
     """
     start = time.process_time()
     view = widgets.View.coerce(render(**values))
@@ -247,9 +245,8 @@ def test_reader_renders_every_paragraph():
 
 @pytest.mark.parametrize("query", SEARCHES)
 def test_search_box_renders_for_many_strings(query):
-    view, seconds = _timed(reading_plots.render_search, query=query)
+    view, _ = _timed(reading_plots.render_search, query=query)
     assert view.description.strip() and view.text
-    assert seconds < 0.1
 
 
 def test_map_renders_every_single_rejection_and_all_at_once():
@@ -259,17 +256,14 @@ def test_map_renders_every_single_rejection_and_all_at_once():
     names = [c.name for c in controls]
     assert sorted(names) == sorted(c.id for c in amap.rejectable())
     render()  # build the cached text layer once
-    times = []
     for name in names:
-        view, seconds = _timed(render, **{n: n == name for n in names})
-        times.append(seconds)
+        view, _ = _timed(render, **{n: n == name for n in names})
         assert amap[name].label in view.description
     view, _ = _timed(render, **dict.fromkeys(names, True))
     assert "0 of 4 conclusions" not in view.description or "Conclusions still standing: 0" in (
         view.description)
     with pytest.raises(ValueError, match="unknown premise"):
         render(dead_end=True)
-    assert statistics.median(times) < 0.1, f"median render {statistics.median(times):.3f} s"
 
 
 def test_referent_figure_has_a_description_and_readable_fonts():

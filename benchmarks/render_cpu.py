@@ -1,0 +1,68 @@
+"""CPU time of one redraw (render plus PNG) for the explorers whose unit tests used to assert it.
+
+These figures were asserts in tests/test_models_bargaining.py, tests/test_poll.py and
+tests/test_reader.py (median under 100 ms). A unit test should not fail because the machine is
+slow or busy, so they live here: each line prints the median CPU time of this process (not wall
+time, so other processes' load counts less) against the 100 ms target, and MISSED when over it.
+"""
+
+from __future__ import annotations
+
+import platform
+import statistics
+import time
+
+from helpers.explorers import widgets
+from helpers.figures import bargaining as bargaining_plots
+from helpers.figures import poll as poll_plots
+from helpers.figures import reading as reading_plots
+from helpers.figures import style as plots
+from helpers.models import argument_map
+
+TARGET_S = 0.1
+SEARCHES = ["security", "Milan", "collective security", '"international relations"', "EU-Russia",
+            "  COLLECTIVE   Security ", "qwertyuiop-not-in-the-essay", "Ukraine", ""]
+
+
+def cpu_render(render, **values) -> float:
+    """CPU seconds to render and encode as the widget does."""
+    start = time.process_time()
+    view = widgets.View.coerce(render(**values))
+    if view.fig is not None:
+        plots.to_png(view.fig)
+    return time.process_time() - start
+
+
+def report(name: str, times: list[float]) -> None:
+    median = statistics.median(times)
+    verdict = "met" if median < TARGET_S else "MISSED"
+    print(f"{name}: median {median * 1000:.1f} ms CPU over {len(times)} renders "
+          f"(max {max(times) * 1000:.1f} ms); target < {TARGET_S * 1000:.0f} ms {verdict}")
+
+
+def main() -> None:
+    print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+
+    values = {c.name: c.default for c in bargaining_plots.BARGAINING_CONTROLS}
+    bargaining_plots.render_bargaining(**values)  # warm fonts
+    report("04 bargaining, default controls", [cpu_render(bargaining_plots.render_bargaining, **values)
+                                               for _ in range(5)])
+
+    for controls, render in (("self_selection_controls", "render_self_selection"),
+                             ("interval_controls", "render_intervals")):
+        combos = widgets.combinations(getattr(poll_plots, controls)())
+        times = [cpu_render(getattr(poll_plots, render), **v) for v in combos]
+        report(f"09 {render}, every combination after the first", times[1:])
+
+    report("01 search box", [cpu_render(reading_plots.render_search, query=q) for q in SEARCHES])
+
+    amap = argument_map.load()
+    names = [c.name for c in reading_plots.map_controls(amap)]
+    render = reading_plots.map_renderer(amap)
+    render()  # build the cached text layer once
+    report("01 argument map, one rejection at a time",
+           [cpu_render(render, **{n: n == name for n in names}) for name in names])
+
+
+if __name__ == "__main__":
+    main()
