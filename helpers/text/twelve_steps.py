@@ -103,7 +103,7 @@ def contents_markdown() -> str:
     """What the Twelve Steps contain, as far as we could read them, with the critics' reading of
     two steps; says plainly why the twelve are not listed."""
     rec = contents()
-    lines = [f"The statement groups its steps under four headings of concern, in its words "
+    lines = [f"The statement says its steps address four kinds of concern, in its words "
              f"“{rec['groups_quote']}”. **Our summary of its opening:** {rec['opening']}", ""]
     if rec["steps_listed"]:
         lines += [f"{n}. {step}" for n, step in enumerate(rec["steps"], start=1)]
