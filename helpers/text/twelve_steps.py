@@ -27,25 +27,26 @@ def nti_statement() -> dict:
 def document_markdown() -> str:
     """A short Markdown card: what the document is, who convened it, what NTI added."""
     doc, nti = document(), nti_statement()
-    return "\n".join([
-        f"**{doc['name']}** - {doc['kind']}, released {doc['released']}.",
-        "",
-        f"- Convened by {', '.join(doc['convenors'])}, with their organisations: "
-        f"{', '.join(doc['organizations'])}.",
-        f"- {doc['signatories']} signatories from {doc['countries']} countries (NTI).",
-        "",
-        f"NTI's statement of {nti['date']}, in its own words:",
-        "",
-        f"> {nti['not_a_peace_plan']}",
-        ">",
-        f"> {nti['contested']}",
-    ])
+    return "\n".join(
+        [
+            f"**{doc['name']}** - {doc['kind']}, released {doc['released']}.",
+            "",
+            f"- Convened by {', '.join(doc['convenors'])}, with their organisations: "
+            f"{', '.join(doc['organizations'])}.",
+            f"- {doc['signatories']} signatories from {doc['countries']} countries (NTI).",
+            "",
+            f"NTI's statement of {nti['date']}, in its own words:",
+            "",
+            f"> {nti['not_a_peace_plan']}",
+            ">",
+            f"> {nti['contested']}",
+        ]
+    )
 
 
 def ukrainian_voices() -> list[dict]:
     """Ukrainian critiques of the Twelve Steps, from the shared reading list (sourced op-eds)."""
-    voices = [v for v in load_toml("reading_sources.toml")["voice"]
-              if v.get("perspective") == "Ukrainian"]
+    voices = [v for v in load_toml("reading_sources.toml")["voice"] if v.get("perspective") == "Ukrainian"]
     if not voices:
         raise ValueError("reading_sources.toml lists no Ukrainian voice on the Twelve Steps")
     return voices
@@ -56,8 +57,7 @@ def ukrainian_voices_markdown() -> str:
     lines = ["**Voices from Kyiv** (op-eds; each summary is ours, the link is the text):", ""]
     for v in ukrainian_voices():
         when = f", {v['date']}" if v.get("date") else ""
-        lines.append(f"- {v['author']}, “{v['title']}”, *{v['outlet']}*{when}: {v['what']} "
-                     f"<{v['url']}>")
+        lines.append(f"- {v['author']}, “{v['title']}”, *{v['outlet']}*{when}: {v['what']} <{v['url']}>")
     return "\n".join(lines)
 
 
@@ -103,15 +103,21 @@ def contents_markdown() -> str:
     """What the Twelve Steps contain, as far as we could read them, with the critics' reading of
     two steps; says plainly why the twelve are not listed."""
     rec = contents()
-    lines = [f"The statement says its steps address four kinds of concern, in its words "
-             f"“{rec['groups_quote']}”. **Our summary of its opening:** {rec['opening']}", ""]
+    lines = [
+        f"The statement says its steps address four kinds of concern, in its words "
+        f"“{rec['groups_quote']}”. **Our summary of its opening:** {rec['opening']}",
+        "",
+    ]
     if rec["steps_listed"]:
         lines += [f"{n}. {step}" for n, step in enumerate(rec["steps"], start=1)]
     else:
         lines.append(f"**Why the twelve steps are not listed here:** {rec['why_not_listed']}")
-    lines += ["", "Two steps, as a Ukrainian critic described them (our paraphrase of his description, "
-              "not the statement's text):",
-              ""]
+    lines += [
+        "",
+        "Two steps, as a Ukrainian critic described them (our paraphrase of his description, "
+        "not the statement's text):",
+        "",
+    ]
     lines += [f"- Step {r['step']}: {r['what']} ({r['critic']})." for r in criticised_steps()]
     lines += ["", f"*Read the statement itself: <{_first_url(rec['source'])}>.*"]
     return "\n".join(lines)
@@ -125,8 +131,10 @@ def signatories() -> dict:
 def signatories_markdown() -> str:
     """Who signed, as far as we could check it (no names: we could not read the list)."""
     rec = signatories()
-    return (f"**Who signed.** {rec['count']} signatories from {rec['countries']} countries "
-            f"(NTI). {rec['ukrainians']} {rec['note']}")
+    return (
+        f"**Who signed.** {rec['count']} signatories from {rec['countries']} countries "
+        f"(NTI). {rec['ukrainians']} {rec['note']}"
+    )
 
 
 def _first_url(source: str) -> str:

@@ -18,8 +18,20 @@ from helpers.sources import facts
 
 DATA = "other_views.toml"
 NOTEBOOKS = ("01", "02", "03", "04", "05", "06", "07", "08")
-REQUIRED = ("id", "stance", "notebooks", "author", "title", "year", "publisher", "url",
-            "summary", "overlap", "source", "accessed")
+REQUIRED = (
+    "id",
+    "stance",
+    "notebooks",
+    "author",
+    "title",
+    "year",
+    "publisher",
+    "url",
+    "summary",
+    "overlap",
+    "source",
+    "accessed",
+)
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Stance key -> the heading a student reads, in the order the groups are shown.
 STANCES = {
@@ -45,16 +57,15 @@ def _load() -> tuple[dict, ...]:
             raise ValueError(f"{DATA}: the id {rec['id']!r} occurs twice")
         seen.add(rec["id"])
         if rec["stance"] not in stances:
-            raise ValueError(f"{DATA}: {rec['id']} has stance {rec['stance']!r}; "
-                             f"valid stances: {', '.join(stances)}")
+            raise ValueError(
+                f"{DATA}: {rec['id']} has stance {rec['stance']!r}; valid stances: {', '.join(stances)}"
+            )
         wrong = [n for n in rec["notebooks"] if n not in NOTEBOOKS]
         if wrong:
-            raise ValueError(f"{DATA}: {rec['id']} names notebooks {wrong}; "
-                             f"valid: {', '.join(NOTEBOOKS)}")
+            raise ValueError(f"{DATA}: {rec['id']} names notebooks {wrong}; valid: {', '.join(NOTEBOOKS)}")
         where = rec["source"] + rec.get("read_via", "")
         if not rec["url"].startswith("https://") or rec["url"] not in where:
-            raise ValueError(f"{DATA}: {rec['id']}: the url must be https and appear in source "
-                             "or read_via")
+            raise ValueError(f"{DATA}: {rec['id']}: the url must be https and appear in source or read_via")
         if not _DATE.match(rec["accessed"]):
             raise ValueError(f"{DATA}: {rec['id']}: accessed must be a date YYYY-MM-DD")
         records.append(dict(rec))
@@ -75,9 +86,11 @@ def view_markdown(rec: dict) -> str:
     """One view as a Markdown list item: who, what, our summary, our reading, the page read."""
     copy = f" *{rec['read_via']}*" if rec.get("read_via") else ""
     year = "" if rec["year"] in rec["publisher"] else f", {rec['year']}"
-    return (f"- {rec['author']}, *{rec['title']}* ({rec['publisher']}{year}). "
-            f"**Our summary:** {rec['summary']} **Where it meets the essay (our reading):** "
-            f"{rec['overlap']} [The page we read]({rec['url']}).{copy}")
+    return (
+        f"- {rec['author']}, *{rec['title']}* ({rec['publisher']}{year}). "
+        f"**Our summary:** {rec['summary']} **Where it meets the essay (our reading):** "
+        f"{rec['overlap']} [The page we read]({rec['url']}).{copy}"
+    )
 
 
 def views_markdown(notebook: str) -> str:
@@ -90,8 +103,10 @@ def views_markdown(notebook: str) -> str:
         group = [r for r in chosen if r["stance"] == key]
         if group:
             lines += [f"**{heading}**", ""] + [view_markdown(r) for r in group] + [""]
-    lines.append("*Summaries are ours, written from the pages linked; where we could read only "
-                 "a copy or a report, the entry says so. Sources: `helpers/data/other_views.toml`.*")
+    lines.append(
+        "*Summaries are ours, written from the pages linked; where we could read only "
+        "a copy or a report, the entry says so. Sources: `helpers/data/other_views.toml`.*"
+    )
     return "\n".join(lines)
 
 
@@ -100,6 +115,7 @@ def sources_markdown(notebook: str) -> str:
     lines = []
     for rec in views(notebook):
         via = f" Read via: {rec['read_via']}" if rec.get("read_via") else ""
-        lines.append(f"- `other_views.toml` ({rec['id']}): {rec['source']}.{via} "
-                     f"(accessed {rec['accessed']})")
+        lines.append(
+            f"- `other_views.toml` ({rec['id']}): {rec['source']}.{via} (accessed {rec['accessed']})"
+        )
     return "\n".join(lines)
