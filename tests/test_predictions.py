@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from functools import cache
 from unittest import mock
 
@@ -115,3 +116,17 @@ def test_duplicate_ids_and_unknown_ids_are_refused():
         predictions.get("no-such-question")
     assert [p.id for p in predictions.for_notebook("02_collective_or_international")] == [
         "02-states-move", "02-claude"]
+
+
+PULSE_CALL = re.compile(r'^pulse\.ask\("([a-z0-9-]+)"\)$')
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_each_prediction_has_one_pulse_cell_in_its_notebook(stem):
+    """A one-line cell ``pulse.ask("<id>")`` asks each of the notebook's predictions, once."""
+    nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    code = ["".join(c["source"]).strip() for c in nb["cells"] if c["cell_type"] == "code"]
+    asked = [m.group(1) for src in code if (m := PULSE_CALL.match(src))]
+    stray = [src for src in code if "pulse.ask(" in src and not PULSE_CALL.match(src)]
+    assert not stray, f"{stem}: a pulse cell must be the one line pulse.ask(\"<id>\"): {stray}"
+    assert asked == [p.id for p in predictions.for_notebook(stem)], f"{stem} asks {asked}"
