@@ -104,3 +104,55 @@ def read_moves(
         Reading(move, value(move.mover, mover_weights), value(move.other, other_weights))
         for move in moves
     )
+
+
+# --- Jervis's four worlds, read through the motives model -------------------------------------
+
+#: How much of a defensive move's threat to the watcher's security remains when defence has the
+#: advantage, and when postures can be told apart. OUR illustrative assumptions (Jervis 1978
+#: argues the direction, not these numbers): each halves the threat, and they multiply.
+DEFENCE_ADVANTAGE_FACTOR = 0.5
+DISTINGUISHABLE_FACTOR = 0.5
+
+
+def threat_factor(offence_advantage: bool, distinguishable: bool) -> float:
+    """The share of a defensive move's security threat the watching side still feels."""
+    for name, flag in (("offence_advantage", offence_advantage), ("distinguishable", distinguishable)):
+        if not isinstance(flag, bool):
+            raise ValueError(f"{name} must be True or False; got {flag!r}")
+    factor = 1.0 if offence_advantage else DEFENCE_ADVANTAGE_FACTOR
+    return factor * (DISTINGUISHABLE_FACTOR if distinguishable else 1.0)
+
+
+@dataclass(frozen=True)
+class WorldReading:
+    """How the watching side reads one defensive move in one of Jervis's four worlds."""
+
+    offence_advantage: bool
+    distinguishable: bool
+    factor: float
+    security_effect: float
+    value: float
+
+
+def read_in_world(move: Move, weights: Mapping[str, float], offence_advantage: bool,
+                  distinguishable: bool) -> WorldReading:
+    """The watching side's reading of ``move``, made for defence, in one world.
+
+    Only a *threat* to the watcher's security (a negative security effect) is scaled by
+    :func:`threat_factor`; gain and prestige effects, and any security benefit, are read as they
+    are: Jervis's variables concern what arms do, not what a move is worth otherwise.
+    """
+    factor = threat_factor(offence_advantage, distinguishable)
+    security = move.other["security"]
+    security = security * factor if security < 0 else security
+    effects = {**move.other, "security": security}
+    return WorldReading(offence_advantage, distinguishable, factor, security,
+                        value(effects, weights))
+
+
+def read_in_four_worlds(move: Move, weights: Mapping[str, float]) -> tuple[WorldReading, ...]:
+    """The watching side's reading of ``move`` in all four worlds, in the order
+    (offence, cannot tell), (defence, cannot tell), (offence, can tell), (defence, can tell)."""
+    return tuple(read_in_world(move, weights, off, dist)
+                 for dist in (False, True) for off in (True, False))

@@ -9,6 +9,7 @@ than by listing the 2^n coalitions; the voting rules themselves live in
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -482,3 +483,121 @@ def fact(fact_id: str) -> dict:
     if fact_id not in records:
         raise ValueError(f"unknown fact {fact_id!r}; valid facts: {', '.join(records)}")
     return records[fact_id]
+
+
+# --- Designs of the Council and other derived tables (notebook 05) ---------------------------
+
+INDEX_IDS = ("shapley_shubik", "banzhaf")
+QUOTA_KIND_IDS = ("charter", "majority", "two_thirds", "all")
+REFERENCE_DESIGN = (11, 5, "charter")
+"""The Charter's 1945 Council (11 seats, 5 vetoes, 7 votes): what every design is compared with."""
+
+
+def council_rule(seats: int) -> str:
+    """The Council rule with this many seats ("unsc_1945" for 11, "unsc_1965" for 15)."""
+    by_seats = {council_defaults(r)[0]: r for r in ("unsc_1945", "unsc_1965")}
+    if seats not in by_seats:
+        raise ValueError(
+            f"unknown council size {seats!r}; valid sizes: {', '.join(str(s) for s in by_seats)}"
+        )
+    return by_seats[seats]
+
+
+def council_quota(seats: int, kind: str) -> int:
+    """The affirmative votes needed for a named kind of quota on a council of ``seats``."""
+    if kind not in QUOTA_KIND_IDS:
+        raise ValueError(f"unknown quota {kind!r}; valid quotas: {', '.join(QUOTA_KIND_IDS)}")
+    return {
+        "charter": council_defaults(council_rule(seats))[2],
+        "majority": seats // 2 + 1,
+        "two_thirds": math.ceil(Fraction(2, 3) * seats),
+        "all": seats,
+    }[kind]
+
+
+@dataclass(frozen=True)
+class CouncilDesign:
+    """One design of the Council and the exact power of one permanent and one elected seat.
+
+    ``permanent_power`` / ``elected_power`` map each index id to a Fraction, or are None when the
+    design has no seat of that kind; ``permanent_share`` is the permanent seats' total per index.
+    """
+
+    seats: int
+    permanent: int
+    quota_kind: str
+    quota: int
+    result: Power
+    permanent_power: dict[str, Fraction] | None
+    elected_power: dict[str, Fraction] | None
+    permanent_share: dict[str, Fraction]
+
+    @property
+    def is_reference(self) -> bool:
+        """Whether this is the Charter's 1945 text itself."""
+        return (self.seats, self.permanent, self.quota_kind) == REFERENCE_DESIGN
+
+    def ratio(self, index: str) -> Fraction | None:
+        """How many elected seats one permanent seat is worth (None if either is missing or 0)."""
+        if not self.permanent_power or not self.elected_power or not self.elected_power[index]:
+            return None
+        return self.permanent_power[index] / self.elected_power[index]
+
+
+def council_design(seats: int, permanent: int, quota_kind: str) -> CouncilDesign:
+    """Power of one permanent and one elected seat under a design, both indices, exactly."""
+    quota = council_quota(seats, quota_kind)
+    game = rule_game(council_rule(seats), permanent=permanent, quota=quota)
+    result = power(game)
+    perm = next((m for m in game.members if m in game.vetoes), None)
+    elect = next((m for m in game.members if m not in game.vetoes), None)
+    values = {ix: index_values(result, ix) for ix in INDEX_IDS}
+    return CouncilDesign(
+        seats=seats,
+        permanent=permanent,
+        quota_kind=quota_kind,
+        quota=quota,
+        result=result,
+        permanent_power={ix: values[ix][perm] for ix in INDEX_IDS} if perm else None,
+        elected_power={ix: values[ix][elect] for ix in INDEX_IDS} if elect else None,
+        permanent_share={ix: sum((values[ix][m] for m in game.vetoes), Fraction(0))
+                         for ix in INDEX_IDS},
+    )
+
+
+def change_from_1945(design: CouncilDesign) -> dict[tuple[str, str], tuple[Fraction, Fraction]]:
+    """{(seat kind, index): (value in the 1945 text, value in this design)} for shared seat kinds."""
+    ref = council_design(*REFERENCE_DESIGN)
+    changes = {}
+    for kind in ("permanent", "elected"):
+        now, old = getattr(design, f"{kind}_power"), getattr(ref, f"{kind}_power")
+        if now is None or old is None:
+            continue
+        for ix in INDEX_IDS:
+            changes[(kind, ix)] = (old[ix], now[ix])
+    return changes
+
+
+def monopoly_table(index: str, k: int) -> list[tuple[str, Fraction, Fraction]]:
+    """(rule id, share of power held by the top k members, k/n if power were equal) per rule."""
+    if index not in INDEX_IDS:
+        raise ValueError(f"unknown index {index!r}; valid indices: {', '.join(INDEX_IDS)}")
+    rows = []
+    for rule_id in RULE_IDS:
+        result = power(rule_game(rule_id))
+        top = min(k, len(result.members)) if isinstance(k, int) and k >= 1 else k
+        rows.append((rule_id, top_share(result, top, index), Fraction(top, len(result.members))))
+    return rows
+
+
+def accession_waits() -> list[tuple[str, dt.date, dt.date]]:
+    """(who, from, until) for the approvals Sweden waited for, from the sourced dates."""
+    events = sweden_accession_events()
+    dates = {e["actor"]: dt.date.fromisoformat(e["date"]) for e in events}
+    start = dt.date.fromisoformat(events[0]["date"])
+    allies = max(dt.date.fromisoformat(e["date"]) for e in events if e["actor"] == "Allies")
+    return [
+        ("28 other Allies (by end of Sept 2022)", start, allies),
+        ("Turkey (parliament)", start, dates["Turkey"]),
+        ("Hungary (parliament)", start, dates["Hungary"]),
+    ]
