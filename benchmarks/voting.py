@@ -164,22 +164,21 @@ def part3(engine_time):
 def part4():
     print("4. Notebook 05 redraws: every control combination, figure + PNG (no widget cache)")
     print("   wall time, and CPU time of this process (less sensitive to other jobs)")
+    from helpers.explorers import voting as ev
     from helpers.explorers import widgets
-    from helpers.figures import style as plots
-    from helpers.figures import voting as vp
 
     for rule_id in voting.RULE_IDS:  # the notebook computes these once, when it opens
         power(voting.rule_game(rule_id))
     for name, controls, render in [
-        ("rules", vp.rule_controls, vp.rules_view),
-        ("monopoly", vp.monopoly_controls, vp.monopoly_view),
-        ("council", vp.council_controls, vp.council_view),
+        ("rules", ev.RULES_CONTROLS, ev.render_rules),
+        ("monopoly", ev.MONOPOLY_CONTROLS, ev.render_monopoly),
+        ("council", ev.COUNCIL_CONTROLS, ev.render_council),
     ]:
         for label in ("first pass", "second pass"):
             wall, cpu = [], []
-            for values in widgets.combinations(controls()):
+            for values in widgets.combinations(controls):
                 start, start_cpu = time.perf_counter(), time.process_time()
-                plots.to_png(render(**values).fig)
+                render(**values).png()
                 wall.append(time.perf_counter() - start)
                 cpu.append(time.process_time() - start_cpu)
             print(

@@ -128,82 +128,92 @@ def test_divisible_recognised_stake_always_has_a_deal(p, ca, cb):
 # ---------------------------------------------------------------- the widget's render function
 
 def test_render_every_control_combination():
+    from helpers.explorers import bargaining as eb
     from helpers.explorers.widgets import combinations
-    from helpers.figures import bargaining as pb
-    from helpers.figures import style as plots
 
-    combos = combinations(pb.BARGAINING_CONTROLS)
+    combos = combinations(eb.CONTROLS)
     assert len(combos) == 3 * 3 * 3 * 3 * 2 * 2
     verdicts = set()
     for values in combos:
-        view = pb.render_bargaining(**values)
-        assert view.fig is not None and view.description.strip()
-        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+        view = eb.render_bargaining(**values)
+        assert view.fig is not None and view.description.strip() and view.alt
         verdicts.add(view.text.split("</b>")[0])
     # The controls really change the verdict: some combinations allow a deal, some do not.
     assert verdicts == {"<p><b>Deal possible.", "<p><b>No deal."}
 
 
 def test_render_predict_then_flip():
-    from helpers.figures import bargaining as pb
+    from helpers.explorers import bargaining as eb
 
     costly = dict(p=0.5, cost_a=0.3, cost_b=0.3, a_recognises_b=True, b_recognises_a=True)
-    assert "Deal possible" in pb.render_bargaining(stake="divisible", **costly).text
-    assert "No deal" in pb.render_bargaining(stake="indivisible", **costly).text
+    assert "Deal possible" in eb.render_bargaining(stake="divisible", **costly).text
+    assert "No deal" in eb.render_bargaining(stake="indivisible", **costly).text
     # A side payment of up to 0.25 reaches into the range 0.2-0.8: divisible again.
-    assert "Deal possible" in pb.render_bargaining(stake="side payments", **costly).text
-    desc = pb.render_bargaining(stake="indivisible", **costly).description
+    assert "Deal possible" in eb.render_bargaining(stake="side payments", **costly).text
+    desc = eb.render_bargaining(stake="indivisible", **costly).description
     assert "0.20 to 0.80" in desc and "None of them is on the table" in desc
 
 
 def test_capitulation_deal_needs_costs_above_the_knife_edge():
     """Notebook 04: at costs of 0.5 "give up everything" is only just acceptable; 0.6 is robust."""
-    from helpers.figures import bargaining as pb
+    from helpers.explorers import bargaining as eb
 
     common = dict(p=0.5, stake="indivisible", a_recognises_b=True, b_recognises_a=True)
-    assert "No deal" in pb.render_bargaining(cost_a=0.45, cost_b=0.45, **common).text
-    assert "Deal possible" in pb.render_bargaining(cost_a=0.6, cost_b=0.6, **common).text
-    assert min(c.max for c in pb.BARGAINING_CONTROLS if c.name.startswith("cost")) >= 0.6
+    assert "No deal" in eb.render_bargaining(cost_a=0.45, cost_b=0.45, **common).text
+    assert "Deal possible" in eb.render_bargaining(cost_a=0.6, cost_b=0.6, **common).text
+    assert min(c.max for c in eb.CONTROLS if c.name.startswith("cost")) >= 0.6
+
+
+def test_quizzes_state_the_model_numbers():
+    from helpers.explorers import bargaining as eb
+
+    q = eb.side_payment_quiz()
+    assert "The range runs from 0.2 to 0.8" in q.explanation
+    assert "from 0.20 to 0.25 and from 0.75 to 0.80 lie in the range" in q.explanation
+    q.choice.value = q.answer
+    assert q.check() is True
+    assert eb.recognition_quiz().answer == "No cost is high enough"
+    # A premise the model does not support is refused, not printed.
+    with pytest.raises(ValueError, match="premise"):
+        eb.side_payment_quiz(p=0.5, cost=0.6)
+
+
+def test_notebook_prose_numbers_match_the_model():
+    """The numbers 04's "What changed and why" states, checked against the model."""
+    import json
+
+    from helpers.explorers import bargaining as eb
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "04_perfect_accord.ipynb").read_text(encoding="utf-8"))
+    prose = " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"])
+    assert "the range runs from 0.3 to 0.7, so neither is in it" in prose
+    assert eb.settle(0.5, 0.2, 0.2, "indivisible").range == pytest.approx((0.3, 0.7))
+    assert not eb.settle(0.5, 0.2, 0.2, "indivisible").deals
+    assert "At exactly 0.5 the range runs from 0 to 1" in prose
+    assert eb.settle(0.5, 0.5, 0.5, "indivisible").range == (0.0, 1.0)
+    assert eb.settle(0.5, 0.5, 0.5, "indivisible").deals
+    assert "at 0.45 there is still no deal" in prose
+    assert not eb.settle(0.5, 0.45, 0.45, "indivisible").deals
+    assert "With costs of 0.3 each that is enough; with 0.2 it is not" in prose
+    assert eb.settle(0.5, 0.3, 0.3, "side payments").deals
+    assert not eb.settle(0.5, 0.2, 0.2, "side payments").deals
+    assert f"(here with up to {eb.SIDE_PAYMENT:g})" in prose
 
 
 def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
-    from helpers.figures import bargaining as pb
     from helpers.sources import facts
+    from helpers.text import bargaining as tb
 
-    text = pb.osce_para8_markdown(("free_to_choose", "not_at_expense"))
+    text = tb.osce_para8_markdown(("free_to_choose", "not_at_expense"))
     records = {r["id"]: r for r in facts.load_toml("osce_texts.toml")["istanbul_para8"]}
     assert records["free_to_choose"]["text"] in text and records["not_at_expense"]["text"] in text
+    assert "> (2) " in text and "> (5) " in text  # numbered by their place in para. 8, as in 07
     assert records["free_to_choose"]["source"] in text
     with pytest.raises(ValueError, match="valid sentences"):
-        pb.osce_para8_markdown(("no_such_sentence",))
-    fake = {"istanbul_para8": [{"id": "partial", "text": "", "verbatim_full": False,
+        tb.osce_para8_markdown(("no_such_sentence",))
+    fake = {"istanbul_para8": [{"id": "partial", "text": "", "verbatim_full": False, "position": 1,
                                 "source": "s", "accessed": "a"}]}
     monkeypatch.setattr(facts, "load_toml", lambda name: fake)
     with pytest.raises(ValueError, match="not read in full"):
-        pb.osce_para8_markdown(("partial",))
-
-
-def test_bargaining_redraw_depends_only_on_its_arguments():
-    """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
-    from helpers.figures import bargaining as pb
-    from helpers.figures import style as plots
-
-    first = (0.5, 0.2, 0.2, "divisible", True, True)
-    before = plots.to_png(pb.render_bargaining(*first).fig)
-    plots.to_png(pb.render_bargaining(0.1, 0.0, 0.6, "indivisible", False, False).fig)
-    assert plots.to_png(pb.render_bargaining(*first).fig) == before
-
-
-def test_path_drawn_labels_keep_their_text_and_refuse_unknown_axes():
-    from helpers.figures import bargaining as pb
-    from helpers.figures import style as plots
-
-    fig = plots.new_figure(4, 3, layout=None)
-    ax = fig.add_subplot()
-    assert pb.path_label(ax, "y", "power", 20).get_label() == "power"
-    assert pb.boxed_text(ax, "NONE", (0.5, 0.5)).get_label() == "NONE"
-    pb.path_ticks(ax, "x", [0, 1], ["0", "1"])
-    assert list(ax.get_xticks()) == [0, 1]
-    for bad in (lambda: pb.path_label(ax, "z", "t", 4), lambda: pb.path_ticks(ax, "z", [0], ["0"])):
-        with pytest.raises(ValueError, match="valid axes are x, y"):
-            bad()
+        tb.osce_para8_markdown(("partial",))

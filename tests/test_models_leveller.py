@@ -97,20 +97,18 @@ def test_warheads_are_labelled_estimates():
 # ---------------------------------------------------------------- the widget's render function
 
 def test_render_every_control_combination():
+    from helpers.explorers import motives as pm
     from helpers.explorers.widgets import combinations
-    from helpers.figures import motives as pm
-    from helpers.figures import style as plots
 
     combos = combinations(pm.LEVELLER_CONTROLS)
     assert len(combos) == 2 * 3 * len(pm.THRESHOLDS) * 2
     for values in combos:
         view = pm.render_leveller(**values)
         assert view.fig is not None and "estimates" in view.text
-        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
 
 
 def test_render_cut_by_ninety_percent():
-    from helpers.figures import motives as pm
+    from helpers.explorers import motives as pm
 
     full = pm.render_leveller("France + UK", 100, 100, False)
     cut = pm.render_leveller("France + UK", 10, 100, False)
@@ -122,10 +120,10 @@ def test_render_cut_by_ninety_percent():
 
 
 def test_since_then_box_is_sourced():
-    from helpers.figures import motives as pm
     from helpers.sources import facts
+    from helpers.text import motives as tm
 
-    box = pm.since_then_markdown()
+    box = tm.since_then_markdown()
     assert "2022-02-24" in box and "c. 2020" in box
     events = facts.load_toml("since_then.toml")["event"]
     assert all(e["source"].strip() and e["accessed"].strip() for e in events)
@@ -139,9 +137,9 @@ def test_warheads_cite_sipri_itself():
 
 
 def test_might_table_questions_comparable_might_with_the_data():
-    from helpers.figures import motives as pm
+    from helpers.text import motives as tm
 
-    table = pm.might_markdown()
+    table = tm.might_markdown()
     w = lv.load_warheads()
     assert f"| Russia | | {w['Russia']:,} | 1.0 |" in table
     fr_uk = w["France"] + w["United Kingdom"]
@@ -150,29 +148,44 @@ def test_might_table_questions_comparable_might_with_the_data():
 
 
 def test_since_then_box_prints_each_source_inline():
-    from helpers.figures import motives as pm
     from helpers.sources import facts
+    from helpers.text import motives as tm
 
-    box = pm.since_then_markdown()
+    box = tm.since_then_markdown()
     for event in facts.load_toml("since_then.toml")["event"]:
         assert f"{event['text']} *Source:* {event['source']}" in box
     assert "visive.ai" not in box
 
 
 def test_leveller_axis_says_log_scale():
-    from helpers.figures import motives as pm
+    from helpers.explorers import motives as pm
+    from helpers.figures import engine
 
     view = pm.render_leveller("France + UK", 100, 100, False)
-    drawn = [c.get_label() for c in view.fig.axes[0].collections]  # labels are glyph paths
-    assert any("log scale" in label for label in drawn) and "log scale" in view.description
+    fig = engine.figure(view.fig)
+    assert "log scale" in fig.axes[0].get_xlabel() and "log scale" in view.description
 
 
-def test_leveller_redraw_depends_only_on_its_arguments():
-    """The figure is reused between redraws; nothing of an earlier setting may stay in it."""
-    from helpers.figures import motives as pm
-    from helpers.figures import style as plots
+def test_leveller_fast_path_depends_only_on_its_arguments():
+    """The static layer is cached; nothing of an earlier setting may stay in the picture."""
+    from helpers.explorers import motives as pm
+    from helpers.figures import engine
 
     first = ("France + UK", 50, 100, False)
-    before = plots.to_png(pm.render_leveller(*first).fig)
-    plots.to_png(pm.render_leveller("France + UK + US (extended deterrence)", 10, 10, True).fig)
-    assert plots.to_png(pm.render_leveller(*first).fig) == before
+    before = engine.png(pm.render_leveller(*first).fig)
+    engine.png(pm.render_leveller("France + UK + US (extended deterrence)", 10, 10, True).fig)
+    assert engine.png(pm.render_leveller(*first).fig) == before
+
+
+def test_quizzes_state_the_model_numbers():
+    """06's quizzes: 'about 546', 'about 52', '1.1 to about 0.6', '0.1' all come from the model."""
+    from helpers.explorers import motives as pm
+
+    q = pm.cut_quiz()
+    cut = pm.standoff("France + UK", 10, 100, False)
+    assert round(cut.russia_warheads) == 546 and round(cut.europe_warheads) == 52
+    assert "about 546 warheads" in q.explanation and "keep about 52," in q.explanation
+    assert "falls from 1.1 to about 0.6" in q.explanation
+    assert "(0.1)" in pm.limited_quiz().explanation
+    with pytest.raises(ValueError, match="premise"):
+        pm.cut_quiz(europe="France + UK + US (extended deterrence)")

@@ -81,8 +81,8 @@ def test_moves_file_is_labelled_hypothetical():
 # ---------------------------------------------------------------- the widgets' render functions
 
 def test_render_motives_every_control_combination():
+    from helpers.explorers import motives as pm
     from helpers.explorers.widgets import combinations
-    from helpers.figures import motives as pm
 
     combos = combinations(pm.MOTIVE_CONTROLS)
     assert len(combos) == 3**6
@@ -102,7 +102,7 @@ def test_render_motives_every_control_combination():
 
 
 def test_render_motives_defaults_and_a_security_minded_watcher():
-    from helpers.figures import motives as pm
+    from helpers.explorers import motives as pm
 
     values = {c.name: c.default for c in pm.MOTIVE_CONTROLS}
     assert "Alliance admits a new member: +1.33" in pm.render_motives(**values).description
@@ -112,25 +112,37 @@ def test_render_motives_defaults_and_a_security_minded_watcher():
     )
 
 
-def test_render_jervis_all_four_worlds():
+def test_render_jervis_computes_the_four_worlds_from_the_motives_model():
+    from helpers.explorers import motives as pm
     from helpers.explorers.widgets import combinations
-    from helpers.figures import motives as pm
-    from helpers.figures import style as plots
 
     names = set()
     for values in combinations(pm.JERVIS_CONTROLS):
         view = pm.render_jervis(**values)
-        assert plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
-        assert "our paraphrase" in view.description.lower()
+        assert "our paraphrase" in view.description.lower() and "A model of ours" in view.text
         names.add(view.description.split("Marked with a star: ")[1].split(".")[0])
-    assert len(names) == 4
-    assert "Doubly stable" in names
+    assert len(names) == 4 and "Doubly stable" in names
+    # The same defensive move is read least badly in the doubly stable world, by the model.
+    move = next(m for m in pm.moves() if m.name == "Alliance admits a new member")
+    readings = mv.read_in_four_worlds(move, {"gain": 1, "prestige": 1, "security": 2})
+    assert readings[0].value < readings[1].value == readings[2].value < readings[3].value
+    assert f"{readings[3].value:+.2f}" in pm.render_jervis(move.name, False, True, 2).description
+    # A watcher that does not weigh security reads the move the same in every world.
+    flat = {round(r.value, 9) for r in mv.read_in_four_worlds(move, {"gain": 1, "prestige": 1,
+                                                                     "security": 0})}
+    assert len(flat) == 1
+    # A move that helps the watcher's security is not discounted.
+    offer = next(m for m in pm.moves() if m.other["security"] > 0)
+    assert len({r.value for r in mv.read_in_four_worlds(offer, {"gain": 1, "prestige": 1,
+                                                                "security": 1})}) == 1
+    with pytest.raises(ValueError, match="valid moves"):
+        pm.render_jervis("No such move", True, True, 1)
 
 
 def test_hobbes_passage_is_quoted_with_its_source():
-    from helpers.figures import motives as pm
+    from helpers.text import motives as tm
 
-    text = pm.hobbes_markdown()
+    text = tm.hobbes_markdown()
     assert "First, Competition; Secondly, Diffidence; Thirdly, Glory." in text
     assert "for Gain; the second, for Safety; and the third, for Reputation" in text
 
@@ -142,15 +154,16 @@ def test_jervis_worlds_cite_jervis_not_a_summary_site():
         assert "World Politics 30(2)" in world["source"] and "studymode" not in world["source"]
 
 
-def test_motives_and_jervis_redraws_depend_only_on_their_arguments():
-    """Both figures are reused between redraws; nothing of an earlier setting may stay in them."""
-    from helpers.figures import motives as pm
-    from helpers.figures import style as plots
+def test_motives_and_jervis_fast_path_depends_only_on_their_arguments():
+    """The static layers are cached; nothing of an earlier setting may stay in the pictures."""
+    from helpers.explorers import motives as pm
+    from helpers.figures import engine
 
     for render, first, other in (
         (pm.render_motives, (1, 2, 1, 0, 1, 2), (2, 0, 0, 0, 0, 2)),
-        (pm.render_jervis, (True, False), (False, True)),
+        (pm.render_jervis, ("Economic sanctions", True, False, 1),
+         ("Alliance admits a new member", False, True, 2)),
     ):
-        before = plots.to_png(render(*first).fig)
-        plots.to_png(render(*other).fig)
-        assert plots.to_png(render(*first).fig) == before
+        before = engine.png(render(*first).fig)
+        engine.png(render(*other).fig)
+        assert engine.png(render(*first).fig) == before

@@ -10,9 +10,10 @@ The twists are restrictions on which splits are on the table at all:
 * ``stake``: "divisible" (any split), "indivisible" (all or nothing, Charles V's Milan), or
   "side payments" (one side takes the good and compensates the other with up to ``side_payment``
   of value, or links a second issue worth that much).
-* Recognition. Following Powell (2006), a claim that is not negotiable removes offers from the
-  table. If A does not recognise B as a party whose claim is negotiable, A accepts no agreement
-  that gives B anything (only ``x = 1``); likewise for B. Nobody's costs or beliefs change.
+* Recognition. A claim that is not negotiable removes offers from the table (this is the
+  notebook's own modelling choice for "not recognising the other as a party", not Powell's).
+  If A does not recognise B as a party whose claim is negotiable, A accepts no agreement that
+  gives B anything (only ``x = 1``); likewise for B. Nobody's costs or beliefs change.
 
 A peaceful deal exists in the model when some split on the table lies in the bargaining range.
 """
