@@ -12,11 +12,10 @@ import platform
 import statistics
 import time
 
+from helpers.explorers import bargaining as bargaining_explorer
 from helpers.explorers import widgets
-from helpers.figures import bargaining as bargaining_plots
 from helpers.figures import poll as poll_plots
 from helpers.figures import reading as reading_plots
-from helpers.figures import style as plots
 from helpers.models import argument_map
 
 TARGET_S = 0.1
@@ -28,8 +27,7 @@ def cpu_render(render, **values) -> float:
     """CPU seconds to render and encode as the widget does."""
     start = time.process_time()
     view = widgets.View.coerce(render(**values))
-    if view.fig is not None:
-        plots.to_png(view.fig)
+    view.png()
     return time.process_time() - start
 
 
@@ -43,10 +41,10 @@ def report(name: str, times: list[float]) -> None:
 def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}")
 
-    values = {c.name: c.default for c in bargaining_plots.BARGAINING_CONTROLS}
-    bargaining_plots.render_bargaining(**values)  # warm fonts
-    report("04 bargaining, default controls", [cpu_render(bargaining_plots.render_bargaining, **values)
-                                               for _ in range(5)])
+    values = {c.name: c.default for c in bargaining_explorer.CONTROLS}
+    bargaining_explorer.render_bargaining(**values)  # warm fonts
+    report("04 bargaining, default controls",
+           [cpu_render(bargaining_explorer.render_bargaining, **values) for _ in range(5)])
 
     for controls, render in (("self_selection_controls", "render_self_selection"),
                              ("interval_controls", "render_intervals")):

@@ -109,8 +109,7 @@ def test_raising_a_cost_never_narrows_the_range(p, cost_a, cost_b, extra, raise_
     assert lo2 <= lo and hi2 >= hi
 
 
-@given(probs, costs, costs, st.sampled_from(bg.STAKES), st.floats(0.0, 1.0), st.booleans(),
-       st.booleans())
+@given(probs, costs, costs, st.sampled_from(bg.STAKES), st.floats(0.0, 1.0), st.booleans(), st.booleans())
 def test_deals_are_on_the_table_and_in_the_range(p, ca, cb, stake, s, rec_a, rec_b):
     result = bg.settle(p, ca, cb, stake, s, rec_a, rec_b)
     lo, hi = result.range
@@ -126,6 +125,7 @@ def test_divisible_recognised_stake_always_has_a_deal(p, ca, cb):
 
 
 # ---------------------------------------------------------------- the widget's render function
+
 
 def test_render_every_control_combination():
     from helpers.explorers import bargaining as eb
@@ -212,8 +212,18 @@ def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):
     assert records["free_to_choose"]["source"] in text
     with pytest.raises(ValueError, match="valid sentences"):
         tb.osce_para8_markdown(("no_such_sentence",))
-    fake = {"istanbul_para8": [{"id": "partial", "text": "", "verbatim_full": False, "position": 1,
-                                "source": "s", "accessed": "a"}]}
+    fake = {
+        "istanbul_para8": [
+            {
+                "id": "partial",
+                "text": "",
+                "verbatim_full": False,
+                "position": 1,
+                "source": "s",
+                "accessed": "a",
+            }
+        ]
+    }
     monkeypatch.setattr(facts, "load_toml", lambda name: fake)
     with pytest.raises(ValueError, match="not read in full"):
         tb.osce_para8_markdown(("partial",))

@@ -96,6 +96,7 @@ def test_warheads_are_labelled_estimates():
 
 # ---------------------------------------------------------------- the widget's render function
 
+
 def test_render_every_control_combination():
     from helpers.explorers import motives as pm
     from helpers.explorers.widgets import combinations

@@ -24,8 +24,9 @@ def test_value_is_the_weighted_sum_hand_computed():
 
 
 def test_same_move_read_differently():
-    move = mv.Move("enlarge", "", {"gain": 1, "prestige": 1, "security": 2},
-                   {"gain": 0, "prestige": -1, "security": -2})
+    move = mv.Move(
+        "enlarge", "", {"gain": 1, "prestige": 1, "security": 2}, {"gain": 0, "prestige": -1, "security": -2}
+    )
     (reading,) = mv.read_moves([move], SECURITY, SECURITY)
     assert reading.mover_value == pytest.approx(2.0)
     assert reading.other_value == pytest.approx(-2.0)
@@ -80,6 +81,7 @@ def test_moves_file_is_labelled_hypothetical():
 
 # ---------------------------------------------------------------- the widgets' render functions
 
+
 def test_render_motives_every_control_combination():
     from helpers.explorers import motives as pm
     from helpers.explorers.widgets import combinations
@@ -128,13 +130,15 @@ def test_render_jervis_computes_the_four_worlds_from_the_motives_model():
     assert readings[0].value < readings[1].value == readings[2].value < readings[3].value
     assert f"{readings[3].value:+.2f}" in pm.render_jervis(move.name, False, True, 2).description
     # A watcher that does not weigh security reads the move the same in every world.
-    flat = {round(r.value, 9) for r in mv.read_in_four_worlds(move, {"gain": 1, "prestige": 1,
-                                                                     "security": 0})}
+    flat = {
+        round(r.value, 9) for r in mv.read_in_four_worlds(move, {"gain": 1, "prestige": 1, "security": 0})
+    }
     assert len(flat) == 1
     # A move that helps the watcher's security is not discounted.
     offer = next(m for m in pm.moves() if m.other["security"] > 0)
-    assert len({r.value for r in mv.read_in_four_worlds(offer, {"gain": 1, "prestige": 1,
-                                                                "security": 1})}) == 1
+    assert (
+        len({r.value for r in mv.read_in_four_worlds(offer, {"gain": 1, "prestige": 1, "security": 1})}) == 1
+    )
     with pytest.raises(ValueError, match="valid moves"):
         pm.render_jervis("No such move", True, True, 1)
 
@@ -161,8 +165,11 @@ def test_motives_and_jervis_fast_path_depends_only_on_their_arguments():
 
     for render, first, other in (
         (pm.render_motives, (1, 2, 1, 0, 1, 2), (2, 0, 0, 0, 0, 2)),
-        (pm.render_jervis, ("Economic sanctions", True, False, 1),
-         ("Alliance admits a new member", False, True, 2)),
+        (
+            pm.render_jervis,
+            ("Economic sanctions", True, False, 1),
+            ("Alliance admits a new member", False, True, 2),
+        ),
     ):
         before = engine.png(render(*first).fig)
         engine.png(render(*other).fig)

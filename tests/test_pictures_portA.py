@@ -40,8 +40,11 @@ def text_problems(picture) -> list[str]:
             for tick in axis.get_major_ticks():
                 if not lo - 1e-9 <= tick.get_loc() <= hi + 1e-9:
                     hidden.update({id(tick.label1), id(tick.label2)})
-    texts = [t for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
-             if t.get_visible() and t.get_text().strip() and id(t) not in hidden]
+    texts = [
+        t
+        for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_fontsize"))
+        if t.get_visible() and t.get_text().strip() and id(t) not in hidden
+    ]
     problems = []
     boxes = []
     page = fig.bbox
@@ -49,8 +52,12 @@ def text_problems(picture) -> list[str]:
         if t.get_fontsize() < 10:
             problems.append(f"{t.get_text()!r} is {t.get_fontsize()} pt")
         box = t.get_window_extent(renderer)
-        if (box.x0 < page.x0 - TOLERANCE or box.y0 < page.y0 - TOLERANCE
-                or box.x1 > page.x1 + TOLERANCE or box.y1 > page.y1 + TOLERANCE):
+        if (
+            box.x0 < page.x0 - TOLERANCE
+            or box.y0 < page.y0 - TOLERANCE
+            or box.x1 > page.x1 + TOLERANCE
+            or box.y1 > page.y1 + TOLERANCE
+        ):
             problems.append(f"{t.get_text()!r} leaves the figure")
         boxes.append((t.get_text(), box.expanded(1, 1).padded(-TOLERANCE)))
     for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
@@ -63,9 +70,11 @@ def text_problems(picture) -> list[str]:
 @pytest.mark.parametrize("name", list(EXPLORERS))
 def test_every_combination_has_readable_separate_text(name):
     controls, render, every = EXPLORERS[name]
+
     def refused(c):  # the motives explorer refuses a side with every weight at 0
         return name == "06 motives" and any(
-            sum(v for k, v in c.items() if k.startswith(role)) == 0 for role in ("mover", "other"))
+            sum(v for k, v in c.items() if k.startswith(role)) == 0 for role in ("mover", "other")
+        )
 
     combos = [c for c in combinations(controls) if not refused(c)]
     problems = {}

@@ -144,9 +144,7 @@ def _brute_force(spec):
             if _wins(spec, coalition):
                 winning += 1
                 continue
-            weight = Fraction(
-                math.factorial(size) * math.factorial(n - size - 1), math.factorial(n)
-            )
+            weight = Fraction(math.factorial(size) * math.factorial(n - size - 1), math.factorial(n))
             for m in members:
                 if m not in coalition and _wins(spec, (*coalition, m)):
                     swings[m] += 1
@@ -226,9 +224,7 @@ def test_power_properties(case):
         assert all(p.shapley_shubik[v] >= p.shapley_shubik[m] for m in members)
         assert all(p.swings[v] >= p.swings[m] for m in members)
     # Members with identical weights and veto status are symmetric: equal power.
-    signature = {
-        m: (m in spec[3], tuple(c[members.index(m)] for c in spec[1].values())) for m in members
-    }
+    signature = {m: (m in spec[3], tuple(c[members.index(m)] for c in spec[1].values())) for m in members}
     for a, b in itertools.combinations(members, 2):
         if signature[a] == signature[b]:
             assert p.shapley_shubik[a] == p.shapley_shubik[b]

@@ -16,8 +16,11 @@ from tests.conftest import ROOT
 
 @pytest.mark.parametrize(
     ("controls", "render"),
-    [(ev.RULES_CONTROLS, ev.render_rules), (ev.MONOPOLY_CONTROLS, ev.render_monopoly),
-     (ev.COUNCIL_CONTROLS, ev.render_council)],
+    [
+        (ev.RULES_CONTROLS, ev.render_rules),
+        (ev.MONOPOLY_CONTROLS, ev.render_monopoly),
+        (ev.COUNCIL_CONTROLS, ev.render_council),
+    ],
     ids=["rules", "monopoly", "council"],
 )
 def test_every_control_combination_renders(controls, render):
@@ -165,13 +168,16 @@ def test_art27_fact_and_turkey_status_come_from_the_data():
 def test_notebook_prose_numbers_match_the_model():
     """The numbers 05's "What changed and why" states, checked against the exact model."""
     nb = json.loads((ROOT / "notebooks" / "05_monopoly_of_power.ipynb").read_text(encoding="utf-8"))
-    prose = " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"]
-                     if c["cell_type"] == "markdown")
+    prose = " ".join(
+        " ".join("".join(c["source"]).split()) for c in nb["cells"] if c["cell_type"] == "markdown"
+    )
     design = voting.council_design(15, 5, "charter")
     ss, bz = (float(design.permanent_share[ix]) for ix in ("shapley_shubik", "banzhaf"))
     assert f"about {ss:.0%} of the Shapley-Shubik power and about {bz:.0%} of the Banzhaf" in prose
-    assert (f"about {float(design.ratio('shapley_shubik')):.0f} to 1 (Shapley-Shubik) or "
-            f"{float(design.ratio('banzhaf')):.0f} to 1 (Banzhaf)") in prose
+    assert (
+        f"about {float(design.ratio('shapley_shubik')):.0f} to 1 (Shapley-Shubik) or "
+        f"{float(design.ratio('banzhaf')):.0f} to 1 (Banzhaf)"
+    ) in prose
     assert f"Only about {float(design.result.ease):.1%} of all possible yes-camps" in prose
     n = len(voting.rule_game("nato").members)
     assert f"holds exactly 1/{n}" in prose and f"(1/{n} each)" in prose

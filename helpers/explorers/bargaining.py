@@ -22,8 +22,15 @@ STAKE_LABELS = {
 }
 
 CONTROLS = (
-    wd.slider("p", "p: A's chance of winning a war", 0.0, 1.0, 0.05, 0.5,
-              tooltip="A's expected share of the stake if they fight"),
+    wd.slider(
+        "p",
+        "p: A's chance of winning a war",
+        0.0,
+        1.0,
+        0.05,
+        0.5,
+        tooltip="A's expected share of the stake if they fight",
+    ),
     wd.slider("cost_a", "c_A: cost of war to A", 0.0, 0.6, 0.05, 0.2),
     wd.slider("cost_b", "c_B: cost of war to B", 0.0, 0.6, 0.05, 0.2),
     wd.toggle("stake", "The stake is", {v: k for k, v in STAKE_LABELS.items()}, "divisible"),
@@ -32,8 +39,14 @@ CONTROLS = (
 )
 
 
-def settle(p: float, cost_a: float, cost_b: float, stake: str = "divisible",
-           a_recognises_b: bool = True, b_recognises_a: bool = True) -> bg.Bargain:
+def settle(
+    p: float,
+    cost_a: float,
+    cost_b: float,
+    stake: str = "divisible",
+    a_recognises_b: bool = True,
+    b_recognises_a: bool = True,
+) -> bg.Bargain:
     """The model behind the widget, with the widget's side payment."""
     return bg.settle(p, cost_a, cost_b, stake, SIDE_PAYMENT, a_recognises_b, b_recognises_a)
 
@@ -63,16 +76,18 @@ def side_text(result: bg.Bargain) -> str:
     if result.deals:
         verdict = "<b>Deal possible.</b> Some split on the table beats war for both sides."
     elif not result.on_table:
-        verdict = ("<b>No deal.</b> With neither side recognising the other's claim, nothing is "
-                   "left to offer, however costly war is.")
+        verdict = (
+            "<b>No deal.</b> With neither side recognising the other's claim, nothing is "
+            "left to offer, however costly war is."
+        )
     else:
-        verdict = ("<b>No deal.</b> War is costly, yet no split that both prefer to war is on "
-                   "the table.")
+        verdict = "<b>No deal.</b> War is costly, yet no split that both prefer to war is on the table."
     return f"<p>{verdict}</p><p>Width of the bargaining range: {result.width:.2f}.</p>"
 
 
-def render_bargaining(p: float, cost_a: float, cost_b: float, stake: str,
-                      a_recognises_b: bool, b_recognises_a: bool) -> wd.View:
+def render_bargaining(
+    p: float, cost_a: float, cost_b: float, stake: str, a_recognises_b: bool, b_recognises_a: bool
+) -> wd.View:
     """The widget's pure render function: one model, then picture, description and verdict."""
     result = settle(p, cost_a, cost_b, stake, a_recognises_b, b_recognises_a)
     return wd.View(figures.BargainingPicture(result), describe(result), side_text(result))
@@ -93,8 +108,11 @@ def side_payment_quiz(p: float = 0.5, cost: float = 0.3) -> quiz.MultipleChoice:
     return quiz.multiple_choice(
         f"p = {p:g}, both costs {cost:g}, the stake indivisible: no deal is on the table. Which "
         "change brings a deal back without changing anyone's costs or chances?",
-        [f"Allow a side payment of up to {SIDE_PAYMENT:g}", "A stops treating B's claim as negotiable",
-         "Nothing: an indivisible good can never be shared"],
+        [
+            f"Allow a side payment of up to {SIDE_PAYMENT:g}",
+            "A stops treating B's claim as negotiable",
+            "Nothing: an indivisible good can never be shared",
+        ],
         answer=f"Allow a side payment of up to {SIDE_PAYMENT:g}",
         explanation=f"The range runs from {lo:.1f} to {hi:.1f}. A side payment puts splits "
         f"{_spans(paid.on_table)} on the table, and {_spans(paid.deals)} lie in the range. "

@@ -22,10 +22,19 @@ from helpers.sources import facts
 
 #: Short labels ("Watching side: gain") leave the slider tracks room; the tooltip says it in full.
 MOTIVE_CONTROLS = tuple(
-    wd.slider(f"{role}_{motive}", f"{short}: {motive}", 0, 2, 1, 1,
-              tooltip=f"{who}: weight on {motive} (0 = does not matter, 2 = matters most)")
-    for role, short, who in (("mover", "Moving side", "Side making the move"),
-                             ("other", "Watching side", "Side watching"))
+    wd.slider(
+        f"{role}_{motive}",
+        f"{short}: {motive}",
+        0,
+        2,
+        1,
+        1,
+        tooltip=f"{who}: weight on {motive} (0 = does not matter, 2 = matters most)",
+    )
+    for role, short, who in (
+        ("mover", "Moving side", "Side making the move"),
+        ("other", "Watching side", "Side watching"),
+    )
     for motive in mv.MOTIVES
 )
 
@@ -47,16 +56,19 @@ def _weights_text(weights: dict[str, float]) -> str:
     return ", ".join(f"{m} {w:.0%}" for m, w in weights.items())
 
 
-def describe_motives(readings: tuple[mv.Reading, ...], mover_w: dict[str, float],
-                     other_w: dict[str, float]) -> str:
+def describe_motives(
+    readings: tuple[mv.Reading, ...], mover_w: dict[str, float], other_w: dict[str, float]
+) -> str:
     """Plain-text account of the motives figure (weights already normalised)."""
     parts = [
         f"The side making the move weighs {_weights_text(mover_w)}; the side watching weighs "
         f"{_weights_text(other_w)}."
     ]
     for r in readings:
-        parts.append(f"{r.move.name}: {r.mover_value:+.2f} for the side making it, "
-                     f"{r.other_value:+.2f} for the side watching.")
+        parts.append(
+            f"{r.move.name}: {r.mover_value:+.2f} for the side making it, "
+            f"{r.other_value:+.2f} for the side watching."
+        )
     split = [r.move.name for r in readings if r.mover_value > 0 > r.other_value]
     if split:
         parts.append("Read as a gain by one side and a loss by the other: " + ", ".join(split) + ".")
@@ -67,13 +79,20 @@ def describe_motives(readings: tuple[mv.Reading, ...], mover_w: dict[str, float]
 def _weights(role: str, gain: float, prestige: float, security: float) -> dict[str, float]:
     weights = {"gain": gain, "prestige": prestige, "security": security}
     if sum(weights.values()) <= 0:
-        raise ValueError(f"the {role} has every weight at 0; set at least one of "
-                         f"{', '.join(mv.MOTIVES)} above 0")
+        raise ValueError(
+            f"the {role} has every weight at 0; set at least one of {', '.join(mv.MOTIVES)} above 0"
+        )
     return weights
 
 
-def render_motives(mover_gain: float, mover_prestige: float, mover_security: float,
-                   other_gain: float, other_prestige: float, other_security: float) -> wd.View:
+def render_motives(
+    mover_gain: float,
+    mover_prestige: float,
+    mover_security: float,
+    other_gain: float,
+    other_prestige: float,
+    other_security: float,
+) -> wd.View:
     """Pure render function of the motives widget (ValueError if a side has no weight at all)."""
     mover = _weights("side making the move", mover_gain, mover_prestige, mover_security)
     other = _weights("side watching", other_gain, other_prestige, other_security)
@@ -81,12 +100,15 @@ def render_motives(mover_gain: float, mover_prestige: float, mover_security: flo
     description = describe_motives(readings, mv.normalise(mover), mv.normalise(other))
     rows = "".join(
         f"<tr><td>{html.escape(r.move.name)}</td><td>{r.mover_value:+.2f}</td>"
-        f"<td>{r.other_value:+.2f}</td></tr>" for r in readings
+        f"<td>{r.other_value:+.2f}</td></tr>"
+        for r in readings
     )
     widest = max(readings, key=lambda r: abs(r.gap))
-    text = ("<table><tr><th>move</th><th>making it</th><th>watching</th></tr>" + rows + "</table>"
-            f"<p>Widest gap: <b>{html.escape(widest.move.name)}</b>.</p>"
-            "<p><i>The scores are hypothetical teaching examples, not data.</i></p>")
+    text = (
+        "<table><tr><th>move</th><th>making it</th><th>watching</th></tr>" + rows + "</table>"
+        f"<p>Widest gap: <b>{html.escape(widest.move.name)}</b>.</p>"
+        "<p><i>The scores are hypothetical teaching examples, not data.</i></p>"
+    )
     return wd.View(figures.MotivesPicture(readings), description, text)
 
 
@@ -97,10 +119,21 @@ CONVENTIONAL, NUCLEAR = 0.1, 1.0
 
 LEVELLER_CONTROLS = (
     wd.dropdown("europe", '"Europe" counts', list(lv.EUROPE_CHOICES), "France + UK"),
-    wd.slider("kept", "Share of today's arsenals kept (%)", 10, 100, 10, 100,
-              tooltip="100 = SIPRI's January 2025 estimates; 10 = both cut by 90%"),
-    wd.dropdown("threshold", "Warheads for unacceptable damage (an assumption)",
-                [(f"{t:,}", t) for t in THRESHOLDS], 100),
+    wd.slider(
+        "kept",
+        "Share of today's arsenals kept (%)",
+        10,
+        100,
+        10,
+        100,
+        tooltip="100 = SIPRI's January 2025 estimates; 10 = both cut by 90%",
+    ),
+    wd.dropdown(
+        "threshold",
+        "Warheads for unacceptable damage (an assumption)",
+        [(f"{t:,}", t) for t in THRESHOLDS],
+        100,
+    ),
     wd.checkbox("limited", "Both expect any war to stay limited (no nuclear use)", False),
 )
 
@@ -120,7 +153,7 @@ def describe_leveller(s: lv.Standoff) -> str:
     """Plain-text account of the leveller figure."""
     text = (
         f"With {s.kept:.0%} of SIPRI's January 2025 estimates kept, Russia holds about "
-        f"{s.russia_warheads:,.0f} warheads and \"Europe\" ({s.europe}) about "
+        f'{s.russia_warheads:,.0f} warheads and "Europe" ({s.europe}) about '
         f"{s.europe_warheads:,.0f}. Damage is assumed to grow in proportion to warheads and to "
         f"saturate at {s.threshold:,.0f} warheads; the left panel's warhead axis is on a log "
         "scale, so the proportional part looks curved there. "
@@ -129,7 +162,7 @@ def describe_leveller(s: lv.Standoff) -> str:
         text += "Both are assumed to expect any war to stay limited, so only the conventional cost counts. "
     text += (
         f"The cost of war is {s.cost_russia:.2f} of the stake for Russia and {s.cost_europe:.2f} "
-        f"for \"Europe\". "
+        f'for "Europe". '
     )
     at_half = s.range_at(0.5)
     text += f"At p = 0.5 the bargaining range runs from {at_half[0]:.2f} to {at_half[1]:.2f}"
@@ -146,19 +179,26 @@ def render_leveller(europe: str, kept: float, threshold: int, limited: bool) -> 
     if s.mutual_unacceptable_damage:
         verdict = "Both sides can inflict unacceptable damage: war is worse than any split."
     elif s.limited:
-        verdict = ("If both expect a war to stay limited, the nuclear cost drops out and the "
-                   "range is narrow again: the stability-instability paradox.")
+        verdict = (
+            "If both expect a war to stay limited, the nuclear cost drops out and the "
+            "range is narrow again: the stability-instability paradox."
+        )
     else:
         verdict = "At least one side is below the threshold: its threat adds less than its maximum."
-    costs = (f"<p>Cost of war (share of the stake): Russia {s.cost_russia:.2f}, "
-             f"\"Europe\" {s.cost_europe:.2f}. The shaded band is the bargaining range; the "
-             "dashed line is p.</p>")
-    text = (f"<p>{verdict}</p>{costs}<p><i>Warhead counts are estimates; the threshold and "
-            "costs are assumptions.</i></p>")
+    costs = (
+        f"<p>Cost of war (share of the stake): Russia {s.cost_russia:.2f}, "
+        f'"Europe" {s.cost_europe:.2f}. The shaded band is the bargaining range; the '
+        "dashed line is p.</p>"
+    )
+    text = (
+        f"<p>{verdict}</p>{costs}<p><i>Warhead counts are estimates; the threshold and "
+        "costs are assumptions.</i></p>"
+    )
     return wd.View(figures.LevellerPicture(s), describe_leveller(s), text)
 
 
 # ---------------------------------------------------------------- Jervis's four worlds
+
 
 def _move_names() -> list[str]:
     return [m.name for m in moves()]
@@ -167,10 +207,21 @@ def _move_names() -> list[str]:
 JERVIS_CONTROLS = (
     wd.dropdown("move", "Move (made for defence)", _move_names(), "Alliance admits a new member"),
     wd.toggle("offence", "Which has the advantage?", {"Offence": True, "Defence": False}, True),
-    wd.toggle("distinguishable", "Can offensive and defensive postures be told apart?",
-              {"No": False, "Yes": True}, False),
-    wd.slider("other_security", "Watching side: weight on security", 0, 2, 1, 2,
-              tooltip="Gain and prestige keep weight 1, as in the motives explorer's defaults"),
+    wd.toggle(
+        "distinguishable",
+        "Can offensive and defensive postures be told apart?",
+        {"No": False, "Yes": True},
+        False,
+    ),
+    wd.slider(
+        "other_security",
+        "Watching side: weight on security",
+        0,
+        2,
+        1,
+        2,
+        tooltip="Gain and prestige keep weight 1, as in the motives explorer's defaults",
+    ),
 )
 
 
@@ -183,8 +234,9 @@ def _world(offence: bool, distinguishable: bool) -> dict:
     for world in jervis_worlds():
         if (world["offence_advantage"], world["distinguishable"]) == (offence, distinguishable):
             return world
-    raise ValueError(f"no world for offence={offence!r}, distinguishable={distinguishable!r}; "
-                     "both must be True or False")
+    raise ValueError(
+        f"no world for offence={offence!r}, distinguishable={distinguishable!r}; both must be True or False"
+    )
 
 
 def watcher_weights(other_security: float) -> dict[str, float]:
@@ -196,24 +248,30 @@ def _felt(reading: mv.WorldReading, move: mv.Move) -> str:
     """One sentence: how much of the move's security effect the watching side feels here."""
     full = move.other["security"]
     if full >= 0:
-        return (f"The move does not threaten the watching side's security (effect {full:+.2f}), "
-                "so the world changes nothing here.")
+        return (
+            f"The move does not threaten the watching side's security (effect {full:+.2f}), "
+            "so the world changes nothing here."
+        )
     if reading.factor == 1:
         return f"Here the watching side feels the move's full threat to its security ({full:+.2f})."
-    return (f"Here the watching side feels {reading.factor:.0%} of the move's threat to its "
-            f"security ({reading.security_effect:+.2f} instead of {full:+.2f}).")
+    return (
+        f"Here the watching side feels {reading.factor:.0%} of the move's threat to its "
+        f"security ({reading.security_effect:+.2f} instead of {full:+.2f})."
+    )
 
 
-def render_jervis(move: str, offence: bool, distinguishable: bool,
-                  other_security: float = 2) -> wd.View:
+def render_jervis(move: str, offence: bool, distinguishable: bool, other_security: float = 2) -> wd.View:
     """Pure render function of the Jervis widget: the motives model, read in all four worlds."""
     chosen_world = _world(offence, distinguishable)
     the_move = _move(move)
     weights = watcher_weights(other_security)
     readings = mv.read_in_four_worlds(the_move, weights)
     named = tuple((_world(r.offence_advantage, r.distinguishable)["name"], r) for r in readings)
-    chosen = next(i for i, r in enumerate(readings)
-                  if (r.offence_advantage, r.distinguishable) == (offence, distinguishable))
+    chosen = next(
+        i
+        for i, r in enumerate(readings)
+        if (r.offence_advantage, r.distinguishable) == (offence, distinguishable)
+    )
     here = readings[chosen]
     worst, best = readings[0], readings[-1]
     parts = "; ".join(f"{name}: {r.value:+.2f}" for name, r in named)
@@ -221,7 +279,7 @@ def render_jervis(move: str, offence: bool, distinguishable: bool,
         f"A two-by-two table of Jervis's (1978) four worlds, by whether offence or defence has "
         f"the advantage (columns) and whether offensive and defensive postures can be told apart "
         f"(rows). Each cell shows how the watching side (weights {_weights_text(mv.normalise(weights))})"
-        f" reads the move \"{the_move.name}\", made for defence, in that world: {parts}. Marked "
+        f' reads the move "{the_move.name}", made for defence, in that world: {parts}. Marked '
         f"with a star: {chosen_world['name']}. {chosen_world['paraphrase']} (our paraphrase)"
     )
     text = (
@@ -239,17 +297,23 @@ def render_jervis(move: str, offence: bool, distinguishable: bool,
 
 # ---------------------------------------------------------------- quizzes (numbers computed)
 
+
 def cut_quiz(europe: str = "France + UK", kept: int = 10, threshold: int = 100) -> quiz.MultipleChoice:
     """What a 90% cut does to the bargaining range, with the model's own numbers."""
     full = standoff(europe, 100, threshold, False)
     cut = standoff(europe, kept, threshold, False)
-    if not (full.mutual_unacceptable_damage and not cut.mutual_unacceptable_damage
-            and cut.russia_warheads >= threshold > cut.europe_warheads):
-        raise ValueError("the quiz's premise (Russia stays past the threshold, Europe falls "
-                         "below it) no longer holds in the model")
+    if not (
+        full.mutual_unacceptable_damage
+        and not cut.mutual_unacceptable_damage
+        and cut.russia_warheads >= threshold > cut.europe_warheads
+    ):
+        raise ValueError(
+            "the quiz's premise (Russia stays past the threshold, Europe falls "
+            "below it) no longer holds in the model"
+        )
     share = cut.europe_warheads / threshold
     return quiz.multiple_choice(
-        f"Threshold {threshold:,} warheads, \"Europe\" = {europe}. Both sides keep only "
+        f'Threshold {threshold:,} warheads, "Europe" = {europe}. Both sides keep only '
         f"{kept}% of their arsenals. What happens to the bargaining range?",
         ["It does not change", "It shrinks for some values of p", "It vanishes"],
         answer="It shrinks for some values of p",
@@ -269,8 +333,11 @@ def limited_quiz() -> quiz.MultipleChoice:
         raise ValueError("a limited war no longer costs only the conventional part in the model")
     return quiz.multiple_choice(
         "In the model, what does ticking 'both expect any war to stay limited' do?",
-        ["Removes the nuclear part of the cost, narrowing the range",
-         "Makes nuclear war more likely", "Changes the warhead counts"],
+        [
+            "Removes the nuclear part of the cost, narrowing the range",
+            "Makes nuclear war more likely",
+            "Changes the warhead counts",
+        ],
         answer="Removes the nuclear part of the cost, narrowing the range",
         explanation=f"Only the conventional cost ({CONVENTIONAL:g}) remains, so the range is "
         f"p - {CONVENTIONAL:g} to p + {CONVENTIONAL:g}. The model cannot say whether the "

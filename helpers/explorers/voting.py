@@ -32,8 +32,10 @@ def rule_options() -> dict[str, str]:
 
 
 def _council_sizes() -> dict[str, int]:
-    return {f"{voting.council_defaults(r)[0]} seats ({figures.rule_label(r)})":
-            voting.council_defaults(r)[0] for r in ("unsc_1945", "unsc_1965")}
+    return {
+        f"{voting.council_defaults(r)[0]} seats ({figures.rule_label(r)})": voting.council_defaults(r)[0]
+        for r in ("unsc_1945", "unsc_1965")
+    }
 
 
 _INDEX_OPTIONS = {v: k for k, v in INDEX_NAMES.items()}
@@ -74,6 +76,7 @@ def _list(items: list[str]) -> str:
 
 # ---------------------------------------------------------------- the rules explorer
 
+
 def render_rules(rule: str, index: str) -> wd.View:
     """Power of every member under one rule: picture, description and side text from one result."""
     _check_index(index)
@@ -89,39 +92,46 @@ def render_rules(rule: str, index: str) -> wd.View:
         shares = voting.eu_population_shares()
         total = sum(shares.values())
         population = tuple(shares[m] / total for m in names)
-    picture = figures.RulesPicture(rule, index, names, tuple(float(values[m]) for m in names),
-                                   population)
+    picture = figures.RulesPicture(rule, index, names, tuple(float(values[m]) for m in names), population)
     kind = record["kind"]
     if kind == "council":
         p = next(values[m] for m in game.members if m in game.vetoes)
         e = next(values[m] for m in game.members if m not in game.vetoes)
-        detail = (f"Each permanent member (blue, solid) holds {fmt(p)}; each elected member "
-                  f"(orange, hatched) holds {fmt(e)}.")
+        detail = (
+            f"Each permanent member (blue, solid) holds {fmt(p)}; each elected member "
+            f"(orange, hatched) holds {fmt(e)}."
+        )
     elif kind == "unanimity":
-        turkey = (" Turkey's bar (vermillion, cross-hatched) is the same as every other."
-                  if "Turkey" in game.members else "")
+        turkey = (
+            " Turkey's bar (vermillion, cross-hatched) is the same as every other."
+            if "Turkey" in game.members
+            else ""
+        )
         detail = f"All {n} bars are equal: every member holds {fmt(values[names[0]])}.{turkey}"
     else:
         top3 = ", ".join(f"{m} {float(values[m]):.3f}" for m in names[:3])
-        detail = (f"Power rises with population but less than in proportion: largest {top3}; "
-                  f"smallest {names[-1]} {float(values[names[-1]]):.4f}. Black diamonds mark each "
-                  f"member's population share ({names[0]} {population[0]:.3f}).")
+        detail = (
+            f"Power rises with population but less than in proportion: largest {top3}; "
+            f"smallest {names[-1]} {float(values[names[-1]]):.4f}. Black diamonds mark each "
+            f"member's population share ({names[0]} {population[0]:.3f})."
+        )
     description = (
         f"Bar chart of the {INDEX_NAMES[index]} voting power of each of the {n} members under "
         f"{record['name']}, largest first, with a dashed line at equal shares (1/{n}). {detail}"
     )
-    items = [f"Members: {n}; veto players: {len(result.vetoes)}",
-             f"Ease of passing: {_ease_text(result)}"]
+    items = [f"Members: {n}; veto players: {len(result.vetoes)}", f"Ease of passing: {_ease_text(result)}"]
     if kind == "council":
-        items.append(f"One permanent seat has {float(p / e):,.0f} times the power of one "
-                     "elected seat")
+        items.append(f"One permanent seat has {float(p / e):,.0f} times the power of one elected seat")
     items.append(turkey_line(rule, index))
-    text = (f"<p><b>{html.escape(record['name'])}</b></p>"
-            f"<p style='font-size:0.95em'>{html.escape(record['note'])}</p>{_list(items)}")
+    text = (
+        f"<p><b>{html.escape(record['name'])}</b></p>"
+        f"<p style='font-size:0.95em'>{html.escape(record['note'])}</p>{_list(items)}"
+    )
     return wd.View(picture, description, text)
 
 
 # ---------------------------------------------------------------- the monopoly explorer
+
 
 def render_monopoly(index: str, k: int) -> wd.View:
     """Share of all power held by the k most powerful members, for each rule."""
@@ -140,6 +150,7 @@ def render_monopoly(index: str, k: int) -> wd.View:
 
 # ---------------------------------------------------------------- the Council redesigned
 
+
 def _change_text(old: Fraction, new: Fraction) -> str:
     if old == new:
         return f"{float(new):.4f} (unchanged)"
@@ -154,8 +165,10 @@ def changes_sentence(design: voting.CouncilDesign) -> str:
     changes = voting.change_from_1945(design)
     if not changes:
         return "no seat kind is shared with the 1945 text."
-    parts = [f"one {kind} seat, {INDEX_NAMES[ix]}: {_change_text(old, new)}"
-             for (kind, ix), (old, new) in changes.items()]
+    parts = [
+        f"one {kind} seat, {INDEX_NAMES[ix]}: {_change_text(old, new)}"
+        for (kind, ix), (old, new) in changes.items()
+    ]
     return "change from the 1945 text: " + "; ".join(parts) + "."
 
 
@@ -168,13 +181,17 @@ def council_text(design: voting.CouncilDesign) -> str:
     elif design.permanent_power and design.elected_power is not None:
         items.append("Elected seats are dummies here: they can never change an outcome.")
     if design.permanent:
-        items.append("Share of all power held by the permanent seats: " + ", ".join(
-            f"{n} {float(design.permanent_share[ix]):.1%}" for ix, n in INDEX_NAMES.items()))
+        items.append(
+            "Share of all power held by the permanent seats: "
+            + ", ".join(f"{n} {float(design.permanent_share[ix]):.1%}" for ix, n in INDEX_NAMES.items())
+        )
     items.append(f"Ease of passing: {_ease_text(design.result)}")
     change = changes_sentence(design)
     items.append(change[0].upper() + change[1:])
-    head = (f"{design.seats} seats, {design.permanent} with a veto, {design.quota} votes needed "
-            f"({QUOTA_KINDS[design.quota_kind]})")
+    head = (
+        f"{design.seats} seats, {design.permanent} with a veto, {design.quota} votes needed "
+        f"({QUOTA_KINDS[design.quota_kind]})"
+    )
     return f"<p><b>This design:</b> {html.escape(head)}</p>{_list(items)}"
 
 
@@ -188,15 +205,18 @@ def render_council(seats: int, permanent: int, quota: str) -> wd.View:
         if powers is None:
             parts.append(f"There is no {label} seat.")
         else:
-            parts.append(f"One {label} seat: Shapley-Shubik {fmt(powers['shapley_shubik'])}, "
-                         f"Banzhaf {fmt(powers['banzhaf'])}.")
+            parts.append(
+                f"One {label} seat: Shapley-Shubik {fmt(powers['shapley_shubik'])}, "
+                f"Banzhaf {fmt(powers['banzhaf'])}."
+            )
     description = (
         f"Two bar charts for a council of {design.seats} seats, {design.permanent} of them "
         f"permanent with a veto, needing {design.quota} votes. Each shows the Shapley-Shubik power "
         "(blue, solid) and the normalized Banzhaf power (orange, hatched) of one seat. "
         + " ".join(parts)
         + " Dashed outlines show the same seats under the 1945 Charter text (11 seats, 5 vetoes, "
-        "7 votes); " + changes_sentence(design)
+        "7 votes); "
+        + changes_sentence(design)
         + " Each axis keeps one of a few fixed scales, so changes between designs can be "
         "compared by eye."
     )
@@ -205,11 +225,14 @@ def render_council(seats: int, permanent: int, quota: str) -> wd.View:
 
 # ---------------------------------------------------------------- the accession timeline
 
+
 def accession_view() -> wd.View:
     """Sweden's accession as a static picture with its description (sourced dates)."""
     picture = figures.accession_picture()
-    parts = [f"{who}: {'at most ' if k == 0 else ''}{(end - start).days} days"
-             for k, (who, start, end) in enumerate(picture.waits)]
+    parts = [
+        f"{who}: {'at most ' if k == 0 else ''}{(end - start).days} days"
+        for k, (who, start, end) in enumerate(picture.waits)
+    ]
     description = (
         f"Horizontal bars from Sweden's application on {picture.waits[0][1].isoformat()} to each "
         f"approval: {'; '.join(parts)}. Dotted vertical lines mark Finland joining NATO on "
@@ -221,20 +244,27 @@ def accession_view() -> wd.View:
 
 # ---------------------------------------------------------------- quizzes (numbers computed)
 
+
 def enlargement_quiz() -> quiz.MultipleChoice:
     """Did the 1965 enlargement raise or lower one elected seat's power? (Both indices.)"""
     old = voting.council_design(11, 5, "charter").elected_power
     new = voting.council_design(15, 5, "charter").elected_power
     falls_ss = new["shapley_shubik"] < old["shapley_shubik"]
     rises_bz = new["banzhaf"] > old["banzhaf"]
-    answer = {(True, True): "fell by Shapley-Shubik, rose by Banzhaf",
-              (True, False): "fell under both indices",
-              (False, True): "rose under both indices"}.get((falls_ss, rises_bz), "did not change")
+    answer = {
+        (True, True): "fell by Shapley-Shubik, rose by Banzhaf",
+        (True, False): "fell under both indices",
+        (False, True): "rose under both indices",
+    }.get((falls_ss, rises_bz), "did not change")
     return quiz.multiple_choice(
         "In 1965 the Council went from 11 seats (7 votes needed) to 15 (9 needed). "
         "One elected seat's power...",
-        ["fell under both indices", "rose under both indices",
-         "fell by Shapley-Shubik, rose by Banzhaf", "did not change"],
+        [
+            "fell under both indices",
+            "rose under both indices",
+            "fell by Shapley-Shubik, rose by Banzhaf",
+            "did not change",
+        ],
         answer=answer,
         explanation=(
             f"Shapley-Shubik: {fmt(old['shapley_shubik'])} to {fmt(new['shapley_shubik'])}. "
@@ -251,8 +281,12 @@ def turkey_quiz() -> quiz.MultipleChoice:
         raise ValueError("the NATO rule in the data no longer gives Turkey and the US equal power")
     return quiz.multiple_choice(
         "Under which rule does Turkey hold exactly as much voting power as the United States?",
-        [figures.rule_label("unsc_1965"), figures.rule_label("nato"),
-         figures.rule_label("eu_qmv"), "none of them"],
+        [
+            figures.rule_label("unsc_1965"),
+            figures.rule_label("nato"),
+            figures.rule_label("eu_qmv"),
+            "none of them",
+        ],
         answer=figures.rule_label("nato"),
         explanation=(
             f"Under consensus every member can block, so all {len(nato.members)} hold "

@@ -17,10 +17,12 @@ from helpers.figures import text as tx
 from helpers.figures.engine import Picture
 from helpers.models import bargaining as bg
 
-ROWS = ("A: better than war", "B: better than war", "Bargaining range", "On the table",
-        "Deals possible")
-SHORT = {"divisible": "divisible", "indivisible": "indivisible",
-         "side payments": "indivisible + side payment"}
+ROWS = ("A: better than war", "B: better than war", "Bargaining range", "On the table", "Deals possible")
+SHORT = {
+    "divisible": "divisible",
+    "indivisible": "indivisible",
+    "side payments": "indivisible + side payment",
+}
 """How the title names each kind of stake."""
 _Y = {name: len(ROWS) - 1 - i for i, name in enumerate(ROWS)}
 
@@ -28,11 +30,22 @@ _Y = {name: len(ROWS) - 1 - i for i, name in enumerate(ROWS)}
 def _span(ax, y: float, lo: float, hi: float, color: str, hatch: str = "") -> None:
     """A horizontal bar from lo to hi on row y; a diamond when it has no length."""
     if hi - lo < 1e-6:
-        ax.plot([lo], [y], marker="D", markersize=11, color=color, markeredgecolor="black",
-                linestyle="none", clip_on=False)
+        ax.plot(
+            [lo],
+            [y],
+            marker="D",
+            markersize=11,
+            color=color,
+            markeredgecolor="black",
+            linestyle="none",
+            clip_on=False,
+        )
     else:
-        ax.add_artist(Rectangle((lo, y - 0.275), hi - lo, 0.55, facecolor=color, edgecolor="black",
-                                hatch=hatch, linewidth=1.0))
+        ax.add_artist(
+            Rectangle(
+                (lo, y - 0.275), hi - lo, 0.55, facecolor=color, edgecolor="black", hatch=hatch, linewidth=1.0
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -51,10 +64,10 @@ class BargainingPicture(Picture):
         ax.set_ylim(-0.6, len(ROWS) - 0.1)
         ax.set_xlim(-0.02, 1.02)
         ax.set_yticks([_Y[r] for r in ROWS], ROWS, fontsize=tx.SIZES["small"])
-        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"],
-                      fontsize=tx.SIZES["small"])
-        ax.set_xlabel("A's share of the abstract stake (B gets the rest)",
-                      fontsize=tx.SIZES["label"])
+        ax.set_xticks(
+            [0, 0.25, 0.5, 0.75, 1.0], ["0", "0.25", "0.5", "0.75", "1"], fontsize=tx.SIZES["small"]
+        )
+        ax.set_xlabel("A's share of the abstract stake (B gets the rest)", fontsize=tx.SIZES["label"])
         return ax
 
     def draw_changing(self, fig, ax) -> None:
@@ -66,16 +79,27 @@ class BargainingPicture(Picture):
         for t0, t1 in r.on_table:
             _span(ax, _Y["On the table"], t0, t1, style.GREY, "..")
         if not r.on_table:
-            tx.boxed(ax, (0.5, _Y["On the table"]), "nothing: each side refuses the other's claim",
-                     size="small")
+            tx.boxed(
+                ax, (0.5, _Y["On the table"]), "nothing: each side refuses the other's claim", size="small"
+            )
         for d0, d1 in r.deals:
             _span(ax, _Y["Deals possible"], d0, d1, pal["black"])
         if not r.deals:
-            tx.boxed(ax, (0.5, _Y["Deals possible"]),
-                     "NONE: no split both prefer to war is on the table", size="label",
-                     weight="bold", color=tx.ink(pal["vermillion"]))
+            tx.boxed(
+                ax,
+                (0.5, _Y["Deals possible"]),
+                "NONE: no split both prefer to war is on the table",
+                size="label",
+                weight="bold",
+                color=tx.ink(pal["vermillion"]),
+            )
         ax.axvline(r.p, color=pal["reddish purple"], linestyle="--", linewidth=1.8)
-        tx.boxed(ax, (min(max(r.p, 0.06), 0.94), len(ROWS) - 0.45), f"p = {r.p:.2f}",
-                 size="small", color=tx.ink(pal["reddish purple"]), zorder=4)
-        tx.label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold",
-                 va="bottom")
+        tx.boxed(
+            ax,
+            (min(max(r.p, 0.06), 0.94), len(ROWS) - 0.45),
+            f"p = {r.p:.2f}",
+            size="small",
+            color=tx.ink(pal["reddish purple"]),
+            zorder=4,
+        )
+        tx.label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold", va="bottom")

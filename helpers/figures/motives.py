@@ -49,17 +49,24 @@ class MotivesPicture(Picture):
         ax.set_ylim(-0.6, n - 0.4)
         ax.set_xlim(-2.1, 2.1)
         ax.axvline(0, color="black", linewidth=1)
-        ax.set_yticks(list(range(n))[::-1], [style.wrap_label(m, 18) for m in self.names()],
-                      fontsize=tx.SIZES["small"])
+        ax.set_yticks(
+            list(range(n))[::-1], [style.wrap_label(m, 18) for m in self.names()], fontsize=tx.SIZES["small"]
+        )
         ax.set_xticks([-2, -1, 0, 1, 2], ["-2", "-1", "0", "+1", "+2"], fontsize=tx.SIZES["small"])
-        ax.set_xlabel("value of the move to each side (hypothetical scores)",
-                      fontsize=tx.SIZES["label"])
+        ax.set_xlabel("value of the move to each side (hypothetical scores)", fontsize=tx.SIZES["label"])
         tx.title(ax, self.title(), loc="center")
-        handles = [Patch(facecolor=pal["blue"], edgecolor="black", label=MOTIVES_KEY[0]),
-                   Patch(facecolor=pal["orange"], edgecolor="black", hatch="//",
-                         label=MOTIVES_KEY[1])]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.13), ncol=2,
-                  frameon=False, fontsize=tx.SIZES["small"])
+        handles = [
+            Patch(facecolor=pal["blue"], edgecolor="black", label=MOTIVES_KEY[0]),
+            Patch(facecolor=pal["orange"], edgecolor="black", hatch="//", label=MOTIVES_KEY[1]),
+        ]
+        ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.4, -0.13),
+            ncol=2,
+            frameon=False,
+            fontsize=tx.SIZES["small"],
+        )
         return ax
 
     def draw_changing(self, fig, ax) -> None:
@@ -67,10 +74,15 @@ class MotivesPicture(Picture):
         n = len(self.readings)
         for i, r in enumerate(self.readings):
             y = n - 1 - i
-            for value, dy, colour, hatch in ((r.mover_value, 0.2, pal["blue"], ""),
-                                             (r.other_value, -0.2, pal["orange"], "//")):
-                ax.add_artist(Rectangle((0, y + dy - 0.19), value, 0.38, facecolor=colour,
-                                        edgecolor="black", hatch=hatch))
+            for value, dy, colour, hatch in (
+                (r.mover_value, 0.2, pal["blue"], ""),
+                (r.other_value, -0.2, pal["orange"], "//"),
+            ):
+                ax.add_artist(
+                    Rectangle(
+                        (0, y + dy - 0.19), value, 0.38, facecolor=colour, edgecolor="black", hatch=hatch
+                    )
+                )
 
 
 @dataclass(frozen=True)
@@ -90,8 +102,7 @@ class LevellerPicture(Picture):
         ax_r = fig.add_axes((0.6, 0.16, 0.38, 0.7))
         ax_d.set_xscale("log")
         ax_d.set_xlim(1, 10_000)
-        ax_d.set_xticks([1, 10, 100, 1000, 10_000], ["1", "10", "100", "1,000", "10,000"],
-                        fontsize=small)
+        ax_d.set_xticks([1, 10, 100, 1000, 10_000], ["1", "10", "100", "1,000", "10,000"], fontsize=small)
         ax_d.xaxis.set_minor_locator(NullLocator())
         ax_d.set_ylim(-0.05, 1.25)
         ax_d.set_yticks([0, 0.5, 1.0], ["0.0", "0.5", "1.0"], fontsize=small)
@@ -119,28 +130,61 @@ class LevellerPicture(Picture):
         ):
             dmg = lv.damage(value, s.threshold)
             x = max(value, 1)
-            ax_d.plot([x], [dmg], marker=marker, markersize=11, color=color,
-                      markeredgecolor="black", linestyle="none")
+            ax_d.plot(
+                [x],
+                [dmg],
+                marker=marker,
+                markersize=11,
+                color=color,
+                markeredgecolor="black",
+                linestyle="none",
+            )
             above = name == "Russia" or dmg < 0.3
-            tx.label(ax_d, (x * (0.8 if left else 1.25), dmg + (0.09 if above else -0.09)),
-                     f"{name} {value:,.0f}", size="small", weight="bold", color=tx.ink(color),
-                     ha="right" if left else "left", va="bottom" if above else "top")
-        tx.label(ax_d, (0.5, 1.02), "Not used: war assumed limited" if s.limited
-                 else f"Damage saturates at {s.threshold:,.0f}", coords="axes", size="label",
-                 weight="bold", va="bottom")
+            tx.label(
+                ax_d,
+                (x * (0.8 if left else 1.25), dmg + (0.09 if above else -0.09)),
+                f"{name} {value:,.0f}",
+                size="small",
+                weight="bold",
+                color=tx.ink(color),
+                ha="right" if left else "left",
+                va="bottom" if above else "top",
+            )
+        tx.label(
+            ax_d,
+            (0.5, 1.02),
+            "Not used: war assumed limited" if s.limited else f"Damage saturates at {s.threshold:,.0f}",
+            coords="axes",
+            size="label",
+            weight="bold",
+            va="bottom",
+        )
 
         p = np.linspace(0, 1, 41)
         lo = np.maximum(0, p - s.cost_russia)
         hi = np.minimum(1, p + s.cost_europe)
         ax_r.fill_between(p, lo, hi, color=pal["bluish green"], edgecolor="black", zorder=1)
         # The p line is drawn with the band, so it lies on top of it in both drawing paths.
-        ax_r.plot([0, 1], [0, 1], color=pal["reddish purple"], linestyle="--", linewidth=1.8,
-                  zorder=3)
-        tx.boxed(ax_r, (0.83, 0.72), "p", size="heading", weight="bold",
-                 color=tx.ink(pal["reddish purple"]), zorder=4)
+        ax_r.plot([0, 1], [0, 1], color=pal["reddish purple"], linestyle="--", linewidth=1.8, zorder=3)
+        tx.boxed(
+            ax_r,
+            (0.83, 0.72),
+            "p",
+            size="heading",
+            weight="bold",
+            color=tx.ink(pal["reddish purple"]),
+            zorder=4,
+        )
         kind = "limited war" if s.limited else "major war"
-        tx.label(ax_r, (0.5, 1.02), f"Bargaining range ({kind})", coords="axes", size="title",
-                 weight="bold", va="bottom")
+        tx.label(
+            ax_r,
+            (0.5, 1.02),
+            f"Bargaining range ({kind})",
+            coords="axes",
+            size="title",
+            weight="bold",
+            va="bottom",
+        )
 
 
 @dataclass(frozen=True)
@@ -164,27 +208,46 @@ class JervisPicture(Picture):
         for x, name in ((0.5, "Offence has the advantage"), (1.5, "Defence has the advantage")):
             tx.label(ax, (x, 2.02), name, size="label", weight="bold", va="bottom")
         for y, name in ((1.5, "Postures\ncannot be\ntold apart"), (0.5, "Postures\ncan be\ntold apart")):
-            tx.label(fig, (0.02, 0.03 + 0.8 * y / 2), name, coords="figure", size="label",
-                     weight="bold", ha="left")
+            tx.label(
+                fig, (0.02, 0.03 + 0.8 * y / 2), name, coords="figure", size="label", weight="bold", ha="left"
+            )
         return ax
 
     def draw_changing(self, fig, ax) -> None:
         pal = style.PALETTE
-        tx.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold",
-                 va="top")
+        tx.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
         for i, (name, reading) in enumerate(self.worlds):
             col = 0 if reading.offence_advantage else 1
             row = 1 if not reading.distinguishable else 0
             here = i == self.chosen
-            ax.add_artist(Rectangle((col + 0.03, row + 0.03), 0.94, 0.94,
-                                    facecolor=pal["sky blue"] if here else style.LIGHT,
-                                    edgecolor="black", linewidth=3.5 if here else 1.0,
-                                    linestyle="-" if here else "--"))
-            tx.label(ax, (col + 0.5, row + 0.78), ("\u2605 " if here else "") + name,
-                     size="heading" if here else "label", weight="bold" if here else "normal")
+            ax.add_artist(
+                Rectangle(
+                    (col + 0.03, row + 0.03),
+                    0.94,
+                    0.94,
+                    facecolor=pal["sky blue"] if here else style.LIGHT,
+                    edgecolor="black",
+                    linewidth=3.5 if here else 1.0,
+                    linestyle="-" if here else "--",
+                )
+            )
+            tx.label(
+                ax,
+                (col + 0.5, row + 0.78),
+                ("\u2605 " if here else "") + name,
+                size="heading" if here else "label",
+                weight="bold" if here else "normal",
+            )
             # A bar from the cell's middle: the reading on a -2..+2 scale, 0.4 wide per point.
-            ax.add_artist(Rectangle((col + 0.5, row + 0.36), 0.2 * reading.value, 0.16,
-                                    facecolor=pal["orange"], edgecolor="black", hatch="//"))
+            ax.add_artist(
+                Rectangle(
+                    (col + 0.5, row + 0.36),
+                    0.2 * reading.value,
+                    0.16,
+                    facecolor=pal["orange"],
+                    edgecolor="black",
+                    hatch="//",
+                )
+            )
             ax.plot([col + 0.5] * 2, [row + 0.3, row + 0.58], color="black", linewidth=1)
-            tx.label(ax, (col + 0.5, row + 0.2), f"watching side: {reading.value:+.2f}",
-                     size="label")
+            tx.label(ax, (col + 0.5, row + 0.2), f"watching side: {reading.value:+.2f}", size="label")

@@ -46,9 +46,18 @@ def bar_style(rule_id: str, member: str, game: voting.Game) -> dict:
 
 
 def _bar(ax, x: float, height: float, style_: dict, width: float = 0.8, **kwargs) -> None:
-    ax.add_artist(Rectangle((x - width / 2, 0), width, height, facecolor=style_["color"],
-                            hatch=style_["hatch"] or None, edgecolor="black", linewidth=0.6,
-                            **kwargs))
+    ax.add_artist(
+        Rectangle(
+            (x - width / 2, 0),
+            width,
+            height,
+            facecolor=style_["color"],
+            hatch=style_["hatch"] or None,
+            edgecolor="black",
+            linewidth=0.6,
+            **kwargs,
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,7 @@ class RulesPicture(Picture):
 
     rule_id: str
     index: str
-    names: tuple[str, ...]           # largest power first
+    names: tuple[str, ...]  # largest power first
     heights: tuple[float, ...]
     population: tuple[float, ...] | None = None  # EU qualified majority only
     size: tuple[float, float] = (9.5, 5.2)
@@ -87,25 +96,38 @@ class RulesPicture(Picture):
         for i, (height, st) in enumerate(zip(self.heights, styles, strict=True)):
             _bar(ax, i, height, st)
         top = max(0.05, max(self.heights) * 1.25)
-        handles = {st["label"]: Patch(facecolor=st["color"], hatch=st["hatch"] or None,
-                                      edgecolor="black", label=st["label"]) for st in styles}
+        handles = {
+            st["label"]: Patch(
+                facecolor=st["color"], hatch=st["hatch"] or None, edgecolor="black", label=st["label"]
+            )
+            for st in styles
+        }
         if self.population:
-            ax.plot(range(n), self.population, linestyle="none", marker="D", markersize=6,
-                    color="black")
+            ax.plot(range(n), self.population, linestyle="none", marker="D", markersize=6, color="black")
             top = max(top, max(self.population) * 1.25)
-            handles[POPULATION] = Line2D([], [], linestyle="none", marker="D", markersize=6,
-                                         color="black", label=POPULATION)
+            handles[POPULATION] = Line2D(
+                [], [], linestyle="none", marker="D", markersize=6, color="black", label=POPULATION
+            )
         ax.set_ylim(0, top)
         ax.yaxis.set_major_locator(MaxNLocator(5))
         ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
         ax.set_ylabel(f"{INDEX_NAMES[self.index]} power", fontsize=tx.SIZES["label"])
         ax.set_xticks(range(n), self.names, rotation=90, fontsize=tx.SIZES["note"])
         ax.axhline(1 / n, color=style.GREY, linestyle="--", linewidth=1.2)
-        tx.label(ax, (n - 0.5, 1 / n + 0.01 * top), f"equal shares (1/{n})", size="note",
-                 color="#555555", ha="right", va="bottom", zorder=3)
+        tx.label(
+            ax,
+            (n - 0.5, 1 / n + 0.01 * top),
+            f"equal shares (1/{n})",
+            size="note",
+            color="#555555",
+            ha="right",
+            va="bottom",
+            zorder=3,
+        )
         tx.title(ax, self.title())
-        ax.legend(handles=list(handles.values()), loc="upper right", frameon=False,
-                  fontsize=tx.SIZES["small"])
+        ax.legend(
+            handles=list(handles.values()), loc="upper right", frameon=False, fontsize=tx.SIZES["small"]
+        )
         return ax
 
 
@@ -132,24 +154,31 @@ class MonopolyPicture(Picture):
         ax.set_ylim(-0.6, len(ys) - 0.4)
         ax.set_yticks(ys, [rule_label(r) for r, _, _ in self.rows], fontsize=tx.SIZES["small"])
         ax.set_xlim(0, 1.12)
-        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"],
-                      fontsize=tx.SIZES["small"])
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1], ["0", "25%", "50%", "75%", "100%"], fontsize=tx.SIZES["small"])
         return ax
 
     def draw_changing(self, fig, ax) -> None:
         ys = list(range(len(self.rows)))[::-1]
         for y, (_rid, share, even) in zip(ys, self.rows, strict=True):
-            ax.add_artist(Rectangle((0, y - 0.3), float(share), 0.6,
-                                    facecolor=style.PALETTE["blue"], edgecolor="black"))
+            ax.add_artist(
+                Rectangle((0, y - 0.3), float(share), 0.6, facecolor=style.PALETTE["blue"], edgecolor="black")
+            )
             ax.plot([float(even)] * 2, [y - 0.38, y + 0.38], color="black", linewidth=2.5)
             tx.label(ax, (float(share) + 0.015, y), f"{float(share):.1%}", size="small", ha="left")
         whose = "its" if self.k == 1 else "their"
-        tx.label(ax, (0.5, -0.1), f"share of all {INDEX_NAMES[self.index]} power held by "
-                 f"{self.top_words()}\n(black line: {whose} share if every member had equal "
-                 "power)",
-                 coords="axes", size="label", va="top")
-        tx.label(ax, (0.0, 1.02), self.title(), coords="axes", size="title", weight="bold",
-                 ha="left", va="bottom")
+        tx.label(
+            ax,
+            (0.5, -0.1),
+            f"share of all {INDEX_NAMES[self.index]} power held by "
+            f"{self.top_words()}\n(black line: {whose} share if every member had equal "
+            "power)",
+            coords="axes",
+            size="label",
+            va="top",
+        )
+        tx.label(
+            ax, (0.0, 1.02), self.title(), coords="axes", size="title", weight="bold", ha="left", va="bottom"
+        )
 
 
 _PERMANENT_SCALES = (0.3, 0.5, 0.8)
@@ -174,8 +203,11 @@ class CouncilPicture(Picture):
     def _scales(self) -> tuple[float, float]:
         out = []
         for kind, scales in (("permanent", _PERMANENT_SCALES), ("elected", _ELECTED_SCALES)):
-            values = [float(v) for d in (self.design, self.reference)
-                      for v in (getattr(d, f"{kind}_power") or {}).values()]
+            values = [
+                float(v)
+                for d in (self.design, self.reference)
+                for v in (getattr(d, f"{kind}_power") or {}).values()
+            ]
             out.append(_scale(values, scales))
         return tuple(out)
 
@@ -184,16 +216,19 @@ class CouncilPicture(Picture):
 
     def title(self) -> str:
         d = self.design
-        return (f"One permanent and one elected seat: {d.seats} seats, {d.permanent} with a veto, "
-                f"{d.quota} votes needed")
+        return (
+            f"One permanent and one elected seat: {d.seats} seats, {d.permanent} with a veto, "
+            f"{d.quota} votes needed"
+        )
 
     def legend_entries(self) -> tuple[str, ...]:
         return (REFERENCE_KEY,)
 
     def draw_static(self, fig):
         axes = [fig.add_axes((0.1, 0.12, 0.37, 0.72)), fig.add_axes((0.6, 0.12, 0.37, 0.72))]
-        for ax, name, top in zip(axes, ("One permanent seat", "One elected seat"), self._scales(),
-                                 strict=True):
+        for ax, name, top in zip(
+            axes, ("One permanent seat", "One elected seat"), self._scales(), strict=True
+        ):
             tx.title(ax, name)
             ax.set_xlim(-0.6, 1.6)
             ax.set_ylim(0, top)
@@ -202,8 +237,13 @@ class CouncilPicture(Picture):
             ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
         axes[0].set_ylabel("power (share of the total)", fontsize=tx.SIZES["label"])
         ghost = Patch(fill=False, edgecolor="black", linestyle="--", label=REFERENCE_KEY)
-        fig.legend(handles=[ghost], loc="upper right", bbox_to_anchor=(0.98, 0.995),
-                   frameon=False, fontsize=tx.SIZES["note"])
+        fig.legend(
+            handles=[ghost],
+            loc="upper right",
+            bbox_to_anchor=(0.98, 0.995),
+            frameon=False,
+            fontsize=tx.SIZES["note"],
+        )
         return axes
 
     def draw_changing(self, fig, axes) -> None:
@@ -216,8 +256,17 @@ class CouncilPicture(Picture):
             for x, ix in enumerate(INDEX_NAMES):
                 value, before = float(powers[ix]), float(old[ix])
                 _bar(ax, x, value, INDEX_STYLE[ix], width=0.6)
-                ax.add_artist(Rectangle((x - 0.3, 0), 0.6, before, fill=False, edgecolor="black",
-                                        linestyle="--", linewidth=1.5))
+                ax.add_artist(
+                    Rectangle(
+                        (x - 0.3, 0),
+                        0.6,
+                        before,
+                        fill=False,
+                        edgecolor="black",
+                        linestyle="--",
+                        linewidth=1.5,
+                    )
+                )
                 label = _short(powers[ix])
                 if not d.is_reference:
                     label += f"\n(1945: {before:.4f})"
@@ -255,24 +304,41 @@ class AccessionPicture(Picture):
         ax = fig.add_axes((0.3, 0.13, 0.67, 0.72))
         for y, ((_who, start, end), st) in enumerate(zip(self.waits, _WAIT_STYLES, strict=True)):
             days = (end - start).days
-            ax.add_artist(Rectangle((start.toordinal(), y - 0.275), days, 0.55,
-                                    facecolor=st["color"], hatch=st["hatch"] or None,
-                                    edgecolor="black"))
+            ax.add_artist(
+                Rectangle(
+                    (start.toordinal(), y - 0.275),
+                    days,
+                    0.55,
+                    facecolor=st["color"],
+                    hatch=st["hatch"] or None,
+                    edgecolor="black",
+                )
+            )
             bound = "at most " if y == 0 else ""
-            tx.label(ax, (end.toordinal() - 6, y), f"{bound}{days} days", size="note", ha="right",
-                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
+            tx.label(
+                ax,
+                (end.toordinal() - 6, y),
+                f"{bound}{days} days",
+                size="note",
+                ha="right",
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+            )
         for day in (self.finland, self.sweden):
             ax.axvline(day.toordinal(), color="black", linestyle=":", linewidth=1.4)
         n = len(self.waits)
-        tx.label(ax, (self.finland.toordinal(), -0.45), " Finland joins", size="note", ha="left",
-                 va="bottom")
-        tx.label(ax, (self.sweden.toordinal(), -0.45), "Sweden joins ", size="note", ha="right",
-                 va="bottom")
+        tx.label(ax, (self.finland.toordinal(), -0.45), " Finland joins", size="note", ha="left", va="bottom")
+        tx.label(ax, (self.sweden.toordinal(), -0.45), "Sweden joins ", size="note", ha="right", va="bottom")
         ax.set_yticks(range(n), [w[0] for w in self.waits], fontsize=tx.SIZES["note"])
-        ticks = [dt.date(2022, 5, 1), dt.date(2022, 11, 1), dt.date(2023, 5, 1),
-                 dt.date(2023, 11, 1), dt.date(2024, 3, 1)]
-        ax.set_xticks([t.toordinal() for t in ticks], [t.strftime("%b %Y") for t in ticks],
-                      fontsize=tx.SIZES["small"])
+        ticks = [
+            dt.date(2022, 5, 1),
+            dt.date(2022, 11, 1),
+            dt.date(2023, 5, 1),
+            dt.date(2023, 11, 1),
+            dt.date(2024, 3, 1),
+        ]
+        ax.set_xticks(
+            [t.toordinal() for t in ticks], [t.strftime("%b %Y") for t in ticks], fontsize=tx.SIZES["small"]
+        )
         ax.set_xlim(self.waits[0][1].toordinal() - 20, self.sweden.toordinal() + 60)
         ax.set_ylim(n - 0.4, -0.6)
         tx.title(ax, self.title())
@@ -283,5 +349,6 @@ def accession_picture() -> AccessionPicture:
     """The accession timeline from the sourced dates in ``nato_sweden_accession.csv``."""
     events = voting.sweden_accession_events()
     finland = dt.date.fromisoformat(next(e["date"] for e in events if e["actor"] == "Finland"))
-    return AccessionPicture(tuple(voting.accession_waits()), finland,
-                            dt.date.fromisoformat(events[-1]["date"]))
+    return AccessionPicture(
+        tuple(voting.accession_waits()), finland, dt.date.fromisoformat(events[-1]["date"])
+    )

@@ -45,9 +45,7 @@ def value(effects: Mapping[str, float], weights: Mapping[str, float]) -> float:
     """A side's reading of a move: the weighted sum of the move's effects on that side."""
     w = normalise(weights)
     if set(effects) != set(MOTIVES):
-        raise ValueError(
-            f"effects need exactly the keys {', '.join(MOTIVES)}; got {sorted(effects)}"
-        )
+        raise ValueError(f"effects need exactly the keys {', '.join(MOTIVES)}; got {sorted(effects)}")
     return sum(w[m] * float(effects[m]) for m in MOTIVES)
 
 
@@ -101,8 +99,7 @@ def read_moves(
 ) -> tuple[Reading, ...]:
     """Each move read by the side that makes it and by the side that watches it."""
     return tuple(
-        Reading(move, value(move.mover, mover_weights), value(move.other, other_weights))
-        for move in moves
+        Reading(move, value(move.mover, mover_weights), value(move.other, other_weights)) for move in moves
     )
 
 
@@ -135,8 +132,9 @@ class WorldReading:
     value: float
 
 
-def read_in_world(move: Move, weights: Mapping[str, float], offence_advantage: bool,
-                  distinguishable: bool) -> WorldReading:
+def read_in_world(
+    move: Move, weights: Mapping[str, float], offence_advantage: bool, distinguishable: bool
+) -> WorldReading:
     """The watching side's reading of ``move``, made for defence, in one world.
 
     Only a *threat* to the watcher's security (a negative security effect) is scaled by
@@ -147,12 +145,10 @@ def read_in_world(move: Move, weights: Mapping[str, float], offence_advantage: b
     security = move.other["security"]
     security = security * factor if security < 0 else security
     effects = {**move.other, "security": security}
-    return WorldReading(offence_advantage, distinguishable, factor, security,
-                        value(effects, weights))
+    return WorldReading(offence_advantage, distinguishable, factor, security, value(effects, weights))
 
 
 def read_in_four_worlds(move: Move, weights: Mapping[str, float]) -> tuple[WorldReading, ...]:
     """The watching side's reading of ``move`` in all four worlds, in the order
     (offence, cannot tell), (defence, cannot tell), (offence, can tell), (defence, can tell)."""
-    return tuple(read_in_world(move, weights, off, dist)
-                 for dist in (False, True) for off in (True, False))
+    return tuple(read_in_world(move, weights, off, dist) for dist in (False, True) for off in (True, False))

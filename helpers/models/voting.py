@@ -560,8 +560,7 @@ def council_design(seats: int, permanent: int, quota_kind: str) -> CouncilDesign
         result=result,
         permanent_power={ix: values[ix][perm] for ix in INDEX_IDS} if perm else None,
         elected_power={ix: values[ix][elect] for ix in INDEX_IDS} if elect else None,
-        permanent_share={ix: sum((values[ix][m] for m in game.vetoes), Fraction(0))
-                         for ix in INDEX_IDS},
+        permanent_share={ix: sum((values[ix][m] for m in game.vetoes), Fraction(0)) for ix in INDEX_IDS},
     )
 
 

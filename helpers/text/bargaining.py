@@ -24,8 +24,7 @@ def osce_position(sentence_id: str) -> int:
     """Which sentence of para. 8 (1-based) a record is, as the data file records it."""
     records = osce_sentences()
     if sentence_id not in records:
-        raise ValueError(f"unknown OSCE sentence {sentence_id!r}; valid sentences: "
-                         f"{', '.join(records)}")
+        raise ValueError(f"unknown OSCE sentence {sentence_id!r}; valid sentences: {', '.join(records)}")
     return int(records[sentence_id]["position"])
 
 
@@ -39,11 +38,15 @@ def osce_para8_markdown(ids: tuple[str, ...] = NOTEBOOK_SENTENCES) -> str:
             raise ValueError(f"unknown OSCE sentence {i!r}; valid sentences: {', '.join(records)}")
         if not records[i].get("verbatim_full") or not records[i].get("text", "").strip():
             raise ValueError(f"OSCE sentence {i!r} was not read in full and cannot be quoted")
-    quote = "\n>\n".join(f"> ({osce_position(i)}) {html.escape(records[i]['text'], quote=False)}"
-                         for i in ids)
+    quote = "\n>\n".join(
+        f"> ({osce_position(i)}) {html.escape(records[i]['text'], quote=False)}" for i in ids
+    )
     distinct = list(dict.fromkeys(records[i]["source"] for i in ids))
     # A source that another one repeats and extends is shown once, in its longer form.
-    sources = "; ".join(html.escape(s, quote=False) for s in distinct
-                        if not any(o != s and o.startswith(s) for o in distinct))
-    return (f"{quote}\n>\n> — OSCE Charter for European Security (Istanbul, 1999), para. 8 "
-            f"(numbers: the sentence's place in the paragraph)\n\n*Text as read from:* {sources}")
+    sources = "; ".join(
+        html.escape(s, quote=False) for s in distinct if not any(o != s and o.startswith(s) for o in distinct)
+    )
+    return (
+        f"{quote}\n>\n> — OSCE Charter for European Security (Istanbul, 1999), para. 8 "
+        f"(numbers: the sentence's place in the paragraph)\n\n*Text as read from:* {sources}"
+    )

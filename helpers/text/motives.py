@@ -27,8 +27,11 @@ def since_then_markdown() -> str:
     """The sourced "Since then" box: events after the essay (c. 2020), one line each."""
     events = facts.load_toml("since_then.toml")["event"]
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{_esc(e['date'])}**: {_esc(e['text'])} *Source:* {_esc(e['source'])} "
-              f"(accessed {_esc(e['accessed'])})" for e in events]
+    lines += [
+        f"- **{_esc(e['date'])}**: {_esc(e['text'])} *Source:* {_esc(e['source'])} "
+        f"(accessed {_esc(e['accessed'])})"
+        for e in events
+    ]
     return "\n".join(lines)
 
 
@@ -40,11 +43,14 @@ def might_markdown() -> str:
     """
     w = lv.load_warheads()
     russia = w[lv.RUSSIA]
-    rows = ["| side | made up of | warheads, January 2025 (SIPRI estimates of total inventories, "
-            "retired warheads included) | Russia's count divided by it |",
-            "| --- | --- | --- | --- |", f"| Russia | | {russia:,} | 1.0 |"]
+    rows = [
+        "| side | made up of | warheads, January 2025 (SIPRI estimates of total inventories, "
+        "retired warheads included) | Russia's count divided by it |",
+        "| --- | --- | --- | --- |",
+        f"| Russia | | {russia:,} | 1.0 |",
+    ]
     for label, members in lv.EUROPE_CHOICES.items():
         total = sum(w[m] for m in members)
         parts = " + ".join(f"{_esc(m)} {w[m]:,}" for m in members)
-        rows.append(f"| \"Europe\": {_esc(label)} | {parts} | {total:,} | {russia / total:.1f} |")
+        rows.append(f'| "Europe": {_esc(label)} | {parts} | {total:,} | {russia / total:.1f} |')
     return "\n".join(rows)

@@ -38,10 +38,15 @@ def turkey_line(rule_id: str, index: str) -> str:
     game = voting.rule_game(rule_id)
     if "Turkey" in game.members:
         value = voting.index_values(voting.power(game), index)["Turkey"]
-        since = next((f" ({r['status'].removeprefix('member ')})" for r in voting.statuses("Turkey")
-                      if r["body"] == rule_id.upper()), "")
-        return (f"Turkey is a member{since}: {fmt(value)} of the power, a veto like every other "
-                "member.")
+        since = next(
+            (
+                f" ({r['status'].removeprefix('member ')})"
+                for r in voting.statuses("Turkey")
+                if r["body"] == rule_id.upper()
+            ),
+            "",
+        )
+        return f"Turkey is a member{since}: {fmt(value)} of the power, a veto like every other member."
     body = "EU" if rule_id.startswith("eu_") else "UN Security Council"
     for record in voting.statuses("Turkey"):
         if record["body"] == body:
@@ -55,16 +60,17 @@ def turkey_line(rule_id: str, index: str) -> str:
 def fact_markdown(fact_id: str) -> str:
     """A sourced fact from ``voting_rules.toml`` as a Markdown note, with its source."""
     record = voting.fact(fact_id)
-    return (f"> {_esc(record['text'])}\n>\n> *Source:* {_esc(record['source'])} "
-            f"(accessed {_esc(record['accessed'])})")
+    return (
+        f"> {_esc(record['text'])}\n>\n> *Source:* {_esc(record['source'])} "
+        f"(accessed {_esc(record['accessed'])})"
+    )
 
 
 def turkey_markdown(index: str = "shapley_shubik") -> str:
     """A Markdown table of Turkey's place and power under each rule."""
     _check_index(index)
     rows = [f"| rule | Turkey ({INDEX_NAMES[index]}) |", "| --- | --- |"]
-    rows += [f"| {_esc(voting.rule(r)['name'])} | {_esc(turkey_line(r, index))} |"
-             for r in voting.RULE_IDS]
+    rows += [f"| {_esc(voting.rule(r)['name'])} | {_esc(turkey_line(r, index))} |" for r in voting.RULE_IDS]
     return "\n".join(rows)
 
 
