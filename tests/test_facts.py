@@ -87,8 +87,30 @@ def test_memberships_match_the_fact_sheet():
     assert a["TUR"].eu_candidate_since == "1999"
 
 
-def test_sources_table_lists_each_source_once():
+def test_sources_table_lists_each_work_once_and_whole():
     table = facts.sources_table(["actors.csv"])
     lines = table.splitlines()
-    assert len(lines) == len(set(lines))
-    assert all(line.startswith("- `actors.csv`: ") and "(accessed " in line for line in lines)
+    assert len(lines) == len(set(lines)) and len(lines) < len(facts.load_csv("actors.csv"))
+    assert all(line.startswith("- ") and "(accessed 20" in line and "used in `actors.csv`" in line
+               for line in lines)
+    # No citation is cut inside its brackets (the student's "(entry into force ... (accessed").
+    for line in lines:
+        assert line.count("(") == line.count(")"), line
+    # A semicolon inside brackets belongs to one citation; one outside separates two works.
+    assert facts.split_citations("'New START' (in force 2011; suspended 2023); NTI") == [
+        "'New START' (in force 2011; suspended 2023)", "NTI"]
+
+
+def test_sources_table_lists_a_shared_work_once_with_every_file_using_it():
+    table = facts.sources_table(["twelve_steps.toml", "proposals.toml"])
+    nti = [line for line in table.splitlines() if "nti.org/news/statement-euro-atlantic" in line]
+    assert len(nti) == 1 and "`twelve_steps.toml`, `proposals.toml`" in nti[0]
+    # Copies read stand apart from the works they stand in for.
+    assert "*copy read:*" in table
+
+
+def test_sources_table_lists_only_the_records_a_notebook_uses():
+    one = facts.sources_table([("since_then.toml", ["2022-02-24"])])
+    assert "GA/12407" in one and "SIPRI" not in one
+    with pytest.raises(ValueError, match="valid keys are 2022-02-24"):
+        facts.sources_table([("since_then.toml", ["1999-01-01"])])

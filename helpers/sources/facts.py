@@ -37,6 +37,7 @@ WEAK_DOMAINS = frozenset({
     "docslib.org", "cupdf.com", "scribd.com", "ontheissues.org", "eata.ee",
 })
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_URL = re.compile(r"https?://\S+")
 
 
 class MissingSourceError(ValueError):
@@ -209,21 +210,77 @@ def actor(actor_id: str) -> Actor:
     return table[actor_id]
 
 
-def sources_table(names: list[str]) -> str:
-    """A Markdown list of the distinct sources behind the given data files (for 'Sources')."""
-    lines = []
-    for name in names:
-        rows: list[dict[str, Any]]
-        if name.endswith(".csv"):
-            rows = list(load_csv(name))
+def split_citations(source: str) -> list[str]:
+    """The works a ``source`` field cites, split at semicolons outside brackets.
+
+    A semicolon inside parentheses belongs to one citation ("(entry into force 5 February 2011;
+    Russia announced ...)"), so it never splits: every part keeps its brackets whole.
+    """
+    parts, depth, current = [], 0, []
+    for char in source:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        if char == ";" and depth == 0:
+            parts.append("".join(current))
+            current = []
         else:
-            data = load_toml(name)
-            rows = [data] if "source" in data else [
-                r for v in data.values() if isinstance(v, list) for r in v if isinstance(r, dict)
-            ]
-        # A row may cite several sources separated by "; ": list each distinct one once.
-        seen = dict.fromkeys((part.strip(), r["accessed"]) for r in rows if "source" in r
-                             for part in r["source"].split("; ") if part.strip())
-        for source, accessed in seen:
-            lines.append(f"- `{name}`: {source} (accessed {accessed})")
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+Use = str | tuple[str, "list[str] | tuple[str, ...]"]
+
+
+def _records(name: str) -> list[dict[str, Any]]:
+    if name.endswith(".csv"):
+        return list(load_csv(name))
+    data = load_toml(name)
+    if "source" in data:
+        return [data]
+    return [r for v in data.values() if isinstance(v, list) for r in v if isinstance(r, dict)]
+
+
+def sources_table(uses: list[Use]) -> str:
+    """A Markdown list of the works behind the facts a notebook uses, each work once.
+
+    ``uses`` names data files, or ``(file, keys)`` pairs to list only the records the notebook
+    shows (matched on a record's ``id``, else its ``date``). A work cited by several records or
+    files is listed once (parts naming the same URL count as one work), with the files that use
+    it. Citations are split only at semicolons outside brackets, so none is cut in half. Copies
+    read instead of an unreadable primary (``read_via``) are listed as such.
+    """
+    works: dict[str, dict[str, Any]] = {}
+    copies: dict[str, dict[str, Any]] = {}
+    for use in uses:
+        name, keys = (use, None) if isinstance(use, str) else use
+        records = [r for r in _records(name) if "source" in r]
+        if keys is not None:
+            wanted = set(keys)
+            records = [r for r in records if str(r.get("id", r.get("date", ""))) in wanted]
+            found = {str(r.get("id", r.get("date", ""))) for r in records}
+            if found != wanted:
+                valid = ", ".join(str(r.get("id", r.get("date"))) for r in _records(name))
+                raise ValueError(f"{name} has no record {sorted(wanted - found)}; valid keys are {valid}")
+        for record in records:
+            for part in split_citations(str(record["source"])):
+                # One work, one line: parts naming the same URL are the same work.
+                url = _URL.search(part)
+                key = url.group(0).rstrip(".,)") if url else part
+                entry = works.setdefault(key, {"text": part, "files": [], "accessed": ""})
+                entry["files"] = list(dict.fromkeys([*entry["files"], name]))
+                entry["accessed"] = max(entry["accessed"], str(record["accessed"]))
+            if str(record.get("read_via", "")).strip():
+                entry = copies.setdefault(str(record["read_via"]).strip(), {"files": [], "accessed": ""})
+                entry["files"] = list(dict.fromkeys([*entry["files"], name]))
+                entry["accessed"] = max(entry["accessed"], str(record["accessed"]))
+
+    def line(text: str, entry: dict[str, Any], prefix: str = "") -> str:
+        files = ", ".join(f"`{f}`" for f in entry["files"])
+        return f"- {prefix}{text} (accessed {entry['accessed']}; used in {files})"
+
+    lines = [line(entry["text"], entry) for entry in works.values()]
+    lines += [line(text, entry, "*copy read:* ") for text, entry in copies.items()]
     return "\n".join(lines)
