@@ -166,6 +166,15 @@ def test_text_api_refuses_small_text_and_unknown_names():
     assert isinstance(t, Text) and t.get_fontsize() == 10 and t.get_bbox_patch() is not None
 
 
+def test_ink_reaches_the_contrast_it_promises():
+    from helpers.figures.contrast import contrast_ratio
+
+    for colour in PALETTE.values():
+        assert contrast_ratio(T.ink(colour), "white") >= 4.5
+    assert T.ink("#000000") == "#000000"
+    assert T.ink(PALETTE["yellow"]) != PALETTE["yellow"].lower()
+
+
 def test_view_takes_a_picture_and_its_alt():
     view = View(Bars((1, 2, 3)), "Three bars.")
     assert view.alt == "Heights (described below)"

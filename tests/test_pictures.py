@@ -43,6 +43,16 @@ BASELINE_DPI = 60
 TOLERANCE = 3.0  # RMS of grey levels, matplotlib.testing.compare's measure
 REGISTRY = pictures.registry()
 EXPLORERS = [e for e in REGISTRY if e.controls is not None]
+# Problems present when a port landed, kept visible (strict: once fixed, the entry must go).
+KNOWN = {
+    ("impossible.commitments", "contrast"): "grey '(dropped)' labels on #E8E8E8 at 4.04:1 (portB, issue 16)",
+}
+
+
+def known(check: str) -> list:
+    """REGISTRY as pytest params, with the entries known to fail ``check`` marked xfail(strict)."""
+    return [pytest.param(e, id=e.name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[(e.name, check)])]
+                         if (e.name, check) in KNOWN else []) for e in REGISTRY]
 
 
 def draw(entry: pictures.Entry, values: dict | None = None):
@@ -100,7 +110,7 @@ def test_default_state_passes_the_checks(entry):
     assert pictures.problems(fig, picture) == []
 
 
-@pytest.mark.parametrize("entry", REGISTRY, ids=lambda e: e.name)
+@pytest.mark.parametrize("entry", known("contrast"))
 def test_default_state_text_has_contrast(entry):
     fig, _ = pictures.as_figure(draw(entry))
     bad = contrast.low_contrast(fig)

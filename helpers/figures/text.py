@@ -6,8 +6,8 @@ engines, it is a ``<text>`` element in SVG and a text object in PDF, and the pic
 read it, measure it and check its size. Sizes are named (:data:`SIZES`) so figures agree; a number
 is accepted too, but anything under :data:`MIN_PT` raises ``ValueError``.
 
-Small text in a palette colour takes its darker variant, ``style.text_colour(colour)`` (WCAG 2.1
-asks 4.5:1 for text under 18 pt, which yellow, orange and sky blue do not reach).
+:func:`ink` gives a darker variant of a colour for small text on white (WCAG 2.1 asks 4.5:1
+for text under 18 pt, which yellow, orange and sky blue do not reach).
 """
 
 from __future__ import annotations
@@ -15,10 +15,12 @@ from __future__ import annotations
 from typing import Any
 
 from matplotlib.axes import Axes
+from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
+from helpers.figures.contrast import contrast_ratio
 from helpers.figures.style import MIN_FONT_PT
 
 #: House sizes in points, by role.
@@ -75,3 +77,14 @@ def boxed(where: Axes | Figure, xy: tuple[float, float], s: str, *, facecolor: s
 def title(ax: Axes, s: str, *, loc: str = "left", **kwargs: Any) -> Text:
     """The axes title in the house title size (bold)."""
     return ax.set_title(s, loc=loc, fontsize=SIZES["title"], fontweight="bold", **kwargs)
+
+
+def ink(color: str, background: str = "white", ratio: float = 4.5) -> str:
+    """``color`` itself if it reaches ``ratio`` against ``background``, else the lightest darker
+    shade of it (mixed towards black in 5% steps) that does: for small text in a palette colour."""
+    rgb = to_rgb(color)
+    for step in range(21):
+        shade = to_hex(tuple(c * (1 - step / 20) for c in rgb))
+        if contrast_ratio(shade, background) >= ratio:
+            return shade
+    return "#000000"
