@@ -203,3 +203,11 @@ def test_supporting_text_is_sourced():
     with pytest.raises(ValueError, match="dated events are"):
         framings.since_then(("1999-01-01",))
     assert "Russia (1994" in framings.partnership_markdown()
+
+
+def test_status_lines_are_dated_both_ways():
+    # Review rows 4-5: Russia's partnership has its end dates; Ukraine's line names its NATO course.
+    russia, ukraine = framings.status("RUS"), framings.status("UKR")
+    assert "1 April 2014" in russia and "1 November 2021" in russia
+    assert "Bucharest" in ukraine and "2019" in ukraine and "30 September 2022" in ukraine
+    assert "see Sources" in russia and "actors.csv" in ukraine

@@ -386,7 +386,11 @@ def partnership_markdown() -> str:
 
 
 def status(actor_id: str) -> str:
-    """One sourced line on a state's memberships, candidacies and partnerships."""
+    """One line on a state's memberships, candidacies, NATO course and partnerships, dated.
+
+    The line names the data files it comes from; their full citations are in the notebook's
+    Sources list (the line sits beside a picture, where a page of citations would bury it).
+    """
     a = facts.actor(actor_id)
     bits = []
     if a.nato_accession:
@@ -397,11 +401,13 @@ def status(actor_id: str) -> str:
         bits.append(f"EU candidate since {a.eu_candidate_since}")
     if a.nato_course:
         bits.append(a.nato_course)
-    sources = [a.source]
+    files = ["actors.csv"]
     for row in facts.load_csv("partnerships.csv"):
         if row["id"] == actor_id:
             # The note carries the end of a partnership (e.g. Russia's, suspended in 2014).
             bits.append(f"NATO {row['programme']} partner from {row['joined']}"
                         + (f" ({row['note']})" if row["note"] else ""))
-            sources.append(row["source"])
-    return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sources: {'; '.join(sources)})."
+            files.append("partnerships.csv")
+    where = " and ".join(dict.fromkeys(files))
+    return (f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} "
+            f"(sourced in {where}; see Sources).")
