@@ -17,8 +17,9 @@ import json
 import os
 import urllib.error
 import urllib.request
+import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as W
 
@@ -116,8 +117,12 @@ def spread_html(options: tuple[str, ...] | list[str], counts: list[int]) -> str:
 class Pulse:
     """One prediction: a radio group, a commit button, the spread on request, one status line."""
 
+    # Every live widget, so a test driving a kernel can find the one a notebook cell displayed.
+    instances: ClassVar[weakref.WeakSet] = weakref.WeakSet()
+
     def __init__(self, pid: str, client: Client | None = None) -> None:
         self.prediction = predictions.get(pid)
+        Pulse.instances.add(self)
         self.client = client
         p = self.prediction
         self.choice = W.RadioButtons(

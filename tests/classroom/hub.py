@@ -37,8 +37,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def config_text(workdir: Path, token: str, ports: dict[str, int]) -> str:
-    """The hub's configuration for this run (written to ``workdir/jupyterhub_config.py``)."""
+def config_text(workdir: Path, token: str, ports: dict[str, int], extra: str = "") -> str:
+    """The hub's configuration for this run (written to ``workdir/jupyterhub_config.py``).
+
+    ``extra`` is appended as it is: a test adds services, roles or spawner environment there.
+    """
     args = ["--allow-root"] if os.geteuid() == 0 else []  # as root the server refuses to start
     return f"""
 c = get_config()  # noqa
@@ -70,14 +73,15 @@ c.JupyterHub.load_roles = [{{
 c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0}}  # answer 202 at once, then we poll
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
-"""
+{extra}"""
 
 
 class Hub:
     """One JupyterHub process and the requests a course admin's script would make to it."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, extra_config: str = "") -> None:
         self.workdir = workdir
+        self.extra_config = extra_config
         self.token = secrets.token_hex(24)  # 48 characters; the hub accepts at most 64
         self.ports = {"public": free_port(), "hub": free_port(), "proxy_api": free_port()}
         self.url = f"http://127.0.0.1:{self.ports['public']}"
@@ -93,7 +97,8 @@ class Hub:
         (self.workdir / "tmp").mkdir(parents=True, exist_ok=True)
         (self.workdir / "home").mkdir(exist_ok=True)
         config = self.workdir / "jupyterhub_config.py"
-        config.write_text(config_text(self.workdir, self.token, self.ports), encoding="utf-8")
+        config.write_text(config_text(self.workdir, self.token, self.ports, self.extra_config),
+                          encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
         env.update(HOME=str(self.workdir), TMPDIR=str(self.workdir / "tmp"),
                    PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}")
