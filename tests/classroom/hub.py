@@ -5,6 +5,12 @@ authenticator (nobody logs in: every request carries a service token made for th
 ``SimpleLocalProcessSpawner`` with one home folder per student under the run's temporary folder,
 and single-user servers from the project's ``.venv``. Everything it starts is stopped by
 :meth:`Hub.stop`, which the test calls in ``finally`` and on SIGTERM.
+
+As docs/jupyterhub.md asks of a course hub, every single-user server gets ``PYTHONPATH`` set to the
+student's pulled checkout (``~/security-framings``), so kernels import ``helpers`` from the same
+pull as the notebook, ahead of any ``helpers`` installed in the environment. Other tests add their
+own hub settings with ``Hub(..., extra_config=...)`` (Python appended to the configuration file)
+and ``Hub(..., environment=...)`` (more variables for every single-user server).
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 PROXY = ROOT / ".venv" / "node" / "node_modules" / ".bin" / "configurable-http-proxy"
 SERVICE = "classroom-test"
+CHECKOUT = "security-framings"  # the folder nbgitpuller clones into (helpers.tools.links.folder_name)
 
 
 def free_port() -> int:
@@ -37,14 +44,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def config_text(workdir: Path, token: str, ports: dict[str, int], extra: str = "") -> str:
-    """The hub's configuration for this run (written to ``workdir/jupyterhub_config.py``).
-
-    ``extra`` is appended as it is: a test adds services, roles or spawner environment there.
-    """
+def config_text(workdir: Path, token: str, ports: dict[str, int], extra_config: str = "",
+                environment: dict[str, str] | None = None, checkout: str = CHECKOUT) -> str:
+    """The hub's configuration for this run (written to ``workdir/jupyterhub_config.py``)."""
     args = ["--allow-root"] if os.geteuid() == 0 else []  # as root the server refuses to start
+    env = {"TMPDIR": str(workdir / "tmp"), "MPLBACKEND": "Agg", **(environment or {})}
     return f"""
+import os
+
 c = get_config()  # noqa
+
+
+def pulled_checkout(spawner):
+    \"\"\"The student's pulled copy of the collection: first on the path of every kernel.\"\"\"
+    return os.path.join(spawner.home_dir, {checkout!r})
+
+
 c.JupyterHub.bind_url = "http://127.0.0.1:{ports['public']}"
 c.JupyterHub.hub_bind_url = "http://127.0.0.1:{ports['hub']}"
 c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports['proxy_api']}"
@@ -63,7 +78,7 @@ c.Spawner.args = {args!r}
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 240
 c.Spawner.http_timeout = 180
-c.Spawner.environment = {{"TMPDIR": {str(workdir / 'tmp')!r}, "MPLBACKEND": "Agg"}}
+c.Spawner.environment = {{**{env!r}, "PYTHONPATH": pulled_checkout}}
 c.JupyterHub.services = [{{"name": "{SERVICE}", "api_token": {token!r}}}]
 c.JupyterHub.load_roles = [{{
     "name": "classroom-admin",
@@ -73,15 +88,17 @@ c.JupyterHub.load_roles = [{{
 c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0}}  # answer 202 at once, then we poll
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
-{extra}"""
+{extra_config}
+"""
 
 
 class Hub:
     """One JupyterHub process and the requests a course admin's script would make to it."""
 
-    def __init__(self, workdir: Path, extra_config: str = "") -> None:
+    def __init__(self, workdir: Path, extra_config: str = "", environment: dict[str, str] | None = None,
+                 checkout: str = CHECKOUT) -> None:
         self.workdir = workdir
-        self.extra_config = extra_config
+        self.extra_config, self.environment, self.checkout = extra_config, environment, checkout
         self.token = secrets.token_hex(24)  # 48 characters; the hub accepts at most 64
         self.ports = {"public": free_port(), "hub": free_port(), "proxy_api": free_port()}
         self.url = f"http://127.0.0.1:{self.ports['public']}"
@@ -97,8 +114,8 @@ class Hub:
         (self.workdir / "tmp").mkdir(parents=True, exist_ok=True)
         (self.workdir / "home").mkdir(exist_ok=True)
         config = self.workdir / "jupyterhub_config.py"
-        config.write_text(config_text(self.workdir, self.token, self.ports, self.extra_config),
-                          encoding="utf-8")
+        config.write_text(config_text(self.workdir, self.token, self.ports, self.extra_config,
+                                      self.environment, self.checkout), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
         env.update(HOME=str(self.workdir), TMPDIR=str(self.workdir / "tmp"),
                    PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}")
@@ -223,6 +240,11 @@ class Hub:
         response = self.http.post(f"{self.url}/user/{name}/api/sessions", json=body, timeout=120)
         response.raise_for_status()
         return response.json()["kernel"]["id"]
+
+    def restart_kernel(self, name: str, kernel_id: str) -> None:
+        """Restart a kernel, as Kernel > Restart Kernel does (modules imported before are forgotten)."""
+        url = f"{self.url}/user/{name}/api/kernels/{kernel_id}/restart"
+        self.http.post(url, timeout=120).raise_for_status()
 
     def execute_notebook(self, name: str, kernel_id: str, cells: list[dict],
                          cell_timeout: float = 180) -> list[list[dict]]:
