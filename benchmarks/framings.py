@@ -12,34 +12,19 @@ import platform
 import statistics
 import time
 
+from helpers.explorers import framings as explore_framings
+from helpers.explorers import referents as explore_referents
 from helpers.explorers import widgets
-from helpers.figures import framings as framing_plots
-from helpers.figures import referents
-from helpers.models import framings
 
 
 def _explorer_02() -> widgets.Explorer:
-    return widgets.Explorer(
-        controls=[
-            widgets.toggle("framing", "Framing", list(framings.FRAMINGS)),
-            widgets.dropdown("perspective", "Seen from", list(framings.PERSPECTIVES)),
-            widgets.dropdown("lens", "Lens", list(framings.LENS_OPTIONS.values())),
-        ],
-        render=framing_plots.render,
-        cache_size=512,
-    )
+    return widgets.Explorer(controls=explore_framings.CONTROLS, render=explore_framings.render,
+                            cache_size=512)
 
 
 def _explorer_03() -> widgets.Explorer:
-    return widgets.Explorer(
-        controls=[
-            widgets.dropdown("referent", "Referent", list(referents.REFERENTS)),
-            widgets.toggle("framing", "Framing", list(framings.FRAMINGS)),
-            widgets.checkbox("no_culprit", "No culprit"),
-        ],
-        render=referents.render,
-        cache_size=512,
-    )
+    return widgets.Explorer(controls=explore_referents.CONTROLS, render=explore_referents.render,
+                            cache_size=512)
 
 
 def _walk(explorer: widgets.Explorer, order: list[tuple[str, object]]) -> list[float]:

@@ -3,14 +3,8 @@ failure, and every explorer's default picture."""
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
-
 import pytest
 
-import helpers.figures
-from helpers.explorers import widgets
 from helpers.figures import contrast
 from helpers.figures import style as plots
 
@@ -57,45 +51,6 @@ def test_large_text_needs_only_three_to_one():
     assert [t.text for t in contrast.low_contrast(fig)] == ["small"]
 
 
-def _explorers():
-    """(module, render function, controls) for every explorer the figure modules define.
-
-    An explorer here is a ``render*`` function whose parameters are exactly the names of a
-    module-level sequence of controls, found by introspection so new explorers join by themselves.
-    """
-    found = []
-    for info in pkgutil.iter_modules(helpers.figures.__path__):
-        module = importlib.import_module(f"helpers.figures.{info.name}")
-        sets = [v for v in vars(module).values()
-                if isinstance(v, (list, tuple)) and v and all(isinstance(c, widgets.Control) for c in v)]
-        for name, func in vars(module).items():
-            if not (name.startswith("render") and inspect.isfunction(func)
-                    and func.__module__ == module.__name__):
-                continue
-            params = set(inspect.signature(func).parameters)
-            for controls in sets:
-                if {c.name for c in controls} == params:
-                    found.append(pytest.param(func, controls, id=f"{info.name}.{name}"))
-    return found
-
-
-EXPLORERS = _explorers()
-# Figures with text below 4.5:1 when this test landed; their modules are being rewritten by the
-# ports (issue 14), which switch small labels to style.TEXT. strict: once fixed, drop the entry.
-KNOWN_LOW = {"bargaining.render_bargaining", "impossible.render_plane", "motives.render_leveller"}
-
-
-def test_explorers_are_found():
-    assert len(EXPLORERS) >= 5, [p.id for p in EXPLORERS]
-
-
-@pytest.mark.parametrize("render, controls", [
-    pytest.param(*p.values, id=p.id, marks=[pytest.mark.xfail(
-        strict=True, reason="known low-contrast labels (issue 16), being rewritten")]
-        if p.id in KNOWN_LOW else []) for p in EXPLORERS])
-def test_every_text_in_each_default_picture_has_contrast(render, controls):
-    view = widgets.View.coerce(render(**{c.name: c.default for c in controls}))
-    if view.fig is None:
-        pytest.skip("this view draws no picture")
-    bad = contrast.low_contrast(view.fig)
-    assert not bad, "text below WCAG AA contrast:\n" + "\n".join(map(str, bad))
+# Every explorer's and static figure's default picture is checked for contrast in
+# tests/test_pictures.py (test_default_state_text_has_contrast), over the one registry of
+# pictures (tests/pictures.py), with known problems listed there as strict xfails.

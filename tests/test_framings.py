@@ -6,12 +6,13 @@ import itertools
 
 import pytest
 
-from helpers.explorers import widgets
-from helpers.figures import framings as framing_plots
-from helpers.figures import referents
-from helpers.figures import style as plots
-from helpers.models import framings, layout
+from helpers.explorers import framings as explore
+from helpers.explorers import referents as explore_referents
+from helpers.explorers import start, widgets
+from helpers.figures.engine import Picture
+from helpers.models import framings, layout, membership, referents
 from helpers.sources import facts
+from helpers.sources.essay import quote
 
 ALL = list(itertools.product(framings.FRAMINGS, framings.PERSPECTIVES))
 
@@ -30,7 +31,7 @@ def test_every_framing_and_perspective_is_well_formed(framing, perspective):
         assert set(group.members) <= set(ids) and group.members
     assert f.secured and f.against and f.cooperation
     if f.quote:
-        framing_plots.quote(*f.quote)  # verbatim or ValueError
+        quote(*f.quote)  # verbatim or ValueError
 
 
 @pytest.mark.parametrize("perspective", framings.PERSPECTIVES)
@@ -82,11 +83,13 @@ def test_perspective_changes_the_collective_and_the_year():
 
 def test_states_in_between_are_actors_with_their_own_view():
     kyiv = framings.frame("collective", "kyiv")
-    assert kyiv.node("UKR").role == "issue"
+    assert kyiv.node("UKR").role == "self", "starred as the perspective's own state, as Moscow is"
+    assert framings.frame("collective", "moscow").node("RUS").role == "self"
     assert "Ukraine" in kyiv.secured
     intl = framings.frame("international", "kyiv")
     assert intl.node("UKR").role == "self"
-    assert any("UKR" in (e.a, e.b) for e in intl.edges)
+    (war,) = [e for e in intl.edges if e.kind == "war"]
+    assert war.b == "UKR" and f"war: {war.label}" in intl.cooperation, "the drawn war is counted"
 
 
 def test_lenses():
@@ -110,7 +113,7 @@ def test_lenses():
         (lambda: framings.frame("collective", "paris"), "valid perspectives are brussels"),
         (lambda: framings.frame("collective", actors=("XYZ",)), "valid actors are RUS"),
         (lambda: framings.frame("collective", actors=("NATO",)), "organisation, not a state"),
-        (lambda: framings.lens("essay"), "valid lenss are collective_defence"),
+        (lambda: framings.lens("essay"), "valid lenses are collective_defence"),
         (lambda: framings.collective_members("CSTO", 2025), "valid collectives are NATO, EU"),
         (lambda: referents.analyse("Milan", "collective"), "valid referents are UKR"),
         (lambda: referents.analyse("UKR", "regional"), "valid framings are collective"),
@@ -127,30 +130,52 @@ def test_a_subset_of_actors_is_framed_consistently():
     assert f.node("EST").role == "self" and f.node("RUS").role == "threat"
 
 
-CONTROLS_02 = [
-    widgets.toggle("framing", "Framing", list(framings.FRAMINGS)),
-    widgets.dropdown("perspective", "Seen from", list(framings.PERSPECTIVES)),
-    widgets.dropdown("lens", "Lens", list(framings.LENS_OPTIONS.values())),
-]
-
-
-@pytest.mark.parametrize("values", widgets.combinations(CONTROLS_02),
+@pytest.mark.parametrize("values", widgets.combinations(explore.CONTROLS),
                          ids=lambda v: "-".join(v.values()))
 def test_render_02_every_combination(values):
-    view = framing_plots.render(**values)
-    assert view.fig is not None and plots.smallest_font(view.fig) >= plots.MIN_FONT_PT
+    view = explore.render(**values)
+    assert isinstance(view.fig, Picture) and view.alt.endswith("(described below)")
     assert values["framing"] in view.description.lower()
     assert "Who is secured" in view.text
     if values["lens"] != "essay":
         assert "Closest to" in view.text and "Right panel" in view.description
+        assert len(view.fig.panels) == 2
+
+
+def test_scholarly_names_keep_their_capitals():
+    view = explore.render("collective", "brussels", "collective_security_claude")
+    assert "<b>Collective security (Claude&#x27;s sense)</b>" in view.text
 
 
 @pytest.mark.parametrize("referent, framing, no_culprit",
                          list(itertools.product(referents.REFERENTS, framings.FRAMINGS, (False, True))))
 def test_render_03_every_combination(referent, framing, no_culprit):
-    view = referents.render(referent, framing, no_culprit)
-    assert view.fig is not None and view.description and view.text
+    view = explore_referents.render(referent, framing, no_culprit)
+    assert isinstance(view.fig, Picture) and view.description and view.text
     assert ("global warming" in view.description) == no_culprit
+    result = referents.analyse(referent, framing)
+    assert ("no place" in view.fig.title()) == (not result.has_place)
+
+
+def test_the_system_is_not_at_war_with_its_states():
+    view = explore_referents.render("system", "international", False)
+    assert "with each other" in view.text and "war with it" not in view.text
+    assert "war with it" in explore_referents.render("UKR", "international", False).text
+
+
+def test_quizzes_follow_the_models():
+    norway = start.line_quiz("NOR")
+    assert norway.answer == "NATO only" and membership.clubs_of("NOR") == ("NATO",)
+    assert start.line_quiz("AUT").answer == "the EU only"
+    assert start.line_quiz("RUS").answer == "neither"
+    both = explore_referents.both_quiz()
+    assert both.answer == "none of them: each has a place in one"
+    assert explore.claude_quiz().answer.startswith("Any member of the system")
+    claude = framings.lens("collective_security_claude", "warsaw")
+    assert {e.a for e in claude.edges if e.kind == "breach"} >= set(
+        framings.collective_members("community", framings.CURRENT_YEAR)) - {"POL"}
+    sorting = explore.sorting_quiz()
+    assert sorting is not None
 
 
 def test_referent_analysis_matches_the_essays_framing():
@@ -178,3 +203,11 @@ def test_supporting_text_is_sourced():
     with pytest.raises(ValueError, match="dated events are"):
         framings.since_then(("1999-01-01",))
     assert "Russia (1994" in framings.partnership_markdown()
+
+
+def test_status_lines_are_dated_both_ways():
+    # Review rows 4-5: Russia's partnership has its end dates; Ukraine's line names its NATO course.
+    russia, ukraine = framings.status("RUS"), framings.status("UKR")
+    assert "1 April 2014" in russia and "1 November 2021" in russia
+    assert "Bucharest" in ukraine and "2019" in ukraine and "30 September 2022" in ukraine
+    assert "see Sources" in russia and "actors.csv" in ukraine

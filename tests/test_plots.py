@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from matplotlib.figure import Figure
 
+from helpers.figures import engine
 from helpers.figures import style as plots
+from helpers.figures.membership import MembershipPicture
 from helpers.models import membership
 
 
@@ -45,7 +47,7 @@ def test_house_style_applies_projector_fonts():
 
 
 def test_to_png_gives_a_png():
-    fig, _ = membership.membership_figure("NATO")
+    fig = engine.figure(MembershipPicture(membership.membership("NATO")))
     data = plots.to_png(fig)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 10_000
@@ -64,13 +66,3 @@ def test_smallest_font_sees_glyph_path_text():
     plots.path_text(ax, "big", (0.5, 0.5), size=12)
     plots.path_text(ax, "tiny", (0.5, 0.2), size=8)
     assert plots.smallest_font(fig) == 8
-
-
-def test_framing_figures_keep_the_minimum_font_size():
-    from helpers.figures import framings as framing_plots
-
-    fig, _ = framing_plots.framing_figure("international", "kyiv", "concert", legend=False)
-    labelled = [c.get_label() for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))]
-    assert any("Ukraine" in text for text in labelled), "the names are glyph-path text"
-    assert any("Concert" in text for text in labelled), "so is the panel title"
-    assert plots.smallest_font(fig) >= plots.MIN_FONT_PT

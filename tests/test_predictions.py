@@ -40,8 +40,7 @@ def explorer_controls(stem: str) -> frozenset[str]:
 
     nb = json.loads((ROOT / "notebooks" / f"{stem}.ipynb").read_text(encoding="utf-8"))
     namespace: dict = {}
-    with mock.patch.object(widgets.Explorer, "__init__", record), \
-            contextlib.redirect_stdout(io.StringIO()):
+    with mock.patch.object(widgets.Explorer, "__init__", record), contextlib.redirect_stdout(io.StringIO()):
         for cell in nb["cells"]:
             if cell["cell_type"] == "code":
                 with contextlib.suppress(Exception):
@@ -93,16 +92,19 @@ accessed = "2026-12-02"
 """
 
 
-@pytest.mark.parametrize("change, message", [
-    (('id = "x-1"', 'id = "X 1"'), "must be 1-40 characters"),
-    (('options = ["a", "b"]', 'options = ["a"]'), "at least two"),
-    (('options = ["a", "b"]', 'options = ["a", ""]'), "non-empty"),
-    (('options = ["a", "b"]', 'options = ["a", "a"]'), "repeat"),
-    (('control = "club"', 'control = "two words"'), "not a control name"),
-    (('flip = "Flip it."\n', ''), "lacks flip"),
-    (('flip = "Flip it."', 'flip = "Flip it."\ncolour = "red"'), "unknown field"),
-    (('accessed = "2026-12-02"', 'accessed = ""'), "no accessed"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (('id = "x-1"', 'id = "X 1"'), "must be 1-40 characters"),
+        (('options = ["a", "b"]', 'options = ["a"]'), "at least two"),
+        (('options = ["a", "b"]', 'options = ["a", ""]'), "non-empty"),
+        (('options = ["a", "b"]', 'options = ["a", "a"]'), "repeat"),
+        (('control = "club"', 'control = "two words"'), "not a control name"),
+        (('flip = "Flip it."\n', ""), "lacks flip"),
+        (('flip = "Flip it."', 'flip = "Flip it."\ncolour = "red"'), "unknown field"),
+        (('accessed = "2026-12-02"', 'accessed = ""'), "no accessed"),
+    ],
+)
 def test_malformed_records_are_refused(change, message):
     assert predictions.parse(GOOD)["x-1"].options == ("a", "b")
     with pytest.raises(ValueError, match=message):
@@ -115,7 +117,9 @@ def test_duplicate_ids_and_unknown_ids_are_refused():
     with pytest.raises(ValueError, match="valid ids are 00-turkey"):
         predictions.get("no-such-question")
     assert [p.id for p in predictions.for_notebook("02_collective_or_international")] == [
-        "02-states-move", "02-claude"]
+        "02-states-move",
+        "02-claude",
+    ]
 
 
 PULSE_CALL = re.compile(r'^pulse\.ask\("([a-z0-9-]+)"\)$')
@@ -128,5 +132,5 @@ def test_each_prediction_has_one_pulse_cell_in_its_notebook(stem):
     code = ["".join(c["source"]).strip() for c in nb["cells"] if c["cell_type"] == "code"]
     asked = [m.group(1) for src in code if (m := PULSE_CALL.match(src))]
     stray = [src for src in code if "pulse.ask(" in src and not PULSE_CALL.match(src)]
-    assert not stray, f"{stem}: a pulse cell must be the one line pulse.ask(\"<id>\"): {stray}"
+    assert not stray, f'{stem}: a pulse cell must be the one line pulse.ask("<id>"): {stray}'
     assert asked == [p.id for p in predictions.for_notebook(stem)], f"{stem} asks {asked}"

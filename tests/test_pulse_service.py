@@ -69,9 +69,14 @@ class Running:
 
         def serve():
             asyncio.set_event_loop(self.loop)
-            self.hub_auth = HubOAuth(api_url=f"{self.hub_url}/hub/api", api_token="service-token",
-                                     oauth_client_id=f"service-{SERVICE}", base_url=PREFIX,
-                                     access_scopes={ACCESS}, cache_max_age=0)
+            self.hub_auth = HubOAuth(
+                api_url=f"{self.hub_url}/hub/api",
+                api_token="service-token",
+                oauth_client_id=f"service-{SERVICE}",
+                base_url=PREFIX,
+                access_scopes={ACCESS},
+                cache_max_age=0,
+            )
             application = pulse_app.make_app(self.store, self.settings, self.hub_auth, PREFIX)
             hub = web.Application([(r"/hub/api/user", FakeHubUser)])
             self.servers = [httpserver.HTTPServer(hub), httpserver.HTTPServer(application)]
@@ -91,6 +96,7 @@ class Running:
             for s in self.servers:
                 s.stop()
             self.loop.stop()
+
         self.loop.call_soon_threadsafe(shut)
         self.thread.join(10)
         self.http.close()
@@ -100,16 +106,21 @@ class Running:
         headers = kw.pop("headers", {})
         if token:
             headers["Authorization"] = f"token {token}"
-        return self.http.request(method, self.url + path, headers=headers, timeout=10,
-                                 allow_redirects=False, **kw)
+        return self.http.request(
+            method, self.url + path, headers=headers, timeout=10, allow_redirects=False, **kw
+        )
 
     def submit(self, token="tok-ana", **body) -> requests.Response:
         body = {"question": Q, "option": OPTIONS[0], "course": "sf-a", **body}
         return self.call("POST", "api/submit", token, data=json.dumps(body))
 
     def control(self, action: str, question: str = Q, course: str = "sf-a", token="tok-teach"):
-        return self.call("POST", "api/control", token,
-                         data=json.dumps({"question": question, "action": action, "course": course}))
+        return self.call(
+            "POST",
+            "api/control",
+            token,
+            data=json.dumps({"question": question, "action": action, "course": course}),
+        )
 
     def spread(self, token="tok-ana", question: str = Q, course: str = "sf-a") -> requests.Response:
         return self.call("GET", "api/spread", token, params={"question": question, "course": course})
@@ -157,8 +168,13 @@ def test_a_new_round_keeps_the_last_one_for_comparison_and_delete_removes_all(sv
     spread = svc.spread(token="tok-teach").json()
     assert (spread["round"], spread["counts"], spread["previous"]) == (2, [0, 1], [1, 1])
     assert svc.store.total_answers() == 3
-    assert svc.control("delete").json() == {"course": "sf-a", "question": Q, "state": "closed",
-                                            "revealed": False, "round": 1}
+    assert svc.control("delete").json() == {
+        "course": "sf-a",
+        "question": Q,
+        "state": "closed",
+        "revealed": False,
+        "round": 1,
+    }
     assert svc.store.total_answers() == 0
 
 
@@ -167,17 +183,22 @@ BAD = {  # name: (request maker, expected status, words the error must contain)
     "unknown option text": (lambda s: s.submit(option="Maybe"), 400, "unknown option"),
     "option number out of range": (lambda s: s.submit(option=7), 400, "options are 0:"),
     "option as a boolean": (lambda s: s.submit(option=True), 400, "must be a string"),
-    "closed question": (lambda s: s.submit(question="00-turkey", option="Inside both lines"), 409,
-                        "closed"),
-    "oversized body": (lambda s: s.call("POST", "api/submit", data=b"{" + b" " * 5000 + b"}"), 413,
-                       "at most 2048"),
+    "closed question": (lambda s: s.submit(question="00-turkey", option="Inside both lines"), 409, "closed"),
+    "oversized body": (
+        lambda s: s.call("POST", "api/submit", data=b"{" + b" " * 5000 + b"}"),
+        413,
+        "at most 2048",
+    ),
     "malformed JSON": (lambda s: s.call("POST", "api/submit", data=b"{question: 1"), 400, "JSON object"),
     "a JSON list": (lambda s: s.call("POST", "api/submit", data=b"[1, 2]"), 400, "JSON object"),
     "an unknown field": (lambda s: s.submit(score=3), 400, "unknown field"),
     "no token": (lambda s: s.submit(token=None), 401, "no valid hub token"),
     "an expired token": (lambda s: s.submit(token="tok-expired"), 401, "no valid hub token"),
-    "a token not granted this service": (lambda s: s.submit(token="tok-other-service"), 403,
-                                         "did not grant access:services!service=pulse"),
+    "a token not granted this service": (
+        lambda s: s.submit(token="tok-other-service"),
+        403,
+        "did not grant access:services!service=pulse",
+    ),
     "someone else's answer": (lambda s: s.submit(user="ben"), 403, "only your own"),
     "another course": (lambda s: s.submit(token="tok-cat"), 403, "not in the course 'sf-a'"),
     "an unknown course": (lambda s: s.submit(course="sf-z"), 404, "unknown course"),
@@ -252,8 +273,16 @@ def test_the_csv_has_counts_and_no_people(svc):
     r = svc.call("GET", "api/counts.csv", "tok-teach", params={"course": "sf-a"})
     assert r.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
-    assert rows == [{"course": "sf-a", "question": Q, "round": "1", "option_number": "0",
-                     "option": OPTIONS[0], "count": "2"}]
+    assert rows == [
+        {
+            "course": "sf-a",
+            "question": Q,
+            "round": "1",
+            "option_number": "0",
+            "option": OPTIONS[0],
+            "count": "2",
+        }
+    ]
     assert "ana" not in r.text and voter_id(SECRET, "sf-a", "ana") not in r.text
 
 
@@ -295,8 +324,13 @@ def test_the_live_page_for_the_instructor(svc):
 
 def test_a_forged_cookie_is_not_a_session(svc):
     """Only a cookie the service signed after the hub's OAuth identifies a browser."""
-    r = svc.call("POST", "api/control", token=None, data=json.dumps({"question": Q, "action": "open"}),
-                 headers={"Cookie": "service-pulse=forged", "Sec-Fetch-Mode": "cors"})
+    r = svc.call(
+        "POST",
+        "api/control",
+        token=None,
+        data=json.dumps({"question": Q, "action": "open"}),
+        headers={"Cookie": "service-pulse=forged", "Sec-Fetch-Mode": "cors"},
+    )
     assert r.status_code == 401
     assert svc.store.status("sf-a", Q).state == "closed"
 
@@ -307,8 +341,12 @@ def test_one_course_for_everyone_when_no_courses_are_set(tmp_path):
         running.control("open", course="class")
         assert running.submit(course="class").status_code == 200
         assert running.submit(token="tok-cat", course="class").status_code == 200
-        assert running.call("POST", "api/submit", "tok-ben",
-                            data=json.dumps({"question": Q, "option": 0})).status_code == 200
+        assert (
+            running.call(
+                "POST", "api/submit", "tok-ben", data=json.dumps({"question": Q, "option": 0})
+            ).status_code
+            == 200
+        )
         assert running.spread(token="tok-teach", course="class").json()["counts"] == [3, 0]
         assert running.submit(course="sf-a").status_code == 404
     finally:

@@ -22,8 +22,9 @@ def test_no_hub_no_client_and_no_network():
     assert pulse.Client.from_env({}) is None
     binder_like = {"JUPYTERHUB_API_TOKEN": "abc", "JUPYTERHUB_PUBLIC_HUB_URL": "https://hub.example/hub/"}
     assert pulse.Client.from_env(binder_like) is None  # a hub, but no class pulse configured
-    client = pulse.Client.from_env({"JUPYTERHUB_API_TOKEN": "abc", "PULSE_URL": "http://h/services/pulse",
-                                    "PULSE_COURSE": "sf-a"})
+    client = pulse.Client.from_env(
+        {"JUPYTERHUB_API_TOKEN": "abc", "PULSE_URL": "http://h/services/pulse", "PULSE_COURSE": "sf-a"}
+    )
     assert client == pulse.Client("http://h/services/pulse/", "abc", "sf-a")
 
 

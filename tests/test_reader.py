@@ -6,8 +6,10 @@ import time
 
 import pytest
 
+from helpers.explorers import reading as reading_plots
 from helpers.explorers import widgets
-from helpers.figures import reading as reading_plots
+from helpers.figures import engine
+from helpers.figures import reading as reading_figures
 from helpers.figures import style as plots
 from helpers.models import argument_map
 from helpers.sources import essay
@@ -63,8 +65,8 @@ def test_search_collapses_spaces_in_the_query_and_finds_nothing_absent():
 def test_empty_search_is_a_clear_error_but_the_widget_explains():
     with pytest.raises(ValueError, match="empty"):
         reader.search("   ")
-    fig, description, html = reading_plots.render_search("")
-    assert fig is None and "empty" in description and "Type a word" in html
+    view = reading_plots.render_search("")
+    assert view.fig is None and "empty" in view.description and "Type a word" in view.text
 
 
 def test_search_html_marks_matches_and_escapes_text():
@@ -231,12 +233,12 @@ def _timed(render, **values):
     start = time.process_time()
     view = widgets.View.coerce(render(**values))
     if view.fig is not None:
-        plots.to_png(view.fig)
+        view.png()
     return view, time.process_time() - start
 
 
 def test_reader_renders_every_paragraph():
-    (control,) = reading_plots.reader_controls()
+    (control,) = reading_plots.READER_CONTROLS
     assert control.values == PIDS
     for pid in control.values:
         view, _ = _timed(reading_plots.render_paragraph, pid=pid)
@@ -251,11 +253,11 @@ def test_search_box_renders_for_many_strings(query):
 
 def test_map_renders_every_single_rejection_and_all_at_once():
     amap = argument_map.load()
-    controls = reading_plots.map_controls(amap)
-    render = reading_plots.map_renderer(amap)
+    controls = reading_plots.MAP_CONTROLS
+    render = reading_plots.render_map
     names = [c.name for c in controls]
     assert sorted(names) == sorted(c.id for c in amap.rejectable())
-    render()  # build the cached text layer once
+    render()  # build the cached static layer once
     for name in names:
         view, _ = _timed(render, **{n: n == name for n in names})
         assert amap[name].label in view.description
@@ -267,15 +269,26 @@ def test_map_renders_every_single_rejection_and_all_at_once():
 
 
 def test_referent_figure_has_a_description_and_readable_fonts():
-    fig, description = reading_plots.referent_figure()
+    fig, description = reading_plots.europe_figure()
     assert "Europe" in description and plots.smallest_font(fig) >= plots.MIN_FONT_PT
-    fig, _ = reading_plots.argument_map_figure(argument_map.load(), ["nuclear"])
+    fig = engine.figure(reading_plots.render_map(nuclear=True).fig)
     assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
+
+
+def test_map_quiz_is_computed_from_the_map():
+    amap = argument_map.load()
+    q = reading_plots.map_quiz()
+    lost = amap.lost_conclusions(["nuclear"])
+    assert [amap[c].label for c in lost] == [q.answer]
+    assert q.options[:-1] == [c.label for c in amap.of_kind("conclusion")]
+    assert q.options[-1] == f"All {len(amap.of_kind('conclusion'))}"
+    assert all(p in q.explanation for p in amap[lost[0]].paragraphs)
+    assert amap["nuclear"].label in q.question
 
 
 def test_map_arrows_never_run_through_a_box():
     amap = argument_map.load()
-    _, geo = reading_plots._static_layer(amap)
+    geo = reading_figures.geometry(amap)
     for edge in amap.edges():
         path = geo.path(edge)
         assert path[0][0] >= geo.boxes[edge[0]][0] and path[-1][0] <= geo.boxes[edge[1]][0] + 1e-9

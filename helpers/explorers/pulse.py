@@ -17,8 +17,9 @@ import json
 import os
 import urllib.error
 import urllib.request
+import weakref
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import ipywidgets as W
 
@@ -60,8 +61,12 @@ class Client:
 
     def _request(self, method: str, path: str, body: dict | None = None) -> Reply:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(self.url + path, data=data, method=method, headers={
-            "Authorization": f"token {self.token}", "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.url + path,
+            data=data,
+            method=method,
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never an HTTP proxy
         try:
             with opener.open(request, timeout=self.timeout) as response:
@@ -98,40 +103,63 @@ def spread_html(options: tuple[str, ...] | list[str], counts: list[int]) -> str:
     rows = []
     for option, n in zip(options, counts, strict=True):
         share = round(100 * n / total) if total else 0
-        bar = (f'<span aria-hidden="true" style="display:inline-block;height:0.9em;'
-               f'width:{12 * n / most:.2f}em;background:#0072B2;margin-right:0.5em"></span>')
+        bar = (
+            f'<span aria-hidden="true" style="display:inline-block;height:0.9em;'
+            f'width:{12 * n / most:.2f}em;background:#0072B2;margin-right:0.5em"></span>'
+        )
         rows.append(f"<li>{bar}<b>{n}</b> ({share}%) {html.escape(option)}</li>")
-    return (f"<p><b>The class's answers</b> ({total} in all):</p>"
-            f'<ul style="list-style:none;padding-left:0;line-height:1.6">{"".join(rows)}</ul>')
+    return (
+        f"<p><b>The class's answers</b> ({total} in all):</p>"
+        f'<ul style="list-style:none;padding-left:0;line-height:1.6">{"".join(rows)}</ul>'
+    )
 
 
 class Pulse:
     """One prediction: a radio group, a commit button, the spread on request, one status line."""
 
+    # Every live widget, so a test driving a kernel can find the one a notebook cell displayed.
+    instances: ClassVar[weakref.WeakSet] = weakref.WeakSet()
+
     def __init__(self, pid: str, client: Client | None = None) -> None:
         self.prediction = predictions.get(pid)
+        Pulse.instances.add(self)
         self.client = client
         p = self.prediction
-        self.choice = W.RadioButtons(options=list(p.options), value=None, description="Your prediction:",
-                                     style=_LABEL_STYLE, layout=W.Layout(width="auto"))
-        self.commit_button = W.Button(description="Commit my prediction", button_style="info",
-                                      tooltip="Commit to this answer before you flip the control")
-        self.spread_button = W.Button(description="See the class's answers",
-                                      tooltip="Shown once the teacher reveals them")
+        self.choice = W.RadioButtons(
+            options=list(p.options),
+            value=None,
+            description="Your prediction:",
+            style=_LABEL_STYLE,
+            layout=W.Layout(width="auto"),
+        )
+        self.commit_button = W.Button(
+            description="Commit my prediction",
+            button_style="info",
+            tooltip="Commit to this answer before you flip the control",
+        )
+        self.spread_button = W.Button(
+            description="See the class's answers", tooltip="Shown once the teacher reveals them"
+        )
         self.line = W.HTML()
         self.spread = W.HTML()
         self.committed: str | None = None
         self.commit_button.on_click(lambda _b: self.commit())
         self.spread_button.on_click(lambda _b: self.show_spread())
-        where = ("Your answer goes to the class pulse." if client else
-                 "No class is connected: your prediction stays on this page.")
-        self.widget = W.VBox([
-            W.HTML(f"<p><b>Predict, then flip.</b> {html.escape(p.question)}</p>"),
-            self.choice,
-            W.HBox([self.commit_button, self.spread_button]),
-            self.line, self.spread,
-            W.HTML(f'<p style="color:#333"><i>{html.escape(where)}</i></p>'),
-        ])
+        where = (
+            "Your answer goes to the class pulse."
+            if client
+            else "No class is connected: your prediction stays on this page."
+        )
+        self.widget = W.VBox(
+            [
+                W.HTML(f"<p><b>Predict, then flip.</b> {html.escape(p.question)}</p>"),
+                self.choice,
+                W.HBox([self.commit_button, self.spread_button]),
+                self.line,
+                self.spread,
+                W.HTML(f'<p style="color:#333"><i>{html.escape(where)}</i></p>'),
+            ]
+        )
 
     def _say(self, text: str) -> str:
         self.line.value = f'<p style="line-height:1.45">{html.escape(text)}</p>'
@@ -155,11 +183,15 @@ class Pulse:
         reply = self.client.submit(self.prediction.id, option)
         if reply.status == 200:
             self.committed = option
-            return self._say(f"Sent to the class: “{option}” (round {reply.body.get('round', '?')}). "
-                             f"You can change it and commit again while the question is open. {flip}")
+            return self._say(
+                f"Sent to the class: “{option}” (round {reply.body.get('round', '?')}). "
+                f"You can change it and commit again while the question is open. {flip}"
+            )
         if reply.status == 409:
-            return self._say("The teacher has not opened this question (or has closed it). "
-                             "Your choice is kept here; commit again when it opens.")
+            return self._say(
+                "The teacher has not opened this question (or has closed it). "
+                "Your choice is kept here; commit again when it opens."
+            )
         return self._say(f"Not sent: {reply.error or reply.status}. Your choice is kept here.")
 
     def show_spread(self) -> str:

@@ -54,6 +54,7 @@ class Picture:
     """
 
     size: tuple[float, float] = (WIDTH, HEIGHT)
+    dpi: float = DPI  # the resolution a widget shows it at (engine.png's default)
 
     def static_key(self) -> Hashable:
         """What the unchanging layer depends on besides the type, size and dpi; () if nothing."""
@@ -91,10 +92,14 @@ def _draw_static(picture: Picture, fig: Figure) -> Any:
     return handles
 
 
-def figure(picture: Picture, dpi: float = DPI) -> Figure:
-    """A fresh, independent Figure of ``picture`` (static and changing layers), every call."""
+def figure(picture: Picture, dpi: float | None = None) -> Figure:
+    """A fresh, independent Figure of ``picture`` (static and changing layers), every call.
+
+    ``dpi`` defaults to the picture's own; any other works (text and lines scale with it).
+    """
     if not isinstance(picture, Picture):
         raise TypeError(f"engine.figure draws a Picture, not {type(picture).__name__}")
+    dpi = picture.dpi if dpi is None else dpi
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=picture.size, dpi=dpi)
         handles = _draw_static(picture, fig)
@@ -137,10 +142,14 @@ def _children(fig: Figure, axes: Iterable[Any]) -> list[Artist]:
     return [*fig.get_children(), *(a for ax in axes for a in ax.get_children())]
 
 
-def png(picture: Picture, dpi: float = DPI) -> bytes:
-    """PNG bytes of ``picture`` by the fast path: cached static layer, changing artists blitted on top."""
+def png(picture: Picture, dpi: float | None = None) -> bytes:
+    """PNG bytes of ``picture`` by the fast path: cached static layer, changing artists blitted on top.
+
+    ``dpi`` defaults to the picture's own (``Picture.dpi``).
+    """
     if not isinstance(picture, Picture):
         raise TypeError(f"engine.png draws a Picture, not {type(picture).__name__}")
+    dpi = picture.dpi if dpi is None else dpi
     layer = _layer(picture, dpi)
     fig, canvas = layer.fig, layer.canvas
     axes = list(fig.axes)
@@ -161,6 +170,15 @@ def png(picture: Picture, dpi: float = DPI) -> bytes:
         for artist in _children(fig, axes):  # an added axes is a child of the figure
             if artist not in before:
                 artist.remove()
+
+
+def show(picture: Picture, description: str) -> None:
+    """Display a static picture in a notebook as an accessible figure: its alt, the description as caption."""
+    from IPython.display import HTML, display
+
+    from helpers.figures.alt import figure_html
+
+    display(HTML(figure_html(png(picture), picture.alt(), description)))
 
 
 def clear_cache() -> None:

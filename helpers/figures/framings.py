@@ -2,28 +2,25 @@
 
 Roles are told apart by marker shape as well as colour, and edges by line style, so the picture
 reads in grey scale and for colour-blind readers; every figure comes with a description.
+:class:`FramingPicture` draws one panel (the essay's framing) or two (beside a scholarly lens):
+the axes and the names are its static layer (they never move; the perspective's own state is in
+bold), lines, arrows, markers and titles its changing layer.
 """
 
 from __future__ import annotations
 
 import functools
-import html
+from dataclasses import dataclass
 
-import matplotlib
 from matplotlib.axes import Axes
-from matplotlib.collections import PathCollection
-from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
-from matplotlib.path import Path
-from matplotlib.textpath import TextPath
-from matplotlib.transforms import Affine2D
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from helpers.explorers.widgets import View
+from helpers.figures import actors
 from helpers.figures import style as plots
+from helpers.figures import text as T
+from helpers.figures.engine import Picture
 from helpers.models import framings, layout
-from helpers.sources import facts
-from helpers.sources.essay import quote
 
 P = plots.PALETTE
 ROLE_STYLE = {
@@ -55,21 +52,24 @@ GROUP_STYLE = {
     "universal": {"color": "#777777", "ls": "--", "fill": 0.0},
 }
 
+def first_upper(text: str) -> str:
+    """``text`` with its first letter in upper case and the rest untouched ("Claude's", not "claude's")."""
+    return text[:1].upper() + text[1:]
 
-def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: bool = True) -> None:
-    """Draw one framing: group lines, edges, nodes with labels, and (optionally) a legend.
 
-    Widgets pass ``legend=False`` and show :func:`html_key` beside the picture instead: the same
-    key as HTML text, which costs the kernel nothing to draw and reads larger on a projector.
-    """
-    layout.setup_axes(ax)
+def self_ids(framing: framings.Framing) -> tuple[str, ...]:
+    return tuple(n.id for n in framing.nodes if n.role == "self")
+
+
+def draw_changing(ax: Axes, framing: framings.Framing, title: str) -> None:
+    """One framing's changing layer: group lines, edges, numbered badges, markers and the title."""
     for group in framing.groups:
         style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
         if group.style == "universal":
             ax.add_artist(_frame_patch())  # add_artist: the limits are fixed, skip autoscaling
         else:
-            layout.draw_boundary(ax, group.members, style["color"], style["ls"], fill_alpha=style["fill"])
-    numbers = _edge_numbers(framing)
+            actors.boundary(ax, group.members, style["color"], style["ls"], fill_alpha=style["fill"])
+    numbers = edge_numbers(framing)
     taken: dict[frozenset, list[float]] = {}
     badges: list[tuple[float, float, int, str]] = []
     for edge in framing.edges:
@@ -88,11 +88,12 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: 
             ax.plot([n.x for n in nodes], [n.y for n in nodes], style["marker"], ls="none",
                     ms=style["size"], color=style["color"], markeredgecolor="white",
                     markeredgewidth=1.2, zorder=5)
-    _names(ax, framing.nodes)
-    plots.path_text(ax, plots.wrap_label(title or framing.title, 60), (0.5, 1.0), ax.transAxes,
-                    size=13, weight="bold", va="bottom", offset=(0, 4))
-    if not legend:
-        return
+    T.label(ax, (0.5, 1.0), plots.wrap_label(title, 60), coords="axes", size="heading", weight="bold",
+            va="bottom", offset=(0, 4))
+
+
+def legend_handles(framing: framings.Framing) -> list[Line2D]:
+    """The key of one framing as legend handles: roles, edge kinds, groups, numbered issues."""
     handles = [Line2D([], [], ls="none", marker=ROLE_STYLE[r]["marker"], color=ROLE_STYLE[r]["color"],
                       ms=min(ROLE_STYLE[r]["size"], 12), label=ROLE_STYLE[r]["legend"])
                for r in framings.ROLES if any(n.role == r for n in framing.nodes)]
@@ -103,71 +104,77 @@ def draw(ax: Axes, framing: framings.Framing, title: str | None = None, legend: 
         style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
         handles.append(Line2D([], [], color=style["color"], ls=style["ls"], lw=2,
                               label=plots.wrap_label(group.name, 40)))
+    numbers = edge_numbers(framing)
     handles += [Line2D([], [], ls="none", label=f"{n}: {label}") for label, n in numbers.items()]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, 0.0), ncol=2, frameon=False,
-              fontsize=10, handlelength=2.2)
+    return handles
 
 
-@functools.cache
-def _name_path(name: str, bold: bool) -> Path:
-    """A name as glyph outlines (11 pt), centred above its point: cheaper to redraw than text."""
-    with matplotlib.rc_context(plots.STYLE):
-        path = TextPath((0, 0), name, prop=FontProperties(size=11, weight="bold" if bold else "normal"))
-    box = path.get_extents()
-    return Affine2D().translate(-(box.x0 + box.x1) / 2, 10).transform_path(path)
+@dataclass(frozen=True)
+class FramingPicture(Picture):
+    """One framing, or two side by side, each panel a (title, framing) pair; a drawn key if ``legend``.
+
+    Widgets show the key as HTML beside the picture (``legend=False``); a static figure draws it.
+    """
+
+    panels: tuple[tuple[str, framings.Framing], ...]
+    legend: bool = False
+
+    @property
+    def size(self) -> tuple[float, float]:
+        height = 7.6 if self.legend else 5.6
+        return (9.5, height) if len(self.panels) == 1 else (16.0, height)
+
+    @property
+    def dpi(self) -> float:
+        # Two panels are shown shrunk to the notebook's width anyway: 86 dpi (1376 px) loses little
+        # on screen and draws and encodes in about two thirds of the time of 100 dpi.
+        return plots.DPI if len(self.panels) == 1 else 86
+
+    def title(self) -> str:
+        return " | ".join(title for title, _ in self.panels)
+
+    def static_key(self):
+        return (len(self.panels), self.legend, tuple(self_ids(f) for _, f in self.panels))
+
+    def legend_entries(self) -> tuple[str, ...]:
+        return tuple(h.get_label() for _, f in self.panels for h in legend_handles(f)) if self.legend else ()
+
+    def draw_static(self, fig):
+        bottom = 0.28 if self.legend else 0.01
+        top = 0.89 if len(self.panels) == 1 else 0.86
+        width = 0.98 / len(self.panels)
+        axes = []
+        for i, (_, framing) in enumerate(self.panels):
+            ax = actors.diagram_axes(fig, (0.01 + i * width, bottom, width - 0.01, top - bottom))
+            actors.names(ax, bold=self_ids(framing), ids=[n.id for n in framing.nodes])
+            axes.append(ax)
+        return axes
+
+    def draw_changing(self, fig, axes):
+        for ax, (title, framing) in zip(axes, self.panels, strict=True):
+            draw_changing(ax, framing, title)
+            if self.legend:
+                ax.legend(handles=legend_handles(framing), loc="upper center", bbox_to_anchor=(0.5, 0.0),
+                          ncol=2, frameon=False, fontsize=T.SIZES["note"], handlelength=2.2)
 
 
-def _names(ax: Axes, nodes: tuple[framings.Node, ...]) -> None:
-    """All actors' names as one collection of glyph paths, offset from the nodes in points."""
-    labels = PathCollection(
-        [_name_path(n.name, n.role == "self") for n in nodes],
-        offsets=[(n.x, n.y) for n in nodes], offset_transform=ax.transData,
-        transform=Affine2D().scale(ax.figure.dpi / 72), facecolors="black", edgecolors="none",
-        zorder=6,
-    )
-    labels.set_clip_on(False)
-    labels.set_label("; ".join(n.name for n in nodes))
-    labels.glyph_size = 11  # for the house minimum font size check
-    ax.add_collection(labels, autolim=False)
-
-
-_SYMBOL = {"*": "★", "o": "●", "^": "▲", "D": "◆", "s": "■", "p": "⬟"}
-_BORDER = {"-": "solid", "--": "dashed", ":": "dotted", "-.": "dashed"}
-
-
-def html_key(framing: framings.Framing) -> str:
-    """The figure's legend as HTML: marker symbols, line samples and the numbered issues."""
-    items = []
-    for role in framings.ROLES:
-        if any(n.role == role for n in framing.nodes):
-            style = ROLE_STYLE[role]
-            items.append(f'<span style="color:{style["color"]};font-size:1.25em">{_SYMBOL[style["marker"]]}'
-                         f'</span> {html.escape(style["legend"])}')
-    lines = [(EDGE_STYLE[k]["color"], EDGE_STYLE[k]["ls"], EDGE_STYLE[k]["legend"])
-             for k in framings.EDGE_KINDS if any(e.kind == k for e in framing.edges)]
-    lines += [(GROUP_STYLE.get(g.style, GROUP_STYLE["referent"])["color"],
-               GROUP_STYLE.get(g.style, GROUP_STYLE["referent"])["ls"], g.name) for g in framing.groups]
-    for color, ls, text in lines:
-        items.append(f'<span style="display:inline-block;width:2.2em;vertical-align:middle;'
-                     f'border-top:3px {_BORDER[ls]} {color}"></span> {html.escape(text)}')
-    numbers = _edge_numbers(framing)
-    issues = "".join(f"<li value='{n}'>{html.escape(label)}</li>" for label, n in numbers.items())
-    out = f'<div style="font-size:0.95em">{"<br>".join(items)}</div>'
-    if issues:
-        out += f'<p style="margin-bottom:0"><b>Numbered issues</b></p><ol style="margin-top:0">{issues}</ol>'
-    return out
+def framing_picture(main: framings.Framing, other: framings.Framing | None = None,
+                    legend: bool = False) -> FramingPicture:
+    """The picture of the essay's framing ``main``, beside the scholarly lens ``other`` if given."""
+    if other is None:
+        return FramingPicture(((main.title, main),), legend)
+    return FramingPicture(((f"The essay's word: {main.title}", main),
+                           (f"What scholars call: {other.title}", other)), legend)
 
 
 def _frame_patch():
-    from matplotlib.patches import FancyBboxPatch
-
     (x0, x1), (y0, y1) = layout.XLIM, layout.YLIM
     return FancyBboxPatch((x0 + 0.35, y0 + 0.35), x1 - x0 - 0.7, y1 - y0 - 0.8,
                           boxstyle="round,pad=0.1,rounding_size=0.6", fill=False, ls="--",
                           lw=1.8, edgecolor="#777777")
 
 
-def _edge_numbers(framing: framings.Framing) -> dict[str, int]:
+def edge_numbers(framing: framings.Framing) -> dict[str, int]:
     """Number the labelled issue edges (cooperation, clash) for a compact key."""
     numbers: dict[str, int] = {}
     for edge in framing.edges:
@@ -229,14 +236,13 @@ def _draw_edge(ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int
 
 
 def _badges(ax: Axes, badges: list[tuple[float, float, int, str]]) -> None:
-    """Numbered circles on the issue edges: one marker collection and glyph-path numbers."""
+    """Numbered circles on the issue edges: one marker collection, a number on each."""
     if not badges:
         return
     ax.scatter([b[0] for b in badges], [b[1] for b in badges], s=260, facecolors="white",
                edgecolors=[b[3] for b in badges], linewidths=1.4, zorder=4)
     for x, y, number, _ in badges:
-        plots.path_text(ax, str(number), (x, y), size=10, weight="bold", va="center",
-                        color="#222222", zorder=4.5)
+        T.label(ax, (x, y), str(number), size="note", weight="bold", color="#222222", zorder=4.5)
 
 
 def _name(framing: framings.Framing, end: str) -> str:
@@ -272,71 +278,3 @@ def describe(framing: framings.Framing) -> str:
     return " ".join(parts)
 
 
-def _canvas(panels: int, legend: bool):
-    """The empty figure for one or two panels (with room for a legend below, or not)."""
-    bottom, height = (0.22, 7.0) if legend else (0.01, 5.6)
-    if panels == 1:
-        fig = plots.new_figure(9.5, height, layout=None)
-        fig.subplots_adjust(left=0.01, right=0.99, top=0.89, bottom=bottom)
-        fig.add_subplot()
-        return fig
-    # Two panels are shown shrunk to the notebook's width anyway: 86 dpi (1376 px) loses little
-    # on screen and draws and encodes in about two thirds of the time of 100 dpi.
-    fig = plots.new_figure(16, height, layout=None, dpi=86)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.88, bottom=bottom, wspace=0.04)
-    fig.subplots(1, 2)
-    return fig
-
-
-@plots.house_style
-def framing_figure(framing: str, perspective: str = "brussels", lens: str = "essay",
-                   legend: bool = True):
-    """The essay's framing from a perspective, beside a scholarly lens if one is chosen."""
-    main = framings.frame(framing, perspective)
-    if lens == "essay":
-        fig = plots.reusable_figure(("framing", 1, legend), lambda: _canvas(1, legend))
-        draw(fig.axes[0], main, legend=legend)
-        return fig, describe(main)
-    other = framings.lens(lens, perspective)
-    fig = plots.reusable_figure(("framing", 2, legend), lambda: _canvas(2, legend))
-    left, right = fig.axes
-    draw(left, main, f"The essay's word: {main.title}", legend=legend)
-    draw(right, other, f"What scholars call: {other.title}", legend=legend)
-    return fig, f"Left panel: {describe(main)} Right panel: {describe(other)}"
-
-
-def side_text(framing: str, perspective: str = "brussels", lens: str = "essay") -> str:
-    """The short HTML beside the figure: who is secured, against whom, cooperation, the quote."""
-    main = framings.frame(framing, perspective)
-    rows = [
-        ("Who is secured", main.secured),
-        ("Against whom", main.against),
-        ("What cooperation means", main.cooperation),
-        ("Seen from here", main.perspective.view),
-    ]
-    out = "".join(f"<p><b>{k}:</b> {html.escape(v)}</p>" for k, v in rows)
-    if facts.actor(main.perspective.actor).kind == "state":
-        out += f'<p style="font-size:0.9em">{html.escape(framings.status(main.perspective.actor))}</p>'
-    if main.quote:
-        pid, text = main.quote
-        out += (f'<blockquote style="border-left:4px solid #0072B2;padding-left:0.6em;margin-left:0">'
-                f"{html.escape(quote(pid, text))} <i>({pid})</i></blockquote>")
-    if lens != "essay":
-        term = framings.scholarly_terms()[lens]
-        closest = {"collective": "the essay's collective framing",
-                   "international": "the essay's international framing"}[term["closest"]]
-        out += (f"<hr><p><b>{html.escape(term['name'].capitalize())}</b> ({html.escape(term['who'])}): "
-                f"{html.escape(term['idea'])}</p><p><b>Closest to:</b> {closest}. "
-                f"<b>Where it differs:</b> {html.escape(term['differs'])}</p>")
-    return f'<div style="font-size:1.0em;line-height:1.4">{out}</div>'
-
-
-def render(framing: str, perspective: str, lens: str) -> View:
-    """The render function of notebook 02's explorer (the key is HTML beside the picture)."""
-    fig, description = framing_figure(framing, perspective, lens, legend=False)
-    key = html_key(framings.frame(framing, perspective))
-    if lens != "essay":
-        key = (f"<b>Left panel</b><br>{key}<b>Right panel</b><br>"
-               f"{html_key(framings.lens(lens, perspective))}")
-    return View(fig, description, f"<details open><summary><b>Key</b></summary>{key}</details>"
-                + side_text(framing, perspective, lens))

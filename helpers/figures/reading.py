@@ -1,35 +1,35 @@
-"""Figures for notebook 01 (reading the essay). Each returns (fig, description)."""
+"""Notebook 01's pictures: the argument map (what falls when premises are rejected) and where
+the essay says "Europe" and its neighbours in meaning.
+
+Each picture is a frozen dataclass holding the model it draws. The map's text (claim labels and
+column headings) and the boxes' fills never change for a map, so they are the static layer; the
+edges, the veils over fallen claims, the crosses and the headline change with the rejections.
+All text is ordinary matplotlib Text.
+"""
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Iterable
+import functools
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import matplotlib
-import numpy as np
-from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.patches import FancyBboxPatch
 
 from helpers.figures import style as plots
+from helpers.figures.engine import Picture
+from helpers.figures.text import label
 from helpers.models import argument_map as am
-from helpers.sources import essay
-from helpers.text import reading as reader
 
 _KIND_STYLE = {
     "premise": {"fc": "#DCEEFB", "label": "premises"},
     "intermediate": {"fc": "#F2F2F2", "label": "intermediate claims"},
     "conclusion": {"fc": "#FBE3C4", "label": "conclusions"},
 }
-_FALLEN = "#BDBDBD"
-
-
-def _figure(width: float, height: float, **adjust: float):
-    """A figure with a fixed layout (constrained layout costs more than the draw)."""
-    fig = plots.new_figure(width, height, layout=None)
-    fig.subplots_adjust(**adjust)
-    return fig
+_FALLEN = "#9E9E9E"
+_VEIL = 0.45  # white over a fallen claim: its words stay readable (about 4.7:1), visibly paler
 
 
 # The map is laid out in inches: label sizes are measured once, columns are as wide as their
@@ -43,7 +43,6 @@ _HEAD_IN = 0.75  # title and column headings above the map
 _WRAP = 22
 _PORT_IN = 0.1  # spacing of the arrows that leave or enter one box
 _PORT_EDGE_IN = 0.08  # ports keep this far from a box's top and bottom
-_static_layers: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _label(claim: am.Claim) -> str:
@@ -125,6 +124,13 @@ class _Geometry:
         return points
 
 
+
+@functools.lru_cache(maxsize=8)
+def geometry(amap: am.ArgumentMap) -> _Geometry:
+    """The map's layout in inches, measured once per map (the layout never changes per state)."""
+    return _Geometry(amap)
+
+
 def _axes(fig, geo: _Geometry):
     """Axes covering the whole figure whose data units are inches."""
     ax = fig.add_axes((0, 0, 1, 1))
@@ -134,197 +140,172 @@ def _axes(fig, geo: _Geometry):
     return ax
 
 
-def _static_layer(amap: am.ArgumentMap, dpi: float = plots.DPI
-                  ) -> tuple[np.ndarray, _Geometry]:
-    """The map's text drawn once into a transparent RGBA image, and the map's geometry.
+@dataclass(frozen=True)
+class MapState:
+    """The map with some premises rejected: what stands, what falls, which conclusions are lost."""
 
-    Text is what costs time to draw; it does not change when premises are toggled, so it is
-    rendered once per map (and resolution) and pasted over the boxes and arrows of every state.
-    """
-    cached = _static_layers.setdefault(amap, {})
-    if dpi in cached:
-        return cached[dpi]
-    geo = cached.get("geometry") or _Geometry(amap)
-    cached["geometry"] = geo
-    with matplotlib.rc_context(plots.STYLE):
-        fig = plots.new_figure(*geo.figsize, layout=None)
-        fig.set_dpi(dpi)
-        fig.patch.set_alpha(0.0)
+    amap: am.ArgumentMap
+    rejected: tuple[str, ...]
+    standing: tuple[tuple[str, bool], ...]
+    lost: tuple[str, ...]
+
+    @property
+    def status(self) -> dict[str, bool]:
+        return dict(self.standing)
+
+
+def map_state(amap: am.ArgumentMap, rejected) -> MapState:
+    """Compute once what the map shows for these rejections."""
+    rejected = tuple(sorted(set(rejected)))
+    return MapState(amap, rejected, tuple(amap.standing(rejected).items()),
+                    tuple(amap.lost_conclusions(rejected)))
+
+
+def headline(state: MapState) -> str:
+    conclusions = state.amap.of_kind("conclusion")
+    n = len(state.rejected)
+    note = f"; {n} premise{'s' if n > 1 else ''} rejected (orange X)" if n else ""
+    return (f"{len(conclusions) - len(state.lost)} of {len(conclusions)} conclusions still "
+            f"supported{note}")
+
+
+@dataclass(frozen=True)
+class ArgumentMapPicture(Picture):
+    """The argument map: claims by depth, support edges, and what falls with rejected premises."""
+
+    state: MapState
+
+    @property
+    def size(self) -> tuple[float, float]:  # type: ignore[override]
+        return geometry(self.state.amap).figsize
+
+    def static_key(self) -> Any:
+        return self.state.amap
+
+    def title(self) -> str:
+        return "The essay's argument (our map)"
+
+    def draw_static(self, fig) -> Any:
+        amap = self.state.amap
+        geo = geometry(amap)
         ax = _axes(fig, geo)
-        ax.patch.set_alpha(0.0)
+        for cid, (x0, y0, w, h) in geo.boxes.items():
+            ax.add_patch(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
+                                        fc=_KIND_STYLE[amap[cid].kind]["fc"], ec="none",
+                                        zorder=1))
         for cid, (x, y) in geo.centre.items():
-            ax.text(x, y, _label(amap[cid]), ha="center", va="center", fontsize=10)
+            label(ax, (x, y), _label(amap[cid]), size="note", zorder=3)
         heading_y = geo.map_top + 0.12
         for d, kind in ((0, "premise"), (geo.depth_max, "conclusion")):
-            ax.text((geo.left[d] + geo.right[d]) / 2, heading_y, _KIND_STYLE[kind]["label"].upper(),
-                    ha="center", va="bottom", fontsize=11, fontweight="bold")
-        canvas = FigureCanvasAgg(fig)
-        canvas.draw()
-        image = np.asarray(canvas.buffer_rgba()).copy()
-    cached[dpi] = (image, geo)
-    return image, geo
+            label(ax, ((geo.left[d] + geo.right[d]) / 2, heading_y),
+                  _KIND_STYLE[kind]["label"].upper(), size="small", weight="bold", va="bottom")
+        return ax, geo
+
+    def draw_changing(self, fig, handles) -> None:
+        ax, geo = handles
+        amap, status, rejected = self.state.amap, self.state.status, self.state.rejected
+        solid, broken = [], []
+        for edge in amap.edges():
+            (solid if status[edge[0]] else broken).append(geo.path(edge))
+        blue = plots.PALETTE["blue"]
+        ax.add_collection(LineCollection(solid, colors=blue, linewidths=1.6, zorder=4),
+                          autolim=False)
+        ax.add_collection(LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":",
+                                         zorder=4), autolim=False)
+        for segments, colour in ((solid, blue), (broken, _FALLEN)):
+            if segments:
+                ax.plot([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
+                        ls="none", marker=">", ms=6.5, color=colour, mew=0, zorder=4)
+        crosses = []
+        for cid, (x0, y0, w, h) in geo.boxes.items():
+            ok = status[cid]
+            if not ok:
+                ax.add_patch(FancyBboxPatch((x0, y0), w, h,
+                                            boxstyle="round,pad=0,rounding_size=0.08",
+                                            fc="white", alpha=_VEIL, ec="none", zorder=5))
+                crosses.append((x0 + w, y0 + h, cid in rejected))
+            ax.add_patch(FancyBboxPatch(
+                (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08", fc="none",
+                ec="black" if ok else _FALLEN, ls="-" if ok else "--", lw=1.2 if ok else 1.8,
+                zorder=5))
+        for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
+            xs = [(x, y) for x, y, r in crosses if r is picked]
+            if xs:
+                ax.plot([x for x, _ in xs], [y for _, y in xs], ls="none", marker="X", ms=9.5,
+                        color=colour, mec="white", zorder=6)
+        label(ax, (geo.figsize[0] / 2, geo.figsize[1] - 0.12), headline(self.state),
+              size=13, weight="bold", va="top", zorder=7)
 
 
-class _TextLayer(Artist):
-    """Pastes the pre-rendered text of a map onto the canvas, pixel for pixel (no resampling)."""
-
-    def __init__(self, amap: am.ArgumentMap):
-        super().__init__()
-        self._amap = amap
-        self.set_zorder(5)
-
-    def draw(self, renderer) -> None:
-        if not self.get_visible():
-            return
-        image, _ = _static_layer(self._amap, renderer.dpi)
-        gc = renderer.new_gc()
-        renderer.draw_image(gc, 0, 0, image[::-1])
-        gc.restore()
-
-
-@plots.house_style
-def argument_map_figure(amap: am.ArgumentMap, rejected: Iterable[str] = ()) -> plots.FigureResult:
-    """The argument map: claims by depth, support edges, and what falls with rejected premises."""
-    rejected = sorted(set(rejected))
-    status = amap.standing(rejected)
-    _, geo = _static_layer(amap)
-    fig = plots.new_figure(*geo.figsize, layout=None)
-    ax = _axes(fig, geo)
-
-    solid, broken = [], []
-    for edge in amap.edges():
-        (solid if status[edge[0]] else broken).append(geo.path(edge))
-    ax.add_collection(LineCollection(solid, colors=plots.PALETTE["blue"], linewidths=1.6))
-    ax.add_collection(LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":"))
-    # Markers on a Line2D (not scatter): the same heads, cheaper to build and draw.
-    for segments, colour in ((solid, plots.PALETTE["blue"]), (broken, _FALLEN)):
-        if segments:
-            ax.plot([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
-                    ls="none", marker=">", ms=6.5, color=colour, mew=0, zorder=3)
-
-    crosses = []
-    for cid, (x0, y0, w, h) in geo.boxes.items():
-        ok = status[cid]
-        ax.add_patch(FancyBboxPatch(
-            (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
-            fc=_KIND_STYLE[amap[cid].kind]["fc"] if ok else "white",
-            ec="black" if ok else _FALLEN, ls="-" if ok else "--", lw=1.2 if ok else 1.8,
-            zorder=2.5))
-        if not ok:
-            crosses.append((x0 + w, y0 + h, cid in rejected))
-    for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
-        xs = [(x, y) for x, y, r in crosses if r is picked]
-        if xs:
-            ax.plot([x for x, _ in xs], [y for _, y in xs], ls="none", marker="X", ms=9.5,
-                    color=colour, mec="white", zorder=4)
-    fig.add_artist(_TextLayer(amap))
-
-    lost = amap.lost_conclusions(rejected)
+def describe_map(state: MapState) -> str:
+    """The map in words, from the same state it draws."""
+    amap, rejected = state.amap, state.rejected
     conclusions = amap.of_kind("conclusion")
-    rejected_note = (f"; {len(rejected)} premise{'s' if len(rejected) > 1 else ''} rejected "
-                     "(orange X)" if rejected else "")
-    ax.text(geo.figsize[0] / 2, geo.figsize[1] - 0.12,
-            f"{len(conclusions) - len(lost)} of {len(conclusions)} conclusions still "
-            f"supported{rejected_note}", ha="center", va="top", fontsize=13, fontweight="bold")
-
-    fallen = [amap[c].label for c in amap.fallen(rejected) if c not in rejected]
-    description = (
+    standing = len(conclusions) - len(state.lost)
+    fallen = [amap[c].label for c, ok in state.standing if not ok and c not in rejected]
+    return (
         "Our map of the essay's argument (a reconstruction, one reading among several): premises "
         "on the left, intermediate claims in the middle, conclusions on the right, each box "
         "naming the paragraphs it comes from, arrows for 'supports'. "
         + (f"Rejected (orange X): {', '.join(amap[r].label for r in rejected)}. "
-           f"Claims that lose their support (dashed grey box, grey X, dotted arrows): "
+           f"Claims that lose their support (paler, dashed grey box, grey X, dotted arrows): "
            f"{', '.join(fallen) or 'none'}. "
-           f"Conclusions still standing: {len(conclusions) - len(lost)} of {len(conclusions)}."
+           f"Conclusions still standing: {standing} of {len(conclusions)}."
            if rejected else f"Nothing is rejected, so all {len(conclusions)} conclusions stand.")
     )
-    return fig, description
 
 
-@plots.house_style
-def referent_figure() -> plots.FigureResult:
-    """Where the essay says "Europe", "the EU", "NATO", "Euro-Atlantic" or "collective"."""
-    occurrences = reader.referent_occurrences()
-    pids = essay.paragraph_ids()
-    names = list(reader.REFERENT_PATTERNS)
-    counts = {(n, p): 0 for n in names for p in pids}
-    for occ in occurrences:
-        counts[(occ.label, occ.pid)] += 1
-    fig = _figure(10, 4.2, left=0.15, right=0.98, bottom=0.14, top=0.88)
-    ax = fig.subplots()
-    for row, name in enumerate(names):
-        y = len(names) - 1 - row
-        xs = [i for i, p in enumerate(pids) if counts[(name, p)]]
-        sizes = [120 * counts[(name, pids[i])] for i in xs]
-        ax.scatter(xs, [y] * len(xs), s=sizes, marker=plots.MARKERS[row], color=plots.CYCLE[row],
-                   edgecolors="black", linewidths=0.6)
-        for i in xs:
-            if counts[(name, pids[i])] > 1:
-                ax.text(i + 0.22, y + 0.18, str(counts[(name, pids[i])]), fontsize=10)
-    ax.set_xticks(range(len(pids)), pids)
-    ax.set_yticks(range(len(names))[::-1], [f'"{n}"' for n in names])
-    ax.set_xlim(-0.6, len(pids) - 0.4)
-    ax.set_ylim(-0.7, len(names) - 0.3)
-    ax.set_xlabel("paragraph (page order)")
-    ax.set_title(f"Which Europe? {len(occurrences)} mentions across the essay")
-    per_name = {n: sum(counts[(n, p)] for p in pids) for n in names}
-    description = (
+# --- "Which Europe?" ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EuropeMentions(Picture):
+    """Where the essay names "Europe" and its neighbours in meaning, paragraph by paragraph."""
+
+    names: tuple[str, ...]
+    pids: tuple[str, ...]
+    counts: tuple[tuple[int, ...], ...]  # one row per name, one count per paragraph
+    size: ClassVar[tuple[float, float]] = (10.0, 4.2)
+
+    @property
+    def total(self) -> int:
+        return sum(map(sum, self.counts))
+
+    def title(self) -> str:
+        return f"Which Europe? {self.total} mentions across the essay"
+
+    def draw_static(self, fig) -> Any:
+        ax = fig.add_axes((0.15, 0.14, 0.83, 0.74))
+        n = len(self.names)
+        for row, counts in enumerate(self.counts):
+            y = n - 1 - row
+            xs = [i for i, c in enumerate(counts) if c]
+            ax.scatter(xs, [y] * len(xs), s=[120 * counts[i] for i in xs],
+                       marker=plots.MARKERS[row], color=plots.CYCLE[row], edgecolors="black",
+                       linewidths=0.6)
+            for i in xs:
+                if counts[i] > 1:
+                    label(ax, (i + 0.22, y + 0.18), str(counts[i]), size="note", ha="left",
+                          va="baseline")
+        ax.set_xticks(range(len(self.pids)), self.pids)
+        ax.set_yticks(range(n)[::-1], [f'"{name}"' for name in self.names])
+        ax.set_xlim(-0.6, len(self.pids) - 0.4)
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_xlabel("paragraph (page order)")
+        label(fig, (0.565, 0.97), self.title(), coords="figure", size="title", weight="bold",
+              va="top")
+        return ax
+
+
+def describe_europe_mentions(picture: EuropeMentions) -> str:
+    """The dot chart in words, from the same counts."""
+    parts = []
+    for name, counts in zip(picture.names, picture.counts, strict=True):
+        where = ", ".join(p for p, c in zip(picture.pids, counts, strict=True) if c)
+        parts.append(f'"{name}" {sum(counts)} times in {where}')
+    return (
         "Where the essay names Europe and its neighbours in meaning, paragraph by paragraph "
-        "(marker size grows with the count): "
-        + "; ".join(
-            f'"{n}" {per_name[n]} times in '
-            + ", ".join(p for p in pids if counts[(n, p)])
-            for n in names)
+        "(marker size grows with the count): " + "; ".join(parts)
         + ". 'European Union' counts as the EU only; 'collective security', the concept, is not "
         "counted as 'collective'."
     )
-    return fig, description
-
-
-# --- render functions for the notebook's widgets (pure: values in, view out) ----------------
-
-
-def render_paragraph(pid: str) -> tuple[None, str, str]:
-    """The paragraph reader: no figure, the paragraph as HTML with terms marked."""
-    return None, reader.paragraph_description(pid), reader.paragraph_html(pid)
-
-
-def render_search(query: str) -> tuple[None, str, str]:
-    """The search box: every matching sentence, or a clear note when nothing matches."""
-    return None, reader.search_description(query), reader.search_html(query)
-
-
-def map_renderer(amap: am.ArgumentMap):
-    """A render function for the map whose keyword arguments are the rejectable premises' ids."""
-    valid = {c.id for c in amap.rejectable()}
-
-    def render(**rejections: bool) -> plots.FigureResult:
-        unknown = set(rejections) - valid
-        if unknown:
-            raise ValueError(f"unknown premise(s) {sorted(unknown)}; valid: {sorted(valid)}")
-        return argument_map_figure(amap, [cid for cid, on in rejections.items() if on])
-
-    return render
-
-
-def reader_controls() -> list:
-    """The paragraph reader's control: one dropdown of paragraph ids."""
-    from helpers.explorers import widgets
-
-    return [widgets.dropdown("pid", "Paragraph:", essay.paragraph_ids(), "P1")]
-
-
-def search_controls() -> list:
-    """The search box."""
-    from helpers.explorers import widgets
-
-    return [widgets.text("query", "Search the essay for:", "collective")]
-
-
-def map_controls(amap: am.ArgumentMap) -> list:
-    """One accept / reject switch per premise a reader may reject (in the data file's order)."""
-    from helpers.explorers import widgets
-
-    return [widgets.toggle(c.id, f"{c.label} ({', '.join(c.paragraphs)}):",
-                           {"accept": False, "reject": True}, False)
-            for c in amap.claims.values() if c.rejectable]

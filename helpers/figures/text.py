@@ -6,8 +6,8 @@ engines, it is a ``<text>`` element in SVG and a text object in PDF, and the pic
 read it, measure it and check its size. Sizes are named (:data:`SIZES`) so figures agree; a number
 is accepted too, but anything under :data:`MIN_PT` raises ``ValueError``.
 
-:func:`ink` gives a darker variant of a palette colour for small text on white (WCAG 2.1 asks
-4.5:1 for text under 18 pt, which yellow, orange and sky blue do not reach).
+:func:`ink` gives a darker variant of a colour for small text on white (WCAG 2.1 asks 4.5:1
+for text under 18 pt, which yellow, orange and sky blue do not reach).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from matplotlib.axes import Axes
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 
+from helpers.figures.contrast import contrast_ratio
 from helpers.figures.style import MIN_FONT_PT
 
 #: House sizes in points, by role.
@@ -39,11 +41,12 @@ def size_pt(size: str | float) -> float:
 
 def label(where: Axes | Figure, xy: tuple[float, float], s: str, *, size: str | float = "label",
           weight: str = "normal", color: str = "black", ha: str = "center", va: str = "center",
-          coords: str = "data", **kwargs: Any) -> Text:
+          coords: str = "data", offset: tuple[float, float] = (0, 0), **kwargs: Any) -> Text:
     """Put the text ``s`` at ``xy`` on an axes or a figure and return the ``Text``.
 
     ``coords`` is ``"data"`` (axes only), ``"axes"`` (0-1 across the axes) or ``"figure"``
-    (0-1 across the figure); ``kwargs`` go to ``Text`` (``rotation``, ``zorder``, ``bbox``...).
+    (0-1 across the figure); ``offset`` moves the text by that many points (it stays put in
+    points at any dpi); ``kwargs`` go to ``Text`` (``rotation``, ``zorder``, ``bbox``...).
     Text on an axes is not clipped to it: a label may sit in the margin.
     """
     transforms = {"data": "transData", "axes": "transAxes", "figure": "transFigure"}
@@ -55,6 +58,9 @@ def label(where: Axes | Figure, xy: tuple[float, float], s: str, *, size: str | 
         raise ValueError("a figure has no axes coordinates; use coords='figure' or pass the axes")
     owner = where.figure if coords == "figure" and isinstance(where, Axes) else where
     transform = getattr(owner, transforms[coords])
+    if offset != (0, 0):
+        transform = offset_copy(transform, fig=owner if isinstance(owner, Figure) else owner.figure,
+                                x=offset[0], y=offset[1], units="points")
     kwargs.setdefault("clip_on", False)
     return owner.text(*xy, s, fontsize=size_pt(size), fontweight=weight, color=color, ha=ha, va=va,
                       transform=transform, **kwargs)
@@ -73,26 +79,12 @@ def title(ax: Axes, s: str, *, loc: str = "left", **kwargs: Any) -> Text:
     return ax.set_title(s, loc=loc, fontsize=SIZES["title"], fontweight="bold", **kwargs)
 
 
-def _luminance(color: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in to_rgb(color))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(color: str, background: str = "white") -> float:
-    """The WCAG 2.1 contrast ratio of two colours (1 to 21)."""
-    hi, lo = sorted((_luminance(color), _luminance(background)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def ink(color: str, background: str = "white", ratio: float = 4.5) -> str:
     """``color`` itself if it reaches ``ratio`` against ``background``, else the lightest darker
     shade of it (mixed towards black in 5% steps) that does: for small text in a palette colour."""
     rgb = to_rgb(color)
     for step in range(21):
         shade = to_hex(tuple(c * (1 - step / 20) for c in rgb))
-        if contrast(shade, background) >= ratio:
+        if contrast_ratio(shade, background) >= ratio:
             return shade
     return "#000000"

@@ -127,9 +127,9 @@ class Framing:
         raise ValueError(f"no node {actor_id!r}; nodes are {', '.join(n.id for n in self.nodes)}")
 
 
-def _check(value: str, valid: tuple[str, ...] | dict, what: str) -> None:
+def _check(value: str, valid: tuple[str, ...] | dict, what: str, plural: str = "") -> None:
     if value not in valid:
-        raise ValueError(f"unknown {what} {value!r}; valid {what}s are {', '.join(valid)}")
+        raise ValueError(f"unknown {what} {value!r}; valid {plural or what + 's'} are {', '.join(valid)}")
 
 
 def perspective(key: str) -> Perspective:
@@ -163,7 +163,9 @@ def interactions() -> tuple[dict[str, str], ...]:
     return facts.load_csv("interactions.csv")
 
 
-def _interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
+def interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
+    """The sourced interactions among ``states`` begun by ``year``, as edges (a war points from the
+    attacker)."""
     edges = []
     for row in interactions():
         if row["a"] in states and row["b"] in states and int(row["start"]) <= year:
@@ -201,10 +203,8 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         roles = {s: "member" for s in inside}
         edges = []
         if me in states:
-            roles[me] = "self"
-            if me == "UKR":
-                roles[me] = "issue"
-            elif inside:
+            roles[me] = "self"  # the perspective's own state is starred, Kyiv's too
+            if me != "UKR" and inside:
                 edges.append(Edge(LINE, me, "threat", "a security problem, as P4 puts it",
                                   directed=True))
         for outsider in ESSAY_NAMED_OUTSIDERS:
@@ -263,21 +263,23 @@ def _international(view: Perspective, states: tuple[str, ...], year: int, me: st
     roles = {s: "state" for s in states}
     if me in states:
         roles[me] = "self"
-    edges = _interaction_edges(states, year)
+    edges = interaction_edges(states, year)
     mine = [e for e in edges if me in (e.a, e.b)]
     table = facts.actors()
     who = table[me].name if me in layout.POSITIONS else "each state"
     if mine:
         coop = [e.label for e in mine if e.kind == "cooperation"]
         clash = [e.label for e in mine if e.kind == "clash"]
+        war = [e.label for e in mine if e.kind == "war"]
         detail = (f" For {who}, the drawn ones are: cooperation on {', '.join(coop) or 'none of them'}; "
-                  f"clashes over {', '.join(clash) or 'none of them'}.")
+                  f"clashes over {', '.join(clash) or 'none of them'}"
+                  + (f"; war: {', '.join(war)}" if war else "") + ".")
     else:
         detail = ""
     return Framing(
         name="international", title=f"International security, seen from {view.label}",
         perspective=view, nodes=_nodes(states, roles), groups=(), edges=edges,
-        secured=f"{who[0].upper() + who[1:]}, as one state among others: no in-group, no line.",
+        secured=f"{who[:1].upper() + who[1:]}, as one state among others: no in-group, no line.",
         against="No one in advance: threats and partners differ issue by issue, and the same two "
                 "states can clash on one issue and cooperate on another.",
         cooperation="Interaction on specific issues between states that do not share interests "
@@ -295,7 +297,7 @@ def scholarly_terms() -> dict[str, dict[str, str]]:
 def lens(lens_id: str, perspective_key: str = "brussels",
          actors: tuple[str, ...] | None = None) -> Framing:
     """The same actors under a scholarly term ("collective_defence", "concert", ...)."""
-    _check(lens_id, LENSES[1:], "lens")
+    _check(lens_id, LENSES[1:], "lens", "lenses")
     view = perspective(perspective_key)
     states = placed_states(actors)
     term = scholarly_terms()[lens_id]
@@ -313,7 +315,7 @@ def lens(lens_id: str, perspective_key: str = "brussels",
         inside = tuple(s for s in collective_members("community", year) if s in states)
         roles = {s: "member" for s in inside}
         groups = (Group("a security community: war among members unthinkable", inside, "referent"),)
-        edges = [Edge(a, b, "peace") for a, b in layout._tree(sorted(inside))]
+        edges = [Edge(a, b, "peace") for a, b in layout.spanning_tree(sorted(inside))]
         secured = "Peace among the members: dependable expectations of peaceful change."
         against = "Nothing in particular: the idea is about relations inside the group."
     elif lens_id == "collective_security_claude":
@@ -335,7 +337,7 @@ def lens(lens_id: str, perspective_key: str = "brussels",
     else:  # international society
         roles = {s: "state" for s in states}
         groups = (Group("common rules and institutions", states, "universal"),)
-        edges = list(_interaction_edges(states, year))
+        edges = list(interaction_edges(states, year))
         secured = "Order among states that do not share interests, upheld by common rules."
         against = "Breaches of the common rules; clashes of interest are normal and managed."
     if me in states:
@@ -383,51 +385,12 @@ def partnership_markdown() -> str:
             f"(source: {rows[0]['source']}, accessed {rows[0]['accessed']})")
 
 
-LENS_OPTIONS: dict[str, str] = {
-    "(the essay's words only)": "essay",
-    "collective defence": "collective_defence",
-    "security community": "security_community",
-    "collective security (Claude's sense)": "collective_security_claude",
-    "concert of great powers": "concert",
-    "international society": "international_society",
-}
-
-# Statements to sort by the framing in which they make sense (ours; quotes are marked as such).
-SORTING: dict[str, str] = {
-    "NATO enlargement strengthens European security.": "collective framing",
-    "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
-    "everything else.": "international framing",
-    "It is hard to imagine any state in its right mind caring about the security of a community "
-    "it does not belong to.":
-        "collective framing",
-    "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
-    "elsewhere: states deal with each other issue by issue.": "international framing",
-    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
-        "collective framing",
-    "Countries work together while holding different values and serving different interests.":
-        "international framing",
-}
-SORTING_EXPLANATIONS: dict[str, str] = {
-    "NATO enlargement strengthens European security.":
-        "It treats European security as the security of the group, which grows by adding members.",
-    "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
-    "everything else.": "Cooperation on one issue between states that do not share interests: P8.",
-    "It is hard to imagine any state in its right mind caring about the security of a community "
-    "it does not belong to.":
-        "A paraphrase of P2, which hedges it (\"it is difficult to imagine that...\"); it only makes "
-        "sense if security is a group's security.",
-    "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
-    "elsewhere: states deal with each other issue by issue.":
-        "Issue-by-issue dealings across the line, whatever the states' other interests: P8.",
-    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
-        "A paraphrase of P1: the referent is the community.",
-    "Countries work together while holding different values and serving different interests.":
-        "A paraphrase of P8's definition of international security.",
-}
-
-
 def status(actor_id: str) -> str:
-    """One sourced line on a state's memberships, candidacies and partnerships."""
+    """One line on a state's memberships, candidacies, NATO course and partnerships, dated.
+
+    The line names the data files it comes from; their full citations are in the notebook's
+    Sources list (the line sits beside a picture, where a page of citations would bury it).
+    """
     a = facts.actor(actor_id)
     bits = []
     if a.nato_accession:
@@ -438,11 +401,13 @@ def status(actor_id: str) -> str:
         bits.append(f"EU candidate since {a.eu_candidate_since}")
     if a.nato_course:
         bits.append(a.nato_course)
-    sources = [a.source]
+    files = ["actors.csv"]
     for row in facts.load_csv("partnerships.csv"):
         if row["id"] == actor_id:
             # The note carries the end of a partnership (e.g. Russia's, suspended in 2014).
             bits.append(f"NATO {row['programme']} partner from {row['joined']}"
                         + (f" ({row['note']})" if row["note"] else ""))
-            sources.append(row["source"])
-    return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sources: {'; '.join(sources)})."
+            files.append("partnerships.csv")
+    where = " and ".join(dict.fromkeys(files))
+    return (f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} "
+            f"(sourced in {where}; see Sources).")

@@ -1,4 +1,4 @@
-"""One fixed layout of the actors and the drawing of group boundaries on it.
+"""One fixed layout of the actors and the group boundaries on it (drawn by :mod:`helpers.figures.actors`).
 
 Every picture of the actors in the collection uses these positions, so that switching a framing
 moves boundaries, arrows and labels but never the actors themselves. The layout is a diagram,
@@ -12,9 +12,6 @@ from __future__ import annotations
 from functools import cache
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.patches import PathPatch
-from matplotlib.path import Path
 
 POSITIONS: dict[str, tuple[float, float]] = {
     "USA": (0.7, 4.3),
@@ -52,7 +49,7 @@ def _bump(x: float, y: float) -> np.ndarray:
     return np.exp(-((_GX - x) ** 2 + (_GY - y) ** 2) / (2 * _SIGMA**2))
 
 
-def _tree(members: list[str]) -> list[tuple[str, str]]:
+def spanning_tree(members: list[str]) -> list[tuple[str, str]]:
     """Edges of a minimum spanning tree over the members' positions (Prim's algorithm)."""
     if len(members) < 2:
         return []
@@ -82,42 +79,31 @@ def boundary_field(members: tuple[str, ...]) -> np.ndarray:
     for actor_id in members:
         field += _bump(*POSITIONS[actor_id])
     # Bridges keep a group in one piece where the layout allows it.
-    for a, b in _tree(sorted(members)):
+    for a, b in spanning_tree(sorted(members)):
         (xa, ya), (xb, yb) = POSITIONS[a], POSITIONS[b]
         for t in np.linspace(0.2, 0.8, 4):
             field += 0.45 * _bump(xa + t * (xb - xa), ya + t * (yb - ya))
     return field
 
 
+Contour = tuple[tuple[np.ndarray, np.ndarray], ...]  # (vertices, path codes) per piece
+
+
 @cache
-def boundary_paths(members: tuple[str, ...]) -> tuple[Path, Path]:
-    """The line around ``members`` as (outline, filled region) paths, traced once and reused."""
+def boundary_contours(members: tuple[str, ...]) -> tuple[Contour, Contour]:
+    """The line around ``members`` as (outline, filled region) pieces, traced once and reused.
+
+    Each piece is (vertices, codes) in matplotlib's path-code convention, so the figure layer
+    makes paths of them without this model importing matplotlib.
+    """
     import contourpy
 
     field = boundary_field(members)
     gen = contourpy.contour_generator(_GX, _GY, field, line_type="SeparateCode",
                                       fill_type="OuterCode")
     lines, line_codes = gen.lines(LEVEL)
-    outline = Path.make_compound_path(*(Path(v, c) for v, c in zip(lines, line_codes, strict=True)))
     polys, poly_codes = gen.filled(LEVEL, float(field.max()) + 1)
-    region = Path.make_compound_path(*(Path(v, c) for v, c in zip(polys, poly_codes, strict=True)))
-    return outline, region
-
-
-def draw_boundary(ax: Axes, members: tuple[str, ...], color: str, linestyle: str = "-",
-                  fill_alpha: float = 0.0, linewidth: float = 2.4) -> None:
-    """Outline (and optionally shade) the region holding ``members`` and no one else.
-
-    Patches go in with ``add_artist``: the axes limits are fixed, and ``add_patch`` would walk
-    every curve segment to update them (a third of a redraw's cost).
-    """
-    if not members:
-        return
-    outline, region = boundary_paths(tuple(sorted(members)))
-    if fill_alpha:
-        ax.add_artist(PathPatch(region, facecolor=color, edgecolor="none", alpha=fill_alpha, zorder=1))
-    ax.add_artist(PathPatch(outline, facecolor="none", edgecolor=color, linewidth=linewidth,
-                           linestyle=linestyle, zorder=2))
+    return (tuple(zip(lines, line_codes, strict=True)), tuple(zip(polys, poly_codes, strict=True)))
 
 
 def contains(members: tuple[str, ...], actor_id: str) -> bool:
@@ -127,14 +113,6 @@ def contains(members: tuple[str, ...], actor_id: str) -> bool:
     i = int(np.abs(_GRID_Y - y).argmin())
     j = int(np.abs(_GRID_X - x).argmin())
     return bool(field[i, j] >= LEVEL)
-
-
-def setup_axes(ax: Axes) -> None:
-    """Equal aspect, no axes frame: the diagram's coordinates mean nothing on their own."""
-    ax.set_xlim(*XLIM)
-    ax.set_ylim(*YLIM)
-    ax.set_aspect("equal")
-    ax.axis("off")
 
 
 def nearest_inside(members: tuple[str, ...], x: float, y: float) -> tuple[float, float]:

@@ -56,8 +56,16 @@ def _record(raw: dict[str, Any], where: str) -> Prediction:
             raise ValueError(f"{where} ({pid}): {name} is empty")
     if not str(raw["control"]).isidentifier():
         raise ValueError(f"{where} ({pid}): control {raw['control']!r} is not a control name")
-    return Prediction(pid, raw["notebook"], raw["question"], tuple(options), raw["control"],
-                      raw["flip"], raw["source"], raw["accessed"])
+    return Prediction(
+        pid,
+        raw["notebook"],
+        raw["question"],
+        tuple(options),
+        raw["control"],
+        raw["flip"],
+        raw["source"],
+        raw["accessed"],
+    )
 
 
 def _records(data: dict[str, Any], name: str) -> dict[str, Prediction]:

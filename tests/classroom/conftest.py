@@ -14,6 +14,11 @@ def pytest_terminal_summary(terminalreporter):
         return
     tr = terminalreporter
     tr.section("JupyterHub classroom")
+    if "class_pulse" in RESULTS:  # tests/classroom/test_pulse_classroom.py
+        tr.write_line(RESULTS["class_pulse"])
+        tr.write_line(f"live page during the round: {RESULTS.get('class_pulse_screenshot')}")
+    if "students" not in RESULTS:
+        return
     tr.write_line(f"{RESULTS.get('students')} students, notebook {RESULTS.get('notebook')}: hub up in "
                   f"{RESULTS.get('hub_start_s')} s; all servers ready {RESULTS.get('all_ready_s')} s and "
                   f"all notebooks run {RESULTS.get('all_ran_notebook_s')} s after the first spawn request")

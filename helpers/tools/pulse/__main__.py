@@ -50,22 +50,29 @@ def secret(data_dir: Path) -> bytes:
 
 def settings_from_env(data_dir: Path) -> Settings:
     courses = tuple(c.strip() for c in os.environ.get("PULSE_COURSES", "").split(",") if c.strip())
-    return Settings(secret=secret(data_dir), courses=courses,
-                    instructors_group=os.environ.get("PULSE_INSTRUCTORS_GROUP", "instructors"),
-                    rate_per_minute=int(os.environ.get("PULSE_RATE_PER_MINUTE", "20")),
-                    retention_days=float(os.environ.get("PULSE_RETENTION_DAYS", "30")))
+    return Settings(
+        secret=secret(data_dir),
+        courses=courses,
+        instructors_group=os.environ.get("PULSE_INSTRUCTORS_GROUP", "instructors"),
+        rate_per_minute=int(os.environ.get("PULSE_RATE_PER_MINUTE", "20")),
+        retention_days=float(os.environ.get("PULSE_RETENTION_DAYS", "30")),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.tools.pulse",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.tools.pulse", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--port", type=int, help="port to listen on (default: from JUPYTERHUB_SERVICE_URL)")
     parser.add_argument("--ip", help="address to listen on (default: from JUPYTERHUB_SERVICE_URL)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="[pulse %(asctime)s] %(message)s")
     if not os.environ.get("JUPYTERHUB_API_TOKEN"):
-        print("The class pulse runs as a JupyterHub service: start it from the hub's configuration "
-              "(see docs/jupyterhub.md); JUPYTERHUB_API_TOKEN is not set.", file=sys.stderr)
+        print(
+            "The class pulse runs as a JupyterHub service: start it from the hub's configuration "
+            "(see docs/jupyterhub.md); JUPYTERHUB_API_TOKEN is not set.",
+            file=sys.stderr,
+        )
         return 2
     service_url = urlsplit(os.environ.get("JUPYTERHUB_SERVICE_URL", "http://127.0.0.1:10101"))
     port = args.port or service_url.port
@@ -80,8 +87,14 @@ def main(argv: list[str] | None = None) -> int:
     server = httpserver.HTTPServer(app, xheaders=True, max_body_size=64 * 1024)
     server.listen(port, ip)
     gone = store.purge(settings.retention_days)
-    log.info("listening on %s:%s%s (database %s, %d old answers purged)", ip, port, prefix,
-             store.engine.url.render_as_string(hide_password=True), gone)
+    log.info(
+        "listening on %s:%s%s (database %s, %d old answers purged)",
+        ip,
+        port,
+        prefix,
+        store.engine.url.render_as_string(hide_password=True),
+        gone,
+    )
     ioloop.PeriodicCallback(lambda: store.purge(settings.retention_days), 3600 * 1000).start()
     ioloop.IOLoop.current().start()
     return 0

@@ -83,16 +83,18 @@ class PulseError(web.HTTPError):
 class Base(HubOAuthenticated, web.RequestHandler):
     """Identifies the caller through the hub before any handler runs; errors answer as JSON."""
 
-    def initialize(self, store: Store, settings: Settings, hub_auth: HubOAuth,
-                   limiter: RateLimiter) -> None:
+    def initialize(self, store: Store, settings: Settings, hub_auth: HubOAuth, limiter: RateLimiter) -> None:
         self.store, self.pulse, self.limiter = store, settings, limiter
         self.hub_auth = hub_auth
 
     async def prepare(self) -> None:
         model = await self.hub_auth.get_user(self, sync=False)
         if model and not self.hub_auth.check_scopes(self.hub_auth.access_scopes, model):
-            raise PulseError(403, f"{model.get('name')} may not use this service: the hub did not "
-                                  f"grant {', '.join(sorted(self.hub_auth.access_scopes))}")
+            raise PulseError(
+                403,
+                f"{model.get('name')} may not use this service: the hub did not "
+                f"grant {', '.join(sorted(self.hub_auth.access_scopes))}",
+            )
         self.user = model
         if model is None and self.needs_user:
             self.no_user()
@@ -100,8 +102,11 @@ class Base(HubOAuthenticated, web.RequestHandler):
     needs_user = True
 
     def no_user(self) -> None:
-        raise PulseError(401, "no valid hub token: send 'Authorization: token <JUPYTERHUB_API_TOKEN>' "
-                              "or log in through the hub")
+        raise PulseError(
+            401,
+            "no valid hub token: send 'Authorization: token <JUPYTERHUB_API_TOKEN>' "
+            "or log in through the hub",
+        )
 
     def get_current_user(self):  # tornado's hook; prepare() has done the work
         return getattr(self, "user", None)
@@ -142,8 +147,9 @@ class Base(HubOAuthenticated, web.RequestHandler):
             raise PulseError(400, "the body must be a JSON object")
         extra = set(data) - allowed
         if extra:
-            raise PulseError(400, f"unknown field(s) {', '.join(sorted(extra))}; "
-                                  f"fields are {', '.join(sorted(allowed))}")
+            raise PulseError(
+                400, f"unknown field(s) {', '.join(sorted(extra))}; fields are {', '.join(sorted(allowed))}"
+            )
         if any(not isinstance(v, str | int) or isinstance(v, bool) for v in data.values()):
             raise PulseError(400, "every field must be a string (or an option's number)")
         return data
@@ -156,8 +162,7 @@ class Base(HubOAuthenticated, web.RequestHandler):
 
     def write_error(self, status_code: int, **kwargs) -> None:
         error = kwargs.get("exc_info", (None, None, None))[1]
-        message = getattr(error, "message", None) or getattr(error, "log_message", None) \
-            or self._reason
+        message = getattr(error, "message", None) or getattr(error, "log_message", None) or self._reason
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.finish(json.dumps({"error": message, "status": status_code}))
 
@@ -177,18 +182,31 @@ class SubmitHandler(Base):
         elif isinstance(option, str) and option in question.options:
             index = question.options.index(option)
         else:
-            raise PulseError(400, f"unknown option {option!r} for {question.id}; options are "
-                                  + "; ".join(f"{i}: {o}" for i, o in enumerate(question.options)))
+            raise PulseError(
+                400,
+                f"unknown option {option!r} for {question.id}; options are "
+                + "; ".join(f"{i}: {o}" for i, o in enumerate(question.options)),
+            )
         status = self.store.status(course, question.id)
         if status.state != "open":
             raise PulseError(409, f"the question {question.id} is closed: the teacher opens it in class")
         voter = voter_id(self.pulse.secret, course, self.user["name"])
         if not self.limiter.allow(voter):
-            raise PulseError(429, f"more than {self.pulse.rate_per_minute} submissions in a minute; "
-                                  "wait a little and send again")
+            raise PulseError(
+                429,
+                f"more than {self.pulse.rate_per_minute} submissions in a minute; "
+                "wait a little and send again",
+            )
         self.store.answer(course, question.id, status.round, voter, index)
-        self.write_json({"stored": True, "course": course, "question": question.id,
-                         "round": status.round, "option": question.options[index]})
+        self.write_json(
+            {
+                "stored": True,
+                "course": course,
+                "question": question.id,
+                "round": status.round,
+                "option": question.options[index],
+            }
+        )
 
 
 class SpreadHandler(Base):
@@ -201,12 +219,25 @@ class SpreadHandler(Base):
         if not status.revealed and not self.is_instructor():
             raise PulseError(403, f"the spread of {question.id} is not revealed yet")
         counts = self.store.counts(course, question.id, status.round, len(question.options))
-        previous = (self.store.counts(course, question.id, status.round - 1, len(question.options))
-                    if status.round > 1 else None)
-        self.write_json({"course": course, "question": question.id, "text": question.question,
-                         "options": list(question.options), "counts": counts, "total": sum(counts),
-                         "previous": previous, "round": status.round, "state": status.state,
-                         "revealed": status.revealed})
+        previous = (
+            self.store.counts(course, question.id, status.round - 1, len(question.options))
+            if status.round > 1
+            else None
+        )
+        self.write_json(
+            {
+                "course": course,
+                "question": question.id,
+                "text": question.question,
+                "options": list(question.options),
+                "counts": counts,
+                "total": sum(counts),
+                "previous": previous,
+                "round": status.round,
+                "state": status.state,
+                "revealed": status.revealed,
+            }
+        )
 
 
 class QuestionsHandler(Base):
@@ -215,10 +246,23 @@ class QuestionsHandler(Base):
     def get(self) -> None:
         course = self.course(self.get_argument("course", None))
         rows = self.store.statuses(course, self.pulse.questions)
-        self.write_json({"course": course, "instructor": self.is_instructor(), "questions": [
-            {"id": s.question, "notebook": self.pulse.questions[s.question].notebook,
-             "question": self.pulse.questions[s.question].question, "state": s.state,
-             "revealed": s.revealed, "round": s.round} for s in rows]})
+        self.write_json(
+            {
+                "course": course,
+                "instructor": self.is_instructor(),
+                "questions": [
+                    {
+                        "id": s.question,
+                        "notebook": self.pulse.questions[s.question].notebook,
+                        "question": self.pulse.questions[s.question].question,
+                        "state": s.state,
+                        "revealed": s.revealed,
+                        "round": s.round,
+                    }
+                    for s in rows
+                ],
+            }
+        )
 
 
 class ControlHandler(Base):
@@ -233,8 +277,15 @@ class ControlHandler(Base):
         if action not in ACTIONS:
             raise PulseError(400, f"unknown action {action!r}; actions are {', '.join(ACTIONS)}")
         s = self.store.act(course, question.id, action)
-        self.write_json({"course": course, "question": s.question, "state": s.state,
-                         "revealed": s.revealed, "round": s.round})
+        self.write_json(
+            {
+                "course": course,
+                "question": s.question,
+                "state": s.state,
+                "revealed": s.revealed,
+                "round": s.round,
+            }
+        )
 
 
 class CsvHandler(Base):
@@ -267,15 +318,24 @@ class PageHandler(Base):
             self.redirect(self.get_login_url())
             return
         if not self.is_instructor():
-            raise PulseError(403, f"the live page is for members of the hub group "
-                                  f"{self.pulse.instructors_group!r}; students answer in their notebooks")
+            raise PulseError(
+                403,
+                f"the live page is for members of the hub group "
+                f"{self.pulse.instructors_group!r}; students answer in their notebooks",
+            )
         course = self.course(self.get_argument("course", None))
         qid = self.get_argument("question", None)
         if qid is not None:
             self.question(qid)
-        config = {"course": course, "question": qid, "xsrf": self.xsrf_token.decode("ascii"),
-                  "questions": [{"id": p.id, "notebook": p.notebook, "question": p.question}
-                                for p in self.pulse.questions.values()]}
+        config = {
+            "course": course,
+            "question": qid,
+            "xsrf": self.xsrf_token.decode("ascii"),
+            "questions": [
+                {"id": p.id, "notebook": p.notebook, "question": p.question}
+                for p in self.pulse.questions.values()
+            ],
+        }
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         # JSON inside <script type="application/json">: only "</" could end the element early.
@@ -298,15 +358,22 @@ class HealthHandler(web.RequestHandler):
 
 def make_app(store: Store, settings: Settings, hub_auth: HubOAuth, prefix: str) -> web.Application:
     """The tornado application under ``prefix`` (e.g. ``/services/pulse/``)."""
-    kw = {"store": store, "settings": settings, "hub_auth": hub_auth,
-          "limiter": RateLimiter(settings.rate_per_minute)}
-    return web.Application([
-        (prefix, PageHandler, kw),
-        (prefix + "oauth_callback", CallbackHandler, {"hub_auth": hub_auth}),
-        (prefix + "api/submit", SubmitHandler, kw),
-        (prefix + "api/spread", SpreadHandler, kw),
-        (prefix + "api/questions", QuestionsHandler, kw),
-        (prefix + "api/control", ControlHandler, kw),
-        (prefix + "api/counts.csv", CsvHandler, kw),
-        (prefix + "health", HealthHandler),
-    ], cookie_secret=hmac.new(settings.secret, b"cookie", hashlib.sha256).digest())
+    kw = {
+        "store": store,
+        "settings": settings,
+        "hub_auth": hub_auth,
+        "limiter": RateLimiter(settings.rate_per_minute),
+    }
+    return web.Application(
+        [
+            (prefix, PageHandler, kw),
+            (prefix + "oauth_callback", CallbackHandler, {"hub_auth": hub_auth}),
+            (prefix + "api/submit", SubmitHandler, kw),
+            (prefix + "api/spread", SpreadHandler, kw),
+            (prefix + "api/questions", QuestionsHandler, kw),
+            (prefix + "api/control", ControlHandler, kw),
+            (prefix + "api/counts.csv", CsvHandler, kw),
+            (prefix + "health", HealthHandler),
+        ],
+        cookie_secret=hmac.new(settings.secret, b"cookie", hashlib.sha256).digest(),
+    )

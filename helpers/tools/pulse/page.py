@@ -77,7 +77,10 @@ function el(tag, cls, text) {
 function say(text) { document.getElementById("message").textContent = text; }
 
 async function api(path, options) {
-  const response = await fetch(base + path, Object.assign({credentials: "same-origin"}, options));
+  // The hub's cookie is accepted on a script's request only with the page's XSRF token.
+  const init = Object.assign({credentials: "same-origin", headers: {}}, options);
+  init.headers["X-XSRFToken"] = config.xsrf;
+  const response = await fetch(base + path, init);
   const body = (response.headers.get("Content-Type") || "").includes("json") ? await response.json() : {};
   if (!response.ok) throw new Error(body.error || response.status + " " + response.statusText);
   return body;
@@ -133,7 +136,7 @@ async function act(action) {
   if (action === "delete" && !window.confirm("Delete every answer to this question, in every round?")) return;
   try {
     await api("api/control", {method: "POST",
-      headers: {"Content-Type": "application/json", "X-XSRFToken": config.xsrf},
+      headers: {"Content-Type": "application/json"},
       body: JSON.stringify({course: config.course, question: current, action: action})});
     say("Done: " + action + ".");
     refresh();

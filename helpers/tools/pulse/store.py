@@ -29,7 +29,8 @@ ACTIONS = ("open", "close", "reveal", "hide", "reset", "delete")
 metadata = sa.MetaData()
 
 questions = sa.Table(
-    "pulse_questions", metadata,
+    "pulse_questions",
+    metadata,
     sa.Column("course", sa.String(64), primary_key=True),
     sa.Column("question", sa.String(40), primary_key=True),
     sa.Column("state", sa.String(8), nullable=False, default="closed"),
@@ -39,7 +40,8 @@ questions = sa.Table(
 )
 
 answers = sa.Table(
-    "pulse_answers", metadata,
+    "pulse_answers",
+    metadata,
     sa.Column("course", sa.String(64), primary_key=True),
     sa.Column("question", sa.String(40), primary_key=True),
     sa.Column("round", sa.Integer, primary_key=True),
@@ -94,21 +96,24 @@ class Store:
     # -- questions ---------------------------------------------------------------------------
     def status(self, course: str, question: str) -> Status:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(questions).where(
-                questions.c.course == course, questions.c.question == question)).first()
+            row = conn.execute(
+                sa.select(questions).where(questions.c.course == course, questions.c.question == question)
+            ).first()
         if row is None:
             return Status(question, "closed", False, 1)
         return Status(question, row.state, bool(row.revealed), row.round)
 
     def statuses(self, course: str, ids: Iterable[str]) -> list[Status]:
         with self.engine.connect() as conn:
-            rows = {r.question: r for r in conn.execute(
-                sa.select(questions).where(questions.c.course == course))}
+            rows = {
+                r.question: r for r in conn.execute(sa.select(questions).where(questions.c.course == course))
+            }
         out = []
         for qid in ids:
             r = rows.get(qid)
-            out.append(Status(qid, r.state, bool(r.revealed), r.round) if r
-                       else Status(qid, "closed", False, 1))
+            out.append(
+                Status(qid, r.state, bool(r.revealed), r.round) if r else Status(qid, "closed", False, 1)
+            )
         return out
 
     def act(self, course: str, question: str, action: str) -> Status:
@@ -117,8 +122,9 @@ class Store:
             raise ValueError(f"unknown action {action!r}; valid actions are {', '.join(ACTIONS)}")
         now = time.time()
         with self.engine.begin() as conn:
-            row = conn.execute(sa.select(questions).where(
-                questions.c.course == course, questions.c.question == question)).first()
+            row = conn.execute(
+                sa.select(questions).where(questions.c.course == course, questions.c.question == question)
+            ).first()
             state, revealed, rnd = (row.state, bool(row.revealed), row.round) if row else ("closed", False, 1)
             if action == "open":
                 state = "open"
@@ -131,22 +137,32 @@ class Store:
             elif action == "reset":  # a new round: earlier rounds' answers stay, for comparison
                 rnd, revealed, state = rnd + 1, False, "open"
             elif action == "delete":  # every round of this question, gone
-                conn.execute(sa.delete(answers).where(answers.c.course == course,
-                                                      answers.c.question == question))
+                conn.execute(
+                    sa.delete(answers).where(answers.c.course == course, answers.c.question == question)
+                )
                 rnd, revealed, state = 1, False, "closed"
             values = {"state": state, "revealed": revealed, "round": rnd, "changed_at": now}
             if row is None:
                 conn.execute(sa.insert(questions).values(course=course, question=question, **values))
             else:
-                conn.execute(sa.update(questions).where(
-                    questions.c.course == course, questions.c.question == question).values(**values))
+                conn.execute(
+                    sa.update(questions)
+                    .where(questions.c.course == course, questions.c.question == question)
+                    .values(**values)
+                )
         return Status(question, state, revealed, rnd)
 
     # -- answers -----------------------------------------------------------------------------
     def answer(self, course: str, question: str, rnd: int, voter: str, option: int) -> None:
         """Store a voter's answer for this round, replacing any earlier one (one statement)."""
-        values = {"course": course, "question": question, "round": rnd, "voter": voter,
-                  "option": option, "answered_at": time.time()}
+        values = {
+            "course": course,
+            "question": question,
+            "round": rnd,
+            "voter": voter,
+            "option": option,
+            "answered_at": time.time(),
+        }
         keys = ["course", "question", "round", "voter"]
         if self.dialect in ("sqlite", "postgresql"):
             if self.dialect == "sqlite":
@@ -156,14 +172,16 @@ class Store:
             stmt = insert(answers).values(**values)
             stmt = stmt.on_conflict_do_update(
                 index_elements=keys,
-                set_={"option": stmt.excluded.option, "answered_at": stmt.excluded.answered_at})
+                set_={"option": stmt.excluded.option, "answered_at": stmt.excluded.answered_at},
+            )
             with self.engine.begin() as conn:
                 conn.execute(stmt)
             return
         with self.engine.begin() as conn:  # other databases: update, else insert, in one transaction
             where = [answers.c[k] == values[k] for k in keys]
-            done = conn.execute(sa.update(answers).where(*where).values(
-                option=option, answered_at=values["answered_at"])).rowcount
+            done = conn.execute(
+                sa.update(answers).where(*where).values(option=option, answered_at=values["answered_at"])
+            ).rowcount
             if not done:
                 conn.execute(sa.insert(answers).values(**values))
 
@@ -171,9 +189,10 @@ class Store:
         """How many voters chose each option in this round (a list as long as the options)."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(answers.c.option, sa.func.count()).where(
-                    answers.c.course == course, answers.c.question == question,
-                    answers.c.round == rnd).group_by(answers.c.option)).all()
+                sa.select(answers.c.option, sa.func.count())
+                .where(answers.c.course == course, answers.c.question == question, answers.c.round == rnd)
+                .group_by(answers.c.option)
+            ).all()
         out = [0] * n_options
         for option, count in rows:
             if 0 <= option < n_options:
@@ -187,7 +206,8 @@ class Store:
                 sa.select(answers.c.question, answers.c.round, answers.c.option, sa.func.count())
                 .where(answers.c.course == course)
                 .group_by(answers.c.question, answers.c.round, answers.c.option)
-                .order_by(answers.c.question, answers.c.round, answers.c.option)).all()
+                .order_by(answers.c.question, answers.c.round, answers.c.option)
+            ).all()
         return [tuple(r) for r in rows]
 
     def total_answers(self) -> int:
