@@ -13,10 +13,9 @@ import statistics
 import time
 
 from helpers.explorers import bargaining as bargaining_explorer
+from helpers.explorers import reading as reading_explorer
 from helpers.explorers import widgets
 from helpers.figures import poll as poll_plots
-from helpers.figures import reading as reading_plots
-from helpers.models import argument_map
 
 TARGET_S = 0.1
 SEARCHES = ["security", "Milan", "collective security", '"international relations"', "EU-Russia",
@@ -52,12 +51,11 @@ def main() -> None:
         times = [cpu_render(getattr(poll_plots, render), **v) for v in combos]
         report(f"09 {render}, every combination after the first", times[1:])
 
-    report("01 search box", [cpu_render(reading_plots.render_search, query=q) for q in SEARCHES])
+    report("01 search box", [cpu_render(reading_explorer.render_search, query=q) for q in SEARCHES])
 
-    amap = argument_map.load()
-    names = [c.name for c in reading_plots.map_controls(amap)]
-    render = reading_plots.map_renderer(amap)
-    render()  # build the cached text layer once
+    names = [c.name for c in reading_explorer.MAP_CONTROLS]
+    render = reading_explorer.render_map
+    cpu_render(render)  # build the cached static layer once
     report("01 argument map, one rejection at a time",
            [cpu_render(render, **{n: n == name for n in names}) for name in names])
 

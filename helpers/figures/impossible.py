@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from helpers.figures.engine import Picture
-from helpers.figures.style import GREY, PALETTE
+from helpers.figures.style import GREY, PALETTE, TEXT_GREY
 from helpers.figures.text import ink, label
 from helpers.models import osce, proposals
 
@@ -44,6 +44,7 @@ STATUS_COLOR = {
     "silent": GREY,
 }
 CASE_Y = {"enlargement": 0.70, "neutrality": 0.25}
+DROPPED_VEIL = 0.4  # SHADE at 40% over a card's black words: #5D5D5D on #F6F6F6, about 6:1
 
 
 def _card_y() -> dict[str, float]:
@@ -72,11 +73,11 @@ class Commitments(Picture):
 
     def draw_static(self, fig) -> Any:
         ax = _diagram_axes(fig)
-        label(ax, (0.5, 1.0), "Kept sentences, and what follows", coords="axes", size="title", weight="bold",
+        label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold",
               va="bottom")
         for row, kind in enumerate(KIND_STYLE):
             style, key_y = KIND_STYLE[kind], 0.074 - 0.037 * row
-            ax.add_line(Line2D((0.811, 0.839), (key_y, key_y), color=style["color"],
+            ax.add_artist(Line2D((0.811, 0.839), (key_y, key_y), color=style["color"],
                                linestyle=style["linestyle"], linewidth=1.8, clip_on=False))
             label(ax, (0.848, key_y), f"{style['sign']} {SHORT_GROUND[kind]}", size="note",
                   ha="left", va="center")
@@ -85,28 +86,35 @@ class Commitments(Picture):
         if any(not s.verbatim_full for s in osce.sentences().values()):
             label(ax, (0.01, -0.02), "* wording only partly verified", size="note",
                   color=ink(GREY), ha="left", va="top")
-        return ax
-
-    def draw_changing(self, fig, ax) -> None:
+        # The cards' words never change (text is the costly part of a redraw): a dropped card
+        # gets a veil and a "dropped" tag in the changing layer instead.
         table = osce.sentences()
-        card_y = _card_y()
-        for sid in osce.SENTENCE_IDS:
-            s, on, y = table[sid], sid in self.kept, card_y[sid]
+        for sid, y in _card_y().items():
+            s = table[sid]
             text = f"{s.position}. {s.short}" if sid != osce.ASTANA_ID else f"Astana: {s.short}"
             if not s.verbatim_full:
                 text += " *"
-            second = [] if on else ["(dropped)"]
             sides = osce.sides_quoting(sid)
+            # Two Texts, not one of two lines: the "dropped" tag sits beside the short second.
+            label(ax, (0.02, y + 0.02 if sides else y), text, size="small", ha="left", zorder=3)
             if sides:
-                second.append("quoted by: " + " and ".join(sides))
-            if second:
-                text += "\n" + " · ".join(second)
+                label(ax, (0.02, y - 0.022), "quoted by: " + " and ".join(sides), size="small",
+                      ha="left", zorder=3)
+        return ax
+
+    def draw_changing(self, fig, ax) -> None:
+        card_y = _card_y()
+        for sid in osce.SENTENCE_IDS:
+            on, y = sid in self.kept, card_y[sid]
+            if not on:  # over the words: they stay readable (over 5:1), visibly paler
+                ax.add_artist(Rectangle((0.01, y - 0.05), 0.45, 0.10, facecolor=SHADE,
+                                        alpha=DROPPED_VEIL, edgecolor="none", zorder=4))
+                label(ax, (0.45, y - 0.047), "dropped", size="note", weight="bold",
+                      color=TEXT_GREY, ha="right", va="bottom", zorder=5)
             ax.add_artist(Rectangle(
-                (0.01, y - 0.05), 0.45, 0.10, facecolor="white" if on else SHADE,
+                (0.01, y - 0.05), 0.45, 0.10, facecolor="none",
                 edgecolor="black" if on else GREY, linestyle="-" if on else "--",
                 linewidth=1.6 if on else 1.0, zorder=4))
-            label(ax, (0.02, y), text, size="small", color="black" if on else ink(GREY), ha="left",
-                  va="center", zorder=5)
         segments = {kind: ([], []) for kind in KIND_STYLE}
         for v in self.verdicts:
             y = CASE_Y[v.case]
@@ -127,9 +135,9 @@ class Commitments(Picture):
             if not xs:
                 continue
             style = KIND_STYLE[kind]
-            ax.add_line(Line2D(xs, ys, color=style["color"], linestyle=style["linestyle"],
+            ax.add_artist(Line2D(xs, ys, color=style["color"], linestyle=style["linestyle"],
                                linewidth=1.8, zorder=zorder))
-            ax.add_line(Line2D(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
+            ax.add_artist(Line2D(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
                                color=style["color"], zorder=zorder))
 
 
@@ -194,6 +202,9 @@ class Plane(Picture):
     show_essay: bool
     size: ClassVar[tuple[float, float]] = (11.0, 7.0)
 
+    def static_key(self) -> tuple:
+        return (self.assessment.reading,)
+
     def title(self) -> str:
         hypothetical = " (hypothetical)" if self.proposal.kind == "hypothetical" else ""
         return f"{self.proposal.name}{hypothetical}: your placement"
@@ -221,7 +232,7 @@ class Plane(Picture):
         # The static key: marker shapes and the shading.
         for y, marker, what in ((0.10, "o", "circle: a real proposal (sourced)"),
                                 (0.04, "D", "diamond: a hypothetical teaching example")):
-            panel.add_line(Line2D([0.03], [y], marker=marker, markersize=9,
+            panel.add_artist(Line2D([0.03], [y], marker=marker, markersize=9,
                                   color=PALETTE["blue"], markeredgecolor="black",
                                   linestyle="none"))
             label(panel, (0.08, y), what, size="note", ha="left")
@@ -229,6 +240,12 @@ class Plane(Picture):
                                    alpha=0.25, edgecolor="none"))
         label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note",
               ha="left")
+        # The reading's name and key change only with the reading (the static key).
+        reading = self.assessment.reading
+        label(panel, (0.0, 1.0), f"Reading: {proposals.reading(reading)['label']}",
+              size="heading", weight="bold", ha="left", va="top")
+        label(panel, (0.0, 0.93), _wrap(READING_KEY[reading]), size="note", ha="left", va="top",
+              color=ink(PALETTE["bluish green"]))
         return ax, panel
 
     def draw_changing(self, fig, handles) -> None:
@@ -251,18 +268,13 @@ class Plane(Picture):
                                           connectionstyle="arc3,rad=-0.25", shrinkA=2, shrinkB=2,
                                           zorder=3))
         else:
-            ax.add_line(Line2D([5.6, 9.4, float("nan"), 5.6, 9.4], [0.9, 4.4, float("nan"), 4.4, 0.9],
+            ax.add_artist(Line2D([5.6, 9.4, float("nan"), 5.6, 9.4], [0.9, 4.4, float("nan"), 4.4, 0.9],
                                color=green, linewidth=2.2, zorder=3))
             ax.add_artist(Rectangle((6.0, 6.0), 3.0, 3.0, facecolor="none", edgecolor=green,
                                     linestyle="--", linewidth=1.8, zorder=3))
-        ax.add_line(Line2D([self.grant], [self.accept], marker="o" if p.kind == "real" else "D",
+        ax.add_artist(Line2D([self.grant], [self.accept], marker="o" if p.kind == "real" else "D",
                            markersize=16, color=PALETTE["blue"], markeredgecolor="black",
                            linestyle="none", zorder=8, clip_on=False))
-        reading = proposals.reading(a.reading)
-        label(panel, (0.0, 1.0), f"Reading: {reading['label']}", size="heading", weight="bold",
-              ha="left", va="top")
-        label(panel, (0.0, 0.93), _wrap(READING_KEY[a.reading]), size="note", ha="left", va="top",
-              color=ink(green))
         label(panel, (0.0, 0.74), FIT_HEAD[a.fits], weight="bold", ha="left", va="top",
               color=ink(FIT_COLOR[a.fits]))
         label(panel, (0.0, 0.68), _wrap(a.why[0].upper() + a.why[1:] + "."), size="note",

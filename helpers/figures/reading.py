@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
+from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch
 
 from helpers.figures import style as plots
@@ -29,7 +30,7 @@ _KIND_STYLE = {
     "conclusion": {"fc": "#FBE3C4", "label": "conclusions"},
 }
 _FALLEN = "#9E9E9E"
-_VEIL = 0.45  # white over a fallen claim: its words stay readable (about 4.7:1), visibly paler
+_VEIL = 0.4  # white over a fallen claim: its words stay readable (over 5:1), visibly paler
 
 
 # The map is laid out in inches: label sizes are measured once, columns are as wide as their
@@ -190,7 +191,7 @@ class ArgumentMapPicture(Picture):
         geo = geometry(amap)
         ax = _axes(fig, geo)
         for cid, (x0, y0, w, h) in geo.boxes.items():
-            ax.add_patch(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
+            ax.add_artist(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
                                         fc=_KIND_STYLE[amap[cid].kind]["fc"], ec="none",
                                         zorder=1))
         for cid, (x, y) in geo.centre.items():
@@ -214,25 +215,26 @@ class ArgumentMapPicture(Picture):
                                          zorder=4), autolim=False)
         for segments, colour in ((solid, blue), (broken, _FALLEN)):
             if segments:
-                ax.plot([s[-1][0] - 0.03 for s in segments], [s[-1][1] for s in segments],
-                        ls="none", marker=">", ms=6.5, color=colour, mew=0, zorder=4)
+                ax.add_artist(Line2D([s[-1][0] - 0.03 for s in segments],
+                                     [s[-1][1] for s in segments], ls="none", marker=">",
+                                     ms=6.5, color=colour, mew=0, zorder=4))
         crosses = []
         for cid, (x0, y0, w, h) in geo.boxes.items():
             ok = status[cid]
             if not ok:
-                ax.add_patch(FancyBboxPatch((x0, y0), w, h,
+                ax.add_artist(FancyBboxPatch((x0, y0), w, h,
                                             boxstyle="round,pad=0,rounding_size=0.08",
                                             fc="white", alpha=_VEIL, ec="none", zorder=5))
                 crosses.append((x0 + w, y0 + h, cid in rejected))
-            ax.add_patch(FancyBboxPatch(
+            ax.add_artist(FancyBboxPatch(
                 (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08", fc="none",
                 ec="black" if ok else _FALLEN, ls="-" if ok else "--", lw=1.2 if ok else 1.8,
                 zorder=5))
         for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
             xs = [(x, y) for x, y, r in crosses if r is picked]
             if xs:
-                ax.plot([x for x, _ in xs], [y for _, y in xs], ls="none", marker="X", ms=9.5,
-                        color=colour, mec="white", zorder=6)
+                ax.add_artist(Line2D([x for x, _ in xs], [y for _, y in xs], ls="none",
+                                     marker="X", ms=9.5, color=colour, mec="white", zorder=6))
         label(ax, (geo.figsize[0] / 2, geo.figsize[1] - 0.12), headline(self.state),
               size=13, weight="bold", va="top", zorder=7)
 

@@ -107,13 +107,13 @@ def _nullclines(ax, race: R.Race) -> None:
     lo, hi = VIEW
     style = {"color": "black", "linewidth": 1.2, "zorder": 3}
     if race.k > 0:
-        ax.add_line(Line2D(xs, (race.a * xs - race.g) / race.k, **style))
+        ax.add_artist(Line2D(xs, (race.a * xs - race.g) / race.k, **style))
     elif race.a > 0:
-        ax.add_line(Line2D([race.g / race.a] * 2, [lo, hi], **style))
+        ax.add_artist(Line2D([race.g / race.a] * 2, [lo, hi], **style))
     if race.b > 0:
-        ax.add_line(Line2D(xs, (race.l * xs + race.h) / race.b, linestyle="--", **style))
+        ax.add_artist(Line2D(xs, (race.l * xs + race.h) / race.b, linestyle="--", **style))
     elif race.l > 0:
-        ax.add_line(Line2D([-race.h / race.l] * 2, [lo, hi], linestyle="--", **style))
+        ax.add_artist(Line2D([-race.h / race.l] * 2, [lo, hi], linestyle="--", **style))
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,9 @@ class Race(Picture):
             col, row = divmod(i, 4)
             x, y = 0.56 * col, 0.88 - 0.25 * row
             if "marker" in style:
-                key.add_line(Line2D([x + 0.025], [y], linestyle="none", **style))
+                key.add_artist(Line2D([x + 0.025], [y], linestyle="none", **style))
             else:
-                key.add_line(Line2D([x, x + 0.05], [y, y], **style))
+                key.add_artist(Line2D([x, x + 0.05], [y, y], **style))
             label(key, (x + 0.065, y), text, size="note", ha="left")
         return ax, at
 
@@ -177,29 +177,29 @@ class Race(Picture):
         if m.split is not None:
             (px, py), (dx, dy) = m.split
             reach = 2.0 * (hi - lo)
-            ax.add_line(Line2D([px - reach * dx, px + reach * dx],
+            ax.add_artist(Line2D([px - reach * dx, px + reach * dx],
                                [py - reach * dy, py + reach * dy],
                                color=PALETTE["reddish purple"], linewidth=2.2, linestyle="-.",
                                zorder=3))
-        ax.add_line(Line2D(_clip(m.x), _clip(m.y), color=color, linewidth=2.6, zorder=4))
+        ax.add_artist(Line2D(_clip(m.x), _clip(m.y), color=color, linewidth=2.6, zorder=4))
         x0, y0 = m.start
-        ax.add_line(Line2D([x0], [y0], marker="o", color="black", markersize=8,
+        ax.add_artist(Line2D([x0], [y0], marker="o", color="black", markersize=8,
                            linestyle="none", zorder=5))
         boxed(ax, (x0 - 0.3, y0 + 0.3), "start", size="note", ha="right", va="bottom", pad=0.2,
               zorder=6)
         if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
             xs, ys = R.equilibrium(race)
             settles = m.outcome.kind == "settles"
-            ax.add_line(Line2D([xs], [ys], marker="*" if settles else "X", markersize=15,
+            ax.add_artist(Line2D([xs], [ys], marker="*" if settles else "X", markersize=15,
                                color="black", markerfacecolor="black" if settles else "white",
                                linestyle="none", zorder=5))
-        at.add_line(Line2D(TIMES, _clip(m.x), color=PALETTE["blue"], linewidth=2.4, zorder=3))
-        at.add_line(Line2D(TIMES, _clip(m.y), color=PALETTE["orange"], linewidth=2.4,
+        at.add_artist(Line2D(TIMES, _clip(m.x), color=PALETTE["blue"], linewidth=2.4, zorder=3))
+        at.add_artist(Line2D(TIMES, _clip(m.y), color=PALETTE["orange"], linewidth=2.4,
                            linestyle="--", zorder=3))
         if m.exit is not None:
             t, edge = m.exit
             up = edge == hi
-            at.add_line(Line2D([t], [edge], marker="^" if up else "v", markersize=11, color=color,
+            at.add_artist(Line2D([t], [edge], marker="^" if up else "v", markersize=11, color=color,
                                markeredgecolor="black", linestyle="none", clip_on=False,
                                zorder=5))
             text = EXIT_TEXT.get(m.outcome.kind, f"leaves the view: {m.outcome.kind}")
@@ -325,7 +325,7 @@ class Tracks(Picture):
                                       "edgecolor": color, "linestyle": style, "linewidth": 2})
         label(ax, centre, "a circle,\nnot a ladder", size="small", color=ink(GREY))
         for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
-            ax.add_line(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style,
+            ax.add_artist(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style,
                                linewidth=2))
             label(ax, (0.8, 5.75 - 0.3 * j), f"border: nearest to the common '{name}'",
                   size="note", ha="left")
@@ -335,7 +335,7 @@ class Tracks(Picture):
             return
         color = ink(ESSAY_NOTE_COLOR)
         if self.scheme == "essay":
-            ax.add_line(Line2D([0.1, 6.6], [5.05, 5.05], color=ESSAY_NOTE_COLOR, linewidth=3.5,
+            ax.add_artist(Line2D([0.1, 6.6], [5.05, 5.05], color=ESSAY_NOTE_COLOR, linewidth=3.5,
                                zorder=3))
             label(ax, (6.7, 5.05), "P11: 'the line between\ndiplomatic processes and\n"
                   "scientific (or expert)\ndiscussion': a framework for\nissues that would "
