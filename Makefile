@@ -46,6 +46,15 @@ $(NODE_DIR)/.installed: $(VENV)/.run-installed tests/classroom/package.json test
 		|| echo "npm could not install configurable-http-proxy: the classroom test will fail and say why"; \
 	else echo "Node.js (npm) not found: the JupyterHub classroom test will be skipped"; fi
 
+# axe-core for the accessibility checks in tests/browser/test_axe.py, pinned the same way, in
+# .venv/node/browser. Without it those tests skip and say why.
+$(NODE_DIR)/browser/.installed: $(VENV)/.run-installed tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		mkdir -p $(NODE_DIR)/browser && cp tests/browser/package.json tests/browser/package-lock.json $(NODE_DIR)/browser/ && \
+		npm ci --prefix $(NODE_DIR)/browser --no-audit --no-fund --loglevel=error && touch $@ \
+		|| echo "npm could not install axe-core: the accessibility tests will skip and say why"; \
+	else echo "Node.js (npm) not found: the axe-core accessibility tests will be skipped"; fi
+
 # Tiers are pytest marks (pyproject.toml): notebook, browser, classroom, slow. The unit tier is
 # everything else.
 UNIT := not notebook and not browser and not classroom and not slow
@@ -58,7 +67,7 @@ check: lint
 	$(PY) -m pytest -q -m "$(UNIT)"
 
 # Every tier, then ruff (so a formatting slip does not hide a failing test).
-test: $(VENV)/.dev-installed $(NODE_DIR)/.installed
+test: $(VENV)/.dev-installed $(NODE_DIR)/.installed $(NODE_DIR)/browser/.installed
 	$(PY) -m pytest
 	$(MAKE) lint
 

@@ -51,8 +51,7 @@ def _render(kind, size=1):
     return widgets.View(fig, f"A {kind} line of size {size}.", alt="A line")
 
 
-CONTROLS = [widgets.toggle("kind", "Kind:", ["solid", "dashed"]),
-            widgets.slider("size", "Size:", 0, 3, 1, 1)]
+CONTROLS = [widgets.toggle("kind", "Kind:", ["solid", "dashed"]), widgets.slider("size", "Size:", 0, 3, 1, 1)]
 
 
 def test_explorer_picture_is_a_figure_with_alt_and_caption():
@@ -67,11 +66,23 @@ def test_explorer_picture_is_a_figure_with_alt_and_caption():
     assert "A dashed line of size 1." in parsed.caption and ex.png[:4] == b"\x89PNG"
 
 
-def test_alt_falls_back_to_the_explorer_title():
-    ex = widgets.Explorer(CONTROLS, lambda kind, size: widgets.View(_render(kind, size).fig, "d"),
-                          title="Two lines:")
-    [(attrs, _)] = _parse(ex.picture.value).imgs
-    assert attrs["alt"] == "Two lines (described below)"
+def test_alt_falls_back_to_the_figure_title_then_the_first_sentence():
+    def titled(kind, size):
+        view = _render(kind, size)
+        view.fig.axes[0].set_title("Seats by rule")
+        return widgets.View(view.fig, "Bars. More text.")
+
+    [(attrs, _)] = _parse(widgets.Explorer(CONTROLS, titled).picture.value).imgs
+    assert attrs["alt"] == "Seats by rule (described below)"
+    untitled = widgets.Explorer(
+        CONTROLS,
+        lambda kind, size: widgets.View(
+            _render(kind, size).fig,
+            "Collective security, seen from Brussels (EU and NATO). A line encloses...",
+        ),
+    )
+    [(attrs, _)] = _parse(untitled.picture.value).imgs
+    assert attrs["alt"] == "Collective security, seen from Brussels (EU and NATO) (described below)"
 
 
 def test_a_figure_without_alt_or_description_is_refused():
@@ -100,16 +111,25 @@ def _every_widget(widget):
 
 
 def test_every_control_is_named_and_exposes_its_state():
-    ex = widgets.Explorer([*CONTROLS, widgets.dropdown("d", "Seen from:", ["a", "b"]),
-                           widgets.checkbox("c", "Show"), widgets.text("t", "Find:")],
-                          lambda **v: widgets.View(None, "text only"), title="All kinds")
-    controls = [w for w in _every_widget(ex.widget)
-                if isinstance(w, W.ValueWidget) and not isinstance(w, W.HTML)]
+    ex = widgets.Explorer(
+        [
+            *CONTROLS,
+            widgets.dropdown("d", "Seen from:", ["a", "b"]),
+            widgets.checkbox("c", "Show"),
+            widgets.text("t", "Find:"),
+        ],
+        lambda **v: widgets.View(None, "text only"),
+        title="All kinds",
+    )
+    controls = [
+        w for w in _every_widget(ex.widget) if isinstance(w, W.ValueWidget) and not isinstance(w, W.HTML)
+    ]
     assert len(controls) == 5
     for w in controls:
         assert w.description.strip(), f"{type(w).__name__} has no name"
-        assert not isinstance(w, (W.ToggleButtons, W.IntSlider, W.FloatSlider)), \
+        assert not isinstance(w, (W.ToggleButtons, W.IntSlider, W.FloatSlider)), (
             f"{type(w).__name__} exposes no state or name to a screen reader"
+        )
     for w in _every_widget(ex.widget):  # labelled widgets render a None tooltip as title="null"
         if hasattr(w, "description"):
             assert w.tooltip is not None, f"{type(w).__name__} would show title=null"

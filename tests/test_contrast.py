@@ -36,8 +36,14 @@ def test_a_planted_low_contrast_label_is_found():
     ax.set_ylim(0, 1)
     ax.text(0.5, 0.7, "grey on white", color=plots.GREY, fontsize=11)
     ax.text(0.5, 0.5, "dark on white", color=plots.TEXT_GREY, fontsize=11)
-    ax.text(0.5, 0.3, "text on a grey box", color=plots.TEXT_GREY, fontsize=11,
-            bbox={"facecolor": "#8C8C8C", "edgecolor": "none"})
+    ax.text(
+        0.5,
+        0.3,
+        "text on a grey box",
+        color=plots.TEXT_GREY,
+        fontsize=11,
+        bbox={"facecolor": "#8C8C8C", "edgecolor": "none"},
+    )
     ax.axhspan(0.0, 0.2, color="#0072B2")
     ax.text(0.5, 0.1, "black on blue", color="black", fontsize=11)
     bad = {t.text for t in contrast.low_contrast(fig)}

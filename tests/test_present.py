@@ -179,12 +179,12 @@ def test_a_control_works_in_the_voila_page_in_a_browser(voila):
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(voila.base + "/voila/render/00_start_here.ipynb", timeout=180_000)
-            image = page.locator(".widget-image").first
+            image = page.locator(".sf-figure img").first
             image.wait_for(timeout=180_000)
             before = image.get_attribute("src")
-            page.get_by_role("button", name="the EU", exact=True).click()
+            page.get_by_role("radio", name="the EU", exact=True).click()
             page.wait_for_function(
-                "before => document.querySelector('.widget-image').getAttribute('src') !== before",
+                "before => document.querySelector('.sf-figure img').getAttribute('src') !== before",
                 arg=before, timeout=30_000)
             assert image.get_attribute("src") != before
             assert not page.locator("text=Could not draw this choice").count()

@@ -18,7 +18,7 @@ import ipywidgets as W
 from helpers.figures.alt import MIN_SCALE, figure_html, png_size, short_alt  # noqa: F401 - re-exported
 
 CLASS = "sf-a11y"
-FOCUS = "#1A4F8B"      # focus ring and "Check" buttons: 8.3:1 on white, 3:1 and more on #EEEEEE
+FOCUS = "#1A4F8B"  # focus ring and "Check" buttons: 8.3:1 on white, 3:1 and more on #EEEEEE
 BUTTON_TEXT = "#FFFFFF"
 
 CSS = f"""
@@ -34,7 +34,9 @@ CSS = f"""
 .{CLASS} .widget-dropdown {{ max-width: 100%; flex-wrap: wrap; }}
 .{CLASS} .widget-dropdown select {{ max-width: 100%; min-width: 0; }}
 .{CLASS} .widget-dropdown > .widget-label {{ white-space: normal; max-width: 100%; }}
-.{CLASS} a, .jp-OutputArea-output a, .jp-RenderedHTMLCommon a {{ text-decoration: underline; }}
+.{CLASS} a, .jp-OutputArea-output a, .jp-RenderedHTMLCommon a {{
+  text-decoration: underline !important;
+}}
 .{CLASS} .sf-figure {{ margin: 0; }}
 .{CLASS} .sf-figure-scroll {{ overflow-x: auto; max-width: 100%; }}
 .{CLASS} .sf-figure img {{ display: block; height: auto; }}

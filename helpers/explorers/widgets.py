@@ -25,6 +25,7 @@ import ipywidgets as W
 from matplotlib.figure import Figure
 
 from helpers.explorers import access
+from helpers.figures import alt as alt_text
 from helpers.figures import engine
 from helpers.figures import style as plots
 from helpers.figures.engine import Picture
@@ -293,12 +294,20 @@ class Explorer:
             self._cache.move_to_end(key)
             return hit
         view = View.coerce(self.render(**values))
-        rendered = _Rendered(view.png(), view.description, view.text,
-                             access.short_alt(view.alt or self.title))
+        rendered = _Rendered(view.png(), view.description, view.text, access.short_alt(self._alt(view)))
         self._cache[key] = rendered
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
         return rendered
+
+    def _alt(self, view: View) -> str:
+        """The short alt: the view's own, else the figure's title, else the description's first
+        sentence (which names what is drawn), else the explorer's title."""
+        if view.alt:
+            return view.alt
+        if isinstance(view.fig, Figure) and alt_text.title_of(view.fig):
+            return alt_text.title_of(view.fig)
+        return alt_text.first_sentence(view.description) or self.title
 
     def update(self) -> None:
         """Redraw for the current values; on error show a message and keep the last picture."""

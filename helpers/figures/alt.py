@@ -33,8 +33,9 @@ def short_alt(title: str) -> str:
     return f"{title} (described below)" if title else "Figure (described below)"
 
 
-def figure_html(png: bytes, alt: str, description: str, label: str = "Figure description",
-                scale: float = MIN_SCALE) -> str:
+def figure_html(
+    png: bytes, alt: str, description: str, label: str = "Figure description", scale: float = MIN_SCALE
+) -> str:
     """An accessible figure: the PNG with ``alt``, the description as its ``<figcaption>``.
 
     The image is at most its pixel width and at least ``scale`` of it; narrower than that (200 %
@@ -58,6 +59,18 @@ def figure_html(png: bytes, alt: str, description: str, label: str = "Figure des
         f"<b>{html.escape(label)}:</b> {html.escape(description)}</figcaption>"
         "</figure>"
     )
+
+
+def first_sentence(text: str, limit: int = 140) -> str:
+    """The first sentence of a description (cut at a word near ``limit``), for a fallback alt."""
+    text = " ".join((text or "").split())
+    for end in (". ", "? ", "! ", ": "):
+        if end in text:
+            text = text.split(end, 1)[0]
+            break
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "..."
+    return text.rstrip(".")
 
 
 def title_of(fig: Figure) -> str:

@@ -75,15 +75,20 @@ class TextContrast:
     def __str__(self) -> str:
         from matplotlib.colors import to_hex
 
-        return (f"{self.text!r} {to_hex(self.colour)} on {to_hex(self.background)}: "
-                f"{self.ratio:.2f}:1 at {self.size:g} pt{' bold' if self.bold else ''} "
-                f"(needs {self.needed:g}:1)")
+        return (
+            f"{self.text!r} {to_hex(self.colour)} on {to_hex(self.background)}: "
+            f"{self.ratio:.2f}:1 at {self.size:g} pt{' bold' if self.bold else ''} "
+            f"(needs {self.needed:g}:1)"
+        )
 
 
 def _texts(fig: Figure) -> list:
     found = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    found += [c for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))
-              if c.get_visible() and (c.get_label() or "").strip()]
+    found += [
+        c
+        for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))
+        if c.get_visible() and (c.get_label() or "").strip()
+    ]
     return found
 
 
@@ -91,7 +96,8 @@ def _describe(artist) -> tuple[str, tuple, float, bool]:
     if isinstance(artist, Text):
         weight = artist.get_fontweight()
         bold = weight in ("bold", "heavy", "extra bold", "black", "semibold", "demibold") or (
-            isinstance(weight, (int, float)) and weight >= 600)
+            isinstance(weight, (int, float)) and weight >= 600
+        )
         colour = to_rgba(artist.get_color())
         alpha = artist.get_alpha()
         if alpha is not None:
@@ -147,8 +153,11 @@ def figure_texts(fig: Figure) -> list[TextContrast]:
                 common = Counter(map(tuple, region)).most_common(1)[0][0]
                 background = tuple(c / 255 for c in common)
         shown = blend(colour, background)
-        results.append(TextContrast(" ".join(text.split())[:60], shown, background,
-                                    contrast_ratio(shown, background), size, bold))
+        results.append(
+            TextContrast(
+                " ".join(text.split())[:60], shown, background, contrast_ratio(shown, background), size, bold
+            )
+        )
     return results
 
 

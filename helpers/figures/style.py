@@ -172,7 +172,8 @@ def smallest_font(fig: Figure) -> float:
 
 def show(fig: Figure, description: str, alt: str = "") -> None:
     """Display a static figure as an accessible ``<figure>``: the image with a short alt (``alt``,
-    else the figure's title, plus "described below") and ``description`` as its caption.
+    else the figure's title, else the description's first sentence; plus "described below") and
+    ``description`` as its caption.
 
     ``IPython.display.Image`` cannot carry alt text (JupyterLab's image renderer sets only src,
     width and height), so the PNG goes out as HTML; static exports keep the alt and the caption.
@@ -181,7 +182,7 @@ def show(fig: Figure, description: str, alt: str = "") -> None:
 
     from helpers.figures import alt as alt_text
 
-    short = alt_text.short_alt(alt or alt_text.title_of(fig))
+    short = alt_text.short_alt(alt or alt_text.title_of(fig) or alt_text.first_sentence(description))
     display(HTML(alt_text.figure_html(to_png(fig), short, description)))
 
 

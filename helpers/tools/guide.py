@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.sources import catalog, facts
+from helpers.text import keyboard
 
 ROOT = Path(__file__).resolve().parents[2]
 DISCUSSION = "## For discussion"
@@ -173,6 +174,10 @@ def build(root: Path = ROOT) -> str:
     lines.append("")
     for e in present:
         lines += _section(e, by_stem[e.stem], discussion(root / e.path))
+    lines += ["## Using the controls from the keyboard", "",
+              "Every control works without a mouse. Tell students at the start, and use the keys "
+              "yourself when projecting (the same table is in notebook 00):", "",
+              keyboard.help_markdown(), ""]
     lines += ["## Ready plans", ""]
     for plan in plans():
         lines += _plan(plan)

@@ -33,6 +33,11 @@ def browser_context(lab_server):
 
 
 def pytest_terminal_summary(terminalreporter):
+    from tests.browser import axe
+
+    for surface, reports in axe.REPORTS.items():  # one line per surface (issue 16)
+        if reports:
+            terminalreporter.write_line(axe.summary_line(surface, list(reports.values())))
     if not REPORTS:
         return
     tr = terminalreporter

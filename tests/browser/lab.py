@@ -110,10 +110,10 @@ class LabServer:
             return "(no log)"
 
 
-def _write_settings(home: Path) -> dict[str, str]:
+def _write_settings(home: Path, extra: dict | None = None) -> dict[str, str]:
     """A private home for the server: settings, workspaces, runtime and IPython startup."""
     settings = home / "lab-settings"
-    for name, values in LAB_SETTINGS.items():
+    for name, values in {**LAB_SETTINGS, **(extra or {})}.items():
         path = settings / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
@@ -139,13 +139,16 @@ def _write_settings(home: Path) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def lab_server(timeout: float = 90) -> Iterator[LabServer]:
-    """Start ``jupyter lab`` on a copy of notebooks/; stop it (and its kernels) whatever happens."""
+def lab_server(timeout: float = 90, settings: dict | None = None) -> Iterator[LabServer]:
+    """Start ``jupyter lab`` on a copy of notebooks/; stop it (and its kernels) whatever happens.
+
+    ``settings``: extra JupyterLab settings files ({"<plugin>.jupyterlab-settings": {...}}).
+    """
     tmp = Path(tempfile.mkdtemp(prefix="sf-lab-"))
     root = tmp / "notebooks"
     shutil.copytree(ROOT / "notebooks", root,
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    env = {**os.environ, **_write_settings(tmp / "home")}
+    env = {**os.environ, **_write_settings(tmp / "home", settings)}
     port, token = free_port(), secrets.token_hex(24)
     jupyter = Path(sys.executable).parent / "jupyter-lab"
     command = [
