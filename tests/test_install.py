@@ -79,6 +79,19 @@ def test_wheel_carries_the_seed_byte_for_byte_and_the_data(wheel):
     assert in_repo <= data, f"data files missing from the wheel: {sorted(in_repo - data)}"
 
 
+def test_wheel_names_its_licences(wheel):
+    with zipfile.ZipFile(wheel) as zf:
+        meta_name = next(n for n in zf.namelist() if n.endswith(".dist-info/METADATA"))
+        meta = zf.read(meta_name).decode("utf-8")
+        names = zf.namelist()
+    assert "License-Expression: MIT" in meta.splitlines()
+    for name in ("LICENSE", "LICENSE-content"):
+        assert f"License-File: {name}" in meta.splitlines(), meta[:800]
+        assert any(n.endswith(f".dist-info/licenses/{name}") for n in names), f"{name} is not in the wheel"
+    content = (ROOT / "LICENSE-content").read_text(encoding="utf-8")
+    assert "https://creativecommons.org/licenses/by/4.0/" in content and "seeds/README.md" in content
+
+
 def test_installed_wheel_quotes_p7_from_outside_the_checkout(wheel, tmp_path):
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=False)
