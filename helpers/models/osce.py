@@ -113,7 +113,9 @@ def sentences() -> dict[str, Sentence]:
             id=row["id"], document="Istanbul 1999, para. 8", position=int(row["position"]),
             short=row["short"], text=row["text"], fragment=row.get("fragment", ""),
             verbatim_full=bool(row["verbatim_full"]), gap=row.get("gap", ""),
-            source=row["source"], accessed=row["accessed"],
+            # The primary, then the copy actually read: a reader sees both.
+            source=row["source"] + (f". Read via: {row['read_via']}" if row.get("read_via") else ""),
+            accessed=row["accessed"],
         )
     first = next(r for r in data["astana_para3"] if r["id"] == ASTANA_ID)
     out[ASTANA_ID] = Sentence(
