@@ -14,7 +14,9 @@ Configured by the environment the hub gives a managed service (``JUPYTERHUB_API_
   ``class``, open to every user the hub lets in);
 - ``PULSE_INSTRUCTORS_GROUP`` (default ``instructors``), ``PULSE_RATE_PER_MINUTE`` (default 20),
   ``PULSE_RETENTION_DAYS`` (default 30; answers older than this are deleted hourly),
-  ``PULSE_AUTH_CACHE_SECONDS`` (default 30: how long the hub's answer about a token is reused).
+  ``PULSE_AUTH_CACHE_SECONDS`` (default 300, JupyterHub's own default: how long the hub's answer
+  about a token, including the user's groups, is reused; a revoked token or a changed group
+  takes effect within this time).
 """
 
 from __future__ import annotations
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir.mkdir(parents=True, exist_ok=True)
     store = Store(os.environ.get("PULSE_DB_URL") or f"sqlite:///{data_dir / 'pulse.sqlite'}")
     settings = settings_from_env(data_dir)
-    hub_auth = HubOAuth(base_url=prefix, cache_max_age=int(os.environ.get("PULSE_AUTH_CACHE_SECONDS", "30")))
+    hub_auth = HubOAuth(base_url=prefix, cache_max_age=int(os.environ.get("PULSE_AUTH_CACHE_SECONDS", "300")))
     app = make_app(store, settings, hub_auth, prefix)
     server = httpserver.HTTPServer(app, xheaders=True, max_body_size=64 * 1024)
     server.listen(port, ip)

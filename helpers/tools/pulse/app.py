@@ -4,7 +4,7 @@ The hub starts it (``c.JupyterHub.services``, see ``docs/jupyterhub.md``) and it
 ``/services/pulse/`` to it. Nobody logs in here: every request is identified by the hub. A
 student's kernel sends its server's token (``JUPYTERHUB_API_TOKEN``) in the Authorization header;
 a browser goes through the hub's OAuth and then carries a cookie. Either way the service asks the
-hub who it is (``HubOAuth``, answers cached for ``PULSE_AUTH_CACHE_SECONDS``) and needs the scope
+hub who it is (``HubOAuth``; answers cached for ``PULSE_AUTH_CACHE_SECONDS``) and needs the scope
 ``access:services!service=<name>``.
 
 Students submit their own answer to an open question (one per question and round; sending again
