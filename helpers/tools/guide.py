@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from helpers.sources import catalog, facts
+from helpers.sources import catalog, facts, predictions
 from helpers.text import keyboard
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,6 +118,26 @@ def _section(entry: catalog.Entry, note: dict, talk: Discussion) -> list[str]:
     return lines
 
 
+PULSE_STEPS = ("Open", "Wait", "Reveal", "Discuss", "Flip", "Re-ask")
+
+
+def pulse_section(data: dict | None = None) -> list[str]:
+    """"Run a pulse": the six steps from instructor.toml and every pulse question by notebook."""
+    data = facts.load_toml("instructor.toml") if data is None else data
+    pulse = data["pulse"]
+    named = [step.partition("**")[2].partition(".**")[0] for step in pulse["steps"]]
+    if tuple(named) != PULSE_STEPS:
+        raise ValueError(
+            f"instructor.toml [pulse] steps must be {', '.join(PULSE_STEPS)} in order; got {named}")
+    lines = ["## Run a pulse", "", pulse["intro"], ""]
+    lines += [f"{i}. {step}" for i, step in enumerate(pulse["steps"], start=1)]
+    lines += ["", pulse["after"], "", "The pulse questions, in the order the notebooks ask them:", "",
+              "| notebook | question (id) | flip afterwards |", "| --- | --- | --- |"]
+    for p in predictions.all_predictions().values():
+        lines.append(f"| {p.notebook[:2]} | {p.question} (`{p.id}`) | {p.flip} |")
+    return [*lines, ""]
+
+
 def _plan(plan: dict) -> list[str]:
     total = sum(step["minutes"] for s in plan["session"] for step in s["step"])
     lines = [f"### {plan['name']}", "", plan["before"], ""]
@@ -174,6 +194,7 @@ def build(root: Path = ROOT) -> str:
     lines.append("")
     for e in present:
         lines += _section(e, by_stem[e.stem], discussion(root / e.path))
+    lines += pulse_section()
     lines += ["## Using the controls from the keyboard", "",
               "Every control works without a mouse. Tell students at the start, and use the keys "
               "yourself when projecting (the same table is in notebook 00):", "",

@@ -124,6 +124,13 @@ def links(hub: str, repo: str = DEFAULT_REPO, branch: str = DEFAULT_BRANCH,
     return out
 
 
+def pulse_link(hub: str, service: str = "pulse") -> str:
+    """The teacher's live page of the class pulse service on this hub (docs/jupyterhub.md)."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", service):
+        raise ValueError(f"service name {service!r} must be lower-case letters, digits, '.', '_' or '-'")
+    return f"{check_hub(hub)}/services/{service}/"
+
+
 def as_markdown(rows: list[Link]) -> str:
     """The links as a Markdown table for a course page."""
     lines = ["| notebook | on the course hub | on Binder |", "| --- | --- | --- |"]
@@ -139,18 +146,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--branch", default=DEFAULT_BRANCH, help="git branch to pull (default: main)")
     parser.add_argument("--repo", default=DEFAULT_REPO, help=f"git repository (default: {DEFAULT_REPO})")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--pulse-service", default="pulse",
+                        help="name of the class pulse service on the hub (default: pulse)")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[2]
     try:
         rows = links(args.hub, args.repo, args.branch, root=root if (root / "notebooks").is_dir() else None)
+        teacher = pulse_link(args.hub, args.pulse_service)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    live = f"For the teacher: the class pulse's live page (hub group 'instructors'): {teacher}"
     if args.markdown:
         print(as_markdown(rows))
+        print(live, file=sys.stderr)  # not for the students' course page
         return 0
     for r in rows:
         print(f"{r.stem}  {r.title}\n  hub:    {r.nbgitpuller}\n  binder: {r.binder}")
+    print(f"\n{live}")
     return 0
 
 
