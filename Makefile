@@ -17,7 +17,7 @@ help:
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Need $(PYTHON) on PATH (or run: make PYTHON=python3 ...)"; exit 1; }
-	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, install python3-venv (apt-get install python3-venv)"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV): on Debian, install python3.11-venv (apt-get install python3.11-venv)"; exit 1; }
 	$(PIP) install --quiet --upgrade pip
 
 # Stamps: reinstall only when a requirements file or pyproject.toml changes.
