@@ -88,19 +88,19 @@ def test_render_motives_every_control_combination():
 
     combos = combinations(pm.MOTIVE_CONTROLS)
     assert len(combos) == 3**6
-    drawn = refused = 0
+    indifferent = 0
     for values in combos:
-        mover_zero = all(values[f"mover_{m}"] == 0 for m in mv.MOTIVES)
-        other_zero = all(values[f"other_{m}"] == 0 for m in mv.MOTIVES)
-        if mover_zero or other_zero:
-            with pytest.raises(ValueError, match="at least one"):
-                pm.render_motives(**values)
-            refused += 1
-            continue
         view = pm.render_motives(**values)
         assert view.fig is not None and "hypothetical" in view.description
-        drawn += 1
-    assert refused == 27 + 27 - 1 and drawn == 729 - refused
+        for role in ("mover", "other"):
+            if all(values[f"{role}_{m}"] == 0 for m in mv.MOTIVES):
+                indifferent += 1
+                assert "weighs no motive at all, so it reads every move as 0" in view.description
+                field = "mover_value" if role == "mover" else "other_value"
+                assert all(getattr(r, field) == 0 for r in view.fig.readings)
+    assert indifferent == 27 + 27
+    with pytest.raises(ValueError, match="finite number >= 0"):
+        pm.render_motives(-1, 0, 0, 1, 1, 1)
 
 
 def test_render_motives_defaults_and_a_security_minded_watcher():
@@ -174,3 +174,40 @@ def test_motives_and_jervis_fast_path_depends_only_on_their_arguments():
         before = engine.png(render(*first).fig)
         engine.png(render(*other).fig)
         assert engine.png(render(*first).fig) == before
+
+
+def test_notebook_prose_claims_match_the_models():
+    """What 06's prose says the models show, checked against the models (issue 15 item 6)."""
+    import json
+
+    from helpers.explorers import motives as pm
+    from helpers.models import leveller as lv
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "06_motives_and_the_leveller.ipynb").read_text(encoding="utf-8"))
+    prose = " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"])
+
+    def other_values(gain, prestige, security):
+        view = pm.render_motives(1, 1, 1, gain, prestige, security)
+        return {r.move.name: r.other_value for r in view.fig.readings}
+
+    assert "A security-minded watcher reads alliance enlargement and a border exercise" in prose
+    security = other_values(0, 0, 2)
+    worst = min(security.values())
+    assert {m for m, v in security.items() if v == worst} == {
+        "Alliance admits a new member",
+        "Large exercise near the border",
+    }
+    assert "a gain-minded watcher barely minds them but hates sanctions" in prose
+    gain = other_values(2, 0, 0)
+    assert gain["Alliance admits a new member"] == gain["Large exercise near the border"] == 0
+    assert min(gain, key=gain.get) == "Economic sanctions"
+    assert "Only the arms-control offer is read as positive by both under equal weights" in prose
+    equal = pm.render_motives(1, 1, 1, 1, 1, 1).fig.readings
+    both = [r.move.name for r in equal if r.mover_value > 0 and r.other_value > 0]
+    assert both == ["Arms-control offer"]
+    assert next(m for m in pm.moves() if m.name == both[0]).other["prestige"] < 0
+
+    assert "together hold about a tenth of Russia's estimated count" in prose
+    w = lv.load_warheads()
+    assert 0.08 < (w["France"] + w["United Kingdom"]) / w["Russia"] < 0.12

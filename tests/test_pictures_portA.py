@@ -71,12 +71,7 @@ def text_problems(picture) -> list[str]:
 def test_every_combination_has_readable_separate_text(name):
     controls, render, every = EXPLORERS[name]
 
-    def refused(c):  # the motives explorer refuses a side with every weight at 0
-        return name == "06 motives" and any(
-            sum(v for k, v in c.items() if k.startswith(role)) == 0 for role in ("mover", "other")
-        )
-
-    combos = [c for c in combinations(controls) if not refused(c)]
+    combos = combinations(controls)
     problems = {}
     for values in combos[::every]:
         found = text_problems(render(**values).fig)

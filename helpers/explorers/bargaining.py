@@ -134,3 +134,8 @@ def recognition_quiz() -> quiz.MultipleChoice:
         "the costs. In this model the dead end is a problem of what is negotiable, not of "
         "how costly war is.",
     )
+
+
+#: What this module draws, for the picture checks' registry (``tests/pictures.py``).
+EXPLORERS = {"bargaining": (CONTROLS, render_bargaining)}
+FIGURES: dict = {}

@@ -56,14 +56,18 @@ def _weights_text(weights: dict[str, float]) -> str:
     return ", ".join(f"{m} {w:.0%}" for m, w in weights.items())
 
 
+def _weights_said(role: str, weights: dict[str, float]) -> str:
+    if not sum(weights.values()):
+        return f"the {role} weighs no motive at all, so it reads every move as 0"
+    return f"the {role} weighs {_weights_text(mv.normalise(weights))}"
+
+
 def describe_motives(
     readings: tuple[mv.Reading, ...], mover_w: dict[str, float], other_w: dict[str, float]
 ) -> str:
-    """Plain-text account of the motives figure (weights already normalised)."""
-    parts = [
-        f"The side making the move weighs {_weights_text(mover_w)}; the side watching weighs "
-        f"{_weights_text(other_w)}."
-    ]
+    """Plain-text account of the motives figure (weights as set on the sliders)."""
+    said = f"{_weights_said('side making the move', mover_w)}; {_weights_said('side watching', other_w)}."
+    parts = [said[0].upper() + said[1:]]
     for r in readings:
         parts.append(
             f"{r.move.name}: {r.mover_value:+.2f} for the side making it, "
@@ -85,6 +89,11 @@ def _weights(role: str, gain: float, prestige: float, security: float) -> dict[s
     return weights
 
 
+def _read(effects: dict[str, float], weights: dict[str, float]) -> float:
+    """A side's reading; a side that weighs no motive at all is indifferent (0) to every move."""
+    return mv.value(effects, weights) if sum(weights.values()) else 0.0
+
+
 def render_motives(
     mover_gain: float,
     mover_prestige: float,
@@ -93,11 +102,15 @@ def render_motives(
     other_prestige: float,
     other_security: float,
 ) -> wd.View:
-    """Pure render function of the motives widget (ValueError if a side has no weight at all)."""
-    mover = _weights("side making the move", mover_gain, mover_prestige, mover_security)
-    other = _weights("side watching", other_gain, other_prestige, other_security)
-    readings = mv.read_moves(moves(), mover, other)
-    description = describe_motives(readings, mv.normalise(mover), mv.normalise(other))
+    """Pure render function of the motives widget.
+
+    Every slider position is allowed: a side with every weight at 0 cares about nothing and reads
+    every move as 0 (the description says so); a negative weight is refused by the model.
+    """
+    mover = {"gain": mover_gain, "prestige": mover_prestige, "security": mover_security}
+    other = {"gain": other_gain, "prestige": other_prestige, "security": other_security}
+    readings = tuple(mv.Reading(m, _read(m.mover, mover), _read(m.other, other)) for m in moves())
+    description = describe_motives(readings, mover, other)
     rows = "".join(
         f"<tr><td>{html.escape(r.move.name)}</td><td>{r.mover_value:+.2f}</td>"
         f"<td>{r.other_value:+.2f}</td></tr>"
@@ -278,7 +291,8 @@ def render_jervis(move: str, offence: bool, distinguishable: bool, other_securit
     description = (
         f"A two-by-two table of Jervis's (1978) four worlds, by whether offence or defence has "
         f"the advantage (columns) and whether offensive and defensive postures can be told apart "
-        f"(rows). Each cell shows how the watching side (weights {_weights_text(mv.normalise(weights))})"
+        f"(rows). Each cell shows how the watching side (weights "
+        f"{_weights_text(mv.normalise(weights))})"
         f' reads the move "{the_move.name}", made for defence, in that world: {parts}. Marked '
         f"with a star: {chosen_world['name']}. {chosen_world['paraphrase']} (our paraphrase)"
     )
@@ -343,3 +357,12 @@ def limited_quiz() -> quiz.MultipleChoice:
         f"p - {CONVENTIONAL:g} to p + {CONVENTIONAL:g}. The model cannot say whether the "
         "expectation is right; that is the danger Snyder pointed to.",
     )
+
+
+#: What this module draws, for the picture checks' registry (``tests/pictures.py``).
+EXPLORERS = {
+    "motives": (MOTIVE_CONTROLS, render_motives),
+    "leveller": (LEVELLER_CONTROLS, render_leveller),
+    "jervis": (JERVIS_CONTROLS, render_jervis),
+}
+FIGURES: dict = {}

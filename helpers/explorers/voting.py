@@ -302,3 +302,12 @@ def show_accession() -> None:
 
     view = accession_view()
     style.show(engine.figure(view.fig), view.description)
+
+
+#: What this module draws, for the picture checks' registry (``tests/pictures.py``).
+EXPLORERS = {
+    "rules": (RULES_CONTROLS, render_rules),
+    "monopoly": (MONOPOLY_CONTROLS, render_monopoly),
+    "council": (COUNCIL_CONTROLS, render_council),
+}
+FIGURES = {"accession": figures.accession_picture}

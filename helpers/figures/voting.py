@@ -45,6 +45,13 @@ def bar_style(rule_id: str, member: str, game: voting.Game) -> dict:
     return TURKEY if member == "Turkey" else MEMBER
 
 
+def _value_ticks(ax, top: float, bins: int) -> None:
+    """Round y ticks from 0 to ``top`` (none beyond it), in the house tick size."""
+    ticks = [t for t in MaxNLocator(bins).tick_values(0, top) if -1e-12 <= t <= top + 1e-12]
+    ax.set_yticks(ticks)
+    ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
+
+
 def _bar(ax, x: float, height: float, style_: dict, width: float = 0.8, **kwargs) -> None:
     ax.add_artist(
         Rectangle(
@@ -109,7 +116,7 @@ class RulesPicture(Picture):
                 [], [], linestyle="none", marker="D", markersize=6, color="black", label=POPULATION
             )
         ax.set_ylim(0, top)
-        ax.yaxis.set_major_locator(MaxNLocator(5))
+        _value_ticks(ax, top, 5)
         ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
         ax.set_ylabel(f"{INDEX_NAMES[self.index]} power", fontsize=tx.SIZES["label"])
         ax.set_xticks(range(n), self.names, rotation=90, fontsize=tx.SIZES["note"])
@@ -233,7 +240,7 @@ class CouncilPicture(Picture):
             ax.set_xlim(-0.6, 1.6)
             ax.set_ylim(0, top)
             ax.set_xticks([0, 1], list(INDEX_NAMES.values()), fontsize=tx.SIZES["note"])
-            ax.yaxis.set_major_locator(MaxNLocator(4))
+            _value_ticks(ax, top, 4)
             ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
         axes[0].set_ylabel("power (share of the total)", fontsize=tx.SIZES["label"])
         ghost = Patch(fill=False, edgecolor="black", linestyle="--", label=REFERENCE_KEY)
