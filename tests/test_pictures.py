@@ -44,9 +44,7 @@ TOLERANCE = 3.0  # RMS of grey levels, matplotlib.testing.compare's measure
 REGISTRY = pictures.registry()
 EXPLORERS = [e for e in REGISTRY if e.controls is not None]
 # Problems present when a port landed, kept visible (strict: once fixed, the entry must go).
-KNOWN = {
-    ("impossible.commitments", "contrast"): "grey '(dropped)' labels on #E8E8E8 at 4.04:1 (portB, issue 16)",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def known(check: str) -> list:
