@@ -12,13 +12,9 @@ from collections.abc import Iterable
 
 from helpers.models import osce
 from helpers.sources.facts import load_toml
+from helpers.text.markup import md
 
 _STRUCK = '<s style="color:#595959">{}</s>'  # dark enough for 4.5:1 on white
-
-
-def _md(text: str) -> str:
-    """Data text for Markdown: HTML special characters escaped, quotes left readable."""
-    return html.escape(text, quote=False)
 
 
 def paragraph_html(kept: Iterable[str]) -> str:
@@ -46,13 +42,13 @@ def texts_markdown() -> str:
     lines = ["**Charter for European Security (Istanbul, 1999), para. 8**, sentence by sentence:", ""]
     for sid in osce.ISTANBUL_IDS:
         s = table[sid]
-        lines.append(f"{s.position}. {_md(s.display)}")
+        lines.append(f"{s.position}. {md(s.display)}")
     astana = table[osce.ASTANA_ID]
     lines += [
         "",
-        f"**Astana Commemorative Declaration (2010), para. 3**, first sentence: {_md(astana.text)}",
+        f"**Astana Commemorative Declaration (2010), para. 3**, first sentence: {md(astana.text)}",
         "",
-        f"*How the text was read:* {_md(osce.reading_note())}",
+        f"*How the text was read:* {md(osce.reading_note())}",
         "",
         *indivisible_markdown(),
     ]
@@ -75,12 +71,12 @@ def indivisible_markdown() -> list[str]:
         "OSCE language, and NATO uses it of its own members:",
         "",
     ]
-    lines += [f"- {_md(r['document'])}: “{_md(r['text'])}”" for r in found.values()]
+    lines += [f"- {md(r['document'])}: “{md(r['text'])}”" for r in found.values()]
     lines += [
         "",
         f"Astana's para. 3 adds that security is “inseparably linked”, and the "
-        f"{_md(paris['document'])} had already promised “{_md(paris['fragment'])}”. The right the "
-        f"West quotes is older too: in the {_md(helsinki['document'])}, "
-        f"{_md(helsinki['paraphrase'])} ({_md(helsinki['gap'])}.)",
+        f"{md(paris['document'])} had already promised “{md(paris['fragment'])}”. The right the "
+        f"West quotes is older too: in the {md(helsinki['document'])}, "
+        f"{md(helsinki['paraphrase'])} ({md(helsinki['gap'])}.)",
     ]
     return lines

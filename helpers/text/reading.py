@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from helpers.sources import essay, facts
+from helpers.text.markup import md
 
 # Characters a reader cannot easily type, mapped one-to-one (so positions survive) to ASCII.
 _TYPOGRAPHY = str.maketrans({
@@ -399,11 +400,11 @@ def memberships_markdown() -> str:
     for body, other in (("NATO", "the EU"), ("the EU", "NATO")):
         row = table[body]
         extra = [n for n in row.get("only here in 2020", []) if n not in row["only here"]]
-        was = (f"; when the essay was written, in {ESSAY_YEAR}, also {_and(extra)}"
+        was = (f"; when the essay was written, in {ESSAY_YEAR}, also {md(_and(extra))}"
                if extra else "")
-        lines.append(f"- **If “Europe” is {body}**: it includes {_and(row['only here'])} "
+        lines.append(f"- **If “Europe” is {body}**: it includes {md(_and(row['only here']))} "
                      f"(in {body}, not in {other}{was}); its members that the NPT counts as "
-                     f"nuclear-weapon States: {_and(row['nuclear'])}.")
+                     f"nuclear-weapon States: {md(_and(row['nuclear']))}.")
     lines.append("\n*Computed from `helpers/data/actors.csv`, which holds a selection of states "
                  "(not every member), each row with its source; all five NPT nuclear-weapon "
                  "States are in it.*")
@@ -424,8 +425,8 @@ def dating_markdown() -> str:
     doc = facts.load_toml("twelve_steps.toml")["document"][0]
     mention = essay.quote("P3", "The Twelve Steps prepared in collaboration")
     return (
-        f"P3 discusses the Twelve Steps: “{mention}” ({mention.pid}). The document, "
-        f"*{doc['name']}*, was released in {doc['released']} (source: {doc['source']}). "
+        f"P3 discusses the Twelve Steps: “{md(mention)}” ({mention.pid}). The document, "
+        f"*{md(doc['name'])}*, was released in {md(doc['released'])} (source: {md(doc['source'])}). "
         "So the essay was written around or after February 2020; since it calls a major "
         "Russia-Europe conflict \"completely impractical\" and never mentions the full-scale "
         "invasion of Ukraine, almost certainly before February 2022. **Written c. 2020 (it "
@@ -437,7 +438,8 @@ def dating_markdown() -> str:
 def since_then_markdown() -> str:
     """Dated events after the essay, each with its source (from since_then.toml)."""
     events = facts.load_toml("since_then.toml")["event"]
-    return "\n".join(f"- **{e['date']}**: {e['text']} *(Source: {e['source']})*" for e in events)
+    return "\n".join(f"- **{md(e['date'])}**: {md(e['text'])} *(Source: {md(e['source'])})*"
+                     for e in events)
 
 
 def other_voices() -> list[dict]:
@@ -449,9 +451,10 @@ def voices_markdown() -> str:
     """The other voices as a Markdown list (title, author, outlet, date when shown, link)."""
     lines = []
     for v in other_voices():
-        date = f", {v['date']}" if v["date"] else ""
-        lines.append(f"- **{v['perspective']}** ({v['place']}): {v['author']}, *{v['title']}*, "
-                     f"{v['outlet']}{date}. {v['what']} [link]({v['url']})")
+        date = f", {md(v['date'])}" if v["date"] else ""
+        lines.append(f"- **{md(v['perspective'])}** ({md(v['place'])}): {md(v['author'])}, "
+                     f"*{md(v['title'])}*, {md(v['outlet'])}{date}. {md(v['what'])} "
+                     f"[link]({v['url']})")
     return "\n".join(lines)
 
 
@@ -461,19 +464,19 @@ def voices_markdown() -> str:
 def capture_markdown() -> str:
     """What the seed holds besides the essay: chrome, the repeated block, the word variants."""
     cap = essay.capture()
-    chrome = ", ".join(f"“{c}”" for c in cap.chrome_top)
+    chrome = ", ".join(f"“{md(c)}”" for c in cap.chrome_top)
     rep = ", ".join(str(n) for n in cap.repeated_line_numbers)
-    variants = "\n".join(f"  - {v.pid}: “{v.first}” (first rendering) / “{v.second}” (repeat)"
-                         for v in cap.variants)
-    nav = ", ".join(f"“{n}”" for n in cap.navigation)
+    variants = "\n".join(f"  - {v.pid}: “{md(v.first)}” (first rendering) / “{md(v.second)}” "
+                         "(repeat)" for v in cap.variants)
+    nav = ", ".join(f"“{md(n)}”" for n in cap.navigation)
     return (
         f"- **Page chrome before the essay**: {chrome}; then the byline "
-        f"“{cap.author}” and “{cap.affiliation}”.\n"
+        f"“{md(cap.author)}” and “{md(cap.affiliation)}”.\n"
         f"- **The essay**: {len(cap.paragraphs)} paragraphs, "
         f"{cap.paragraphs[0].pid}-{cap.paragraphs[-1].pid}.\n"
         f"- **A repeated block**: the page shows {', '.join(cap.repeated_covers)} a second time "
         f"(seed lines {rep}), split into lines differently and with "
         f"{len(cap.variants)} word-level differences:\n{variants}\n"
         f"- **After the essay**: the rating box again, a reader poll "
-        f"(“{cap.poll.question}”, {cap.poll.total} votes), and site navigation ({nav})."
+        f"(“{md(cap.poll.question)}”, {cap.poll.total} votes), and site navigation ({nav})."
     )

@@ -8,6 +8,7 @@ opening section, so :func:`contents_markdown` says that instead of listing them 
 from __future__ import annotations
 
 from helpers.sources.facts import load_toml
+from helpers.text.markup import md
 
 DATA = "twelve_steps.toml"
 #: Dated events from the shared "Since then" file that bear on the Twelve Steps' setting.
@@ -29,17 +30,17 @@ def document_markdown() -> str:
     doc, nti = document(), nti_statement()
     return "\n".join(
         [
-            f"**{doc['name']}** - {doc['kind']}, released {doc['released']}.",
+            f"**{md(doc['name'])}** - {md(doc['kind'])}, released {md(doc['released'])}.",
             "",
-            f"- Convened by {', '.join(doc['convenors'])}, with their organisations: "
-            f"{', '.join(doc['organizations'])}.",
+            f"- Convened by {md(', '.join(doc['convenors']))}, with their organisations: "
+            f"{md(', '.join(doc['organizations']))}.",
             f"- {doc['signatories']} signatories from {doc['countries']} countries (NTI).",
             "",
-            f"NTI's statement of {nti['date']}, in its own words:",
+            f"NTI's statement of {md(nti['date'])}, in its own words:",
             "",
-            f"> {nti['not_a_peace_plan']}",
+            f"> {md(nti['not_a_peace_plan'])}",
             ">",
-            f"> {nti['contested']}",
+            f"> {md(nti['contested'])}",
         ]
     )
 
@@ -57,7 +58,8 @@ def ukrainian_voices_markdown() -> str:
     lines = ["**Voices from Kyiv** (op-eds; each summary is ours, the link is the text):", ""]
     for v in ukrainian_voices():
         when = f", {v['date']}" if v.get("date") else ""
-        lines.append(f"- {v['author']}, “{v['title']}”, *{v['outlet']}*{when}: {v['what']} <{v['url']}>")
+        lines.append(f"- {md(v['author'])}, “{md(v['title'])}”, *{md(v['outlet'])}*{md(when)}: "
+                     f"{md(v['what'])} <{v['url']}>")
     return "\n".join(lines)
 
 
@@ -74,7 +76,8 @@ def since_then() -> list[dict]:
 def since_then_markdown() -> str:
     """The sourced "Since then" box for notebook 08."""
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{e['date']}**: {e['text']} *Source:* {e['source']}" for e in since_then()]
+    lines += [f"- **{md(e['date'])}**: {md(e['text'])} *Source:* {md(e['source'])}"
+              for e in since_then()]
     return "\n".join(lines)
 
 
@@ -105,20 +108,20 @@ def contents_markdown() -> str:
     rec = contents()
     lines = [
         f"The statement says its steps address four kinds of concern, in its words "
-        f"“{rec['groups_quote']}”. **Our summary of its opening:** {rec['opening']}",
+        f"“{md(rec['groups_quote'])}”. **Our summary of its opening:** {md(rec['opening'])}",
         "",
     ]
     if rec["steps_listed"]:
-        lines += [f"{n}. {step}" for n, step in enumerate(rec["steps"], start=1)]
+        lines += [f"{n}. {md(step)}" for n, step in enumerate(rec["steps"], start=1)]
     else:
-        lines.append(f"**Why the twelve steps are not listed here:** {rec['why_not_listed']}")
+        lines.append(f"**Why the twelve steps are not listed here:** {md(rec['why_not_listed'])}")
     lines += [
         "",
         "Two steps, as a Ukrainian critic described them (our paraphrase of his description, "
         "not the statement's text):",
         "",
     ]
-    lines += [f"- Step {r['step']}: {r['what']} ({r['critic']})." for r in criticised_steps()]
+    lines += [f"- Step {r['step']}: {md(r['what'])} ({md(r['critic'])})." for r in criticised_steps()]
     lines += ["", f"*Read the statement itself: <{_first_url(rec['source'])}>.*"]
     return "\n".join(lines)
 
@@ -133,7 +136,7 @@ def signatories_markdown() -> str:
     rec = signatories()
     return (
         f"**Who signed.** {rec['count']} signatories from {rec['countries']} countries "
-        f"(NTI). {rec['ukrainians']} {rec['note']}"
+        f"(NTI). {md(rec['ukrainians'])} {md(rec['note'])}"
     )
 
 
