@@ -58,6 +58,7 @@ c.JupyterHub.services.append({{
     "cwd": {str(data_dir)!r},
     "environment": {env!r},
     "oauth_no_confirm": True,
+    "display": False,
 }})
 c.JupyterHub.extra_user_scopes = {{"access:services!service=pulse"}}
 c.Spawner.server_token_scopes = [
