@@ -23,6 +23,7 @@ from typing import Any, ClassVar
 
 import ipywidgets as W
 
+from helpers.explorers import access
 from helpers.sources import predictions
 
 TIMEOUT = 3.0  # seconds; a class waiting for a reply would rather see a message
@@ -129,19 +130,21 @@ class Pulse:
             options=list(p.options),
             value=None,
             description="Your prediction:",
+            tooltip="",
             style=_LABEL_STYLE,
             layout=W.Layout(width="auto"),
         )
         self.commit_button = W.Button(
             description="Commit my prediction",
-            button_style="info",
+            # white on #1A4F8B, 8.3:1 (the "info" style is 3.5:1; issue 16)
+            style={"button_color": access.FOCUS, "text_color": access.BUTTON_TEXT},
             tooltip="Commit to this answer before you flip the control",
         )
         self.spread_button = W.Button(
             description="See the class's answers", tooltip="Shown once the teacher reveals them"
         )
-        self.line = W.HTML()
-        self.spread = W.HTML()
+        self.line = access.html_widget()
+        self.spread = access.html_widget()
         self.committed: str | None = None
         self.commit_button.on_click(lambda _b: self.commit())
         self.spread_button.on_click(lambda _b: self.show_spread())
@@ -150,15 +153,18 @@ class Pulse:
             if client
             else "No class is connected: your prediction stays on this page."
         )
-        self.widget = W.VBox(
-            [
-                W.HTML(f"<p><b>Predict, then flip.</b> {html.escape(p.question)}</p>"),
-                self.choice,
-                W.HBox([self.commit_button, self.spread_button]),
-                self.line,
-                self.spread,
-                W.HTML(f'<p style="color:#333"><i>{html.escape(where)}</i></p>'),
-            ]
+        self.widget = access.mark(
+            W.VBox(
+                [
+                    access.style_widget(),
+                    access.html_widget(f"<p><b>Predict, then flip.</b> {html.escape(p.question)}</p>"),
+                    self.choice,
+                    W.HBox([self.commit_button, self.spread_button]),
+                    self.line,
+                    self.spread,
+                    access.html_widget(f'<p style="color:#333"><i>{html.escape(where)}</i></p>'),
+                ]
+            )
         )
 
     def _say(self, text: str) -> str:
