@@ -13,9 +13,9 @@ import statistics
 import time
 
 from helpers.explorers import bargaining as bargaining_explorer
+from helpers.explorers import poll as poll_explorer
 from helpers.explorers import reading as reading_explorer
 from helpers.explorers import widgets
-from helpers.figures import poll as poll_plots
 
 TARGET_S = 0.1
 SEARCHES = ["security", "Milan", "collective security", '"international relations"', "EU-Russia",
@@ -45,20 +45,18 @@ def main() -> None:
     report("04 bargaining, default controls",
            [cpu_render(bargaining_explorer.render_bargaining, **values) for _ in range(5)])
 
-    for controls, render in (("self_selection_controls", "render_self_selection"),
-                             ("interval_controls", "render_intervals")):
-        combos = widgets.combinations(getattr(poll_plots, controls)())
-        times = [cpu_render(getattr(poll_plots, render), **v) for v in combos]
-        report(f"09 {render}, every combination after the first", times[1:])
+    for name, (controls, render) in poll_explorer.EXPLORERS.items():
+        combos = widgets.combinations(controls)
+        times = [cpu_render(render, **v) for v in combos]
+        report(f"09 {name}, every combination after the first", times[1:])
 
     report("01 search box", [cpu_render(reading_explorer.render_search, query=q) for q in SEARCHES])
 
-    names = [c.name for c in reading_explorer.MAP_CONTROLS]
-    render = reading_explorer.render_map
-    cpu_render(render)  # build the cached static layer once
+    controls, render = reading_explorer.EXPLORERS["argument_map"]
+    names = [c.name for c in controls]
+    render(**{n: False for n in names})  # draw the static layer once
     report("01 argument map, one rejection at a time",
            [cpu_render(render, **{n: n == name for n in names}) for name in names])
-
 
 if __name__ == "__main__":
     main()

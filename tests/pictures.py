@@ -88,7 +88,12 @@ def texts(fig: Figure) -> list[Text]:
             for tick in [*axis.majorTicks, *axis.minorTicks]:
                 all_ticks.update((tick.label1, tick.label2))
             if ax.axison and ax.get_visible() and axis.get_visible():
-                shown_ticks.update([*axis.get_majorticklabels(), *axis.get_minorticklabels()])
+                lo, hi = sorted(axis.get_view_interval())
+                slack = 1e-9 * max(abs(lo), abs(hi), 1.0)
+                for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                    loc = tick.get_loc()
+                    if loc is not None and lo - slack <= loc <= hi + slack:  # drawn only in view
+                        shown_ticks.update((tick.label1, tick.label2))
     return [t for t in fig.findobj(Text)
             if t.get_visible() and t.get_text().strip() and (t not in all_ticks or t in shown_ticks)]
 

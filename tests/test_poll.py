@@ -257,13 +257,12 @@ def test_fixed_total_simulation_has_exactly_the_requested_votes():
 
 
 def test_simulated_poll_title_matches_the_page_total():
-    from helpers.figures import poll as poll_plots
+    from helpers.explorers import poll as explore
 
     for times, eager, scale in ((2.0, 0, 1), (5.0, 3, 10), (1.0, 1, 100)):
-        fig, description = poll_plots.self_selection_figure(times, eager, scale)
-        title = fig.axes[-1].get_title() or fig.axes[0].get_title()
-        assert f"{poll_plots.PAGE_VOTES * scale:,} votes" in title
-        assert f"{poll_plots.PAGE_VOTES * scale:,} simulated votes" in description
+        view = explore.render_self_selection(times, eager, scale)
+        assert f"{explore.PAGE_VOTES * scale:,} votes" in view.fig.title()
+        assert f"{explore.PAGE_VOTES * scale:,} simulated votes" in view.description
 
 
 def test_simulation_rejects_bad_input():
@@ -320,52 +319,47 @@ def test_seed_lines_hold_the_counts_verbatim():
 # --- the notebook's widgets: every control value renders ---------------------------
 
 
-def _render(render, **values):
-    """Render and encode as the widget does (the time it takes is measured in benchmarks/render_cpu.py)."""
+@pytest.mark.parametrize("name", ["self_selection", "intervals"])
+def test_every_control_combination_renders(name):
+    from helpers.explorers import poll as explore
     from helpers.explorers import widgets
-    from helpers.figures import style as plots
 
-    view = widgets.View.coerce(render(**values))
-    if view.fig is not None:
-        plots.to_png(view.fig)
-    return view
-
-
-@pytest.mark.parametrize(("controls", "render"), [
-    ("self_selection_controls", "render_self_selection"),
-    ("interval_controls", "render_intervals"),
-])
-def test_every_control_combination_renders(controls, render):
-    from helpers.explorers import widgets
-    from helpers.figures import poll as poll_plots
-
-    controls = getattr(poll_plots, controls)()
-    render = getattr(poll_plots, render)
+    controls, render = explore.EXPLORERS[name]
     combos = widgets.combinations(controls)
     assert len(combos) >= 8
     for values in combos:
-        view = _render(render, **values)
-        assert view.fig is not None and view.description.strip() and view.text.strip()
+        view = widgets.View.coerce(render(**values))
+        assert view.fig is not None and view.description.strip() and view.text
 
 
-def test_self_selection_view_says_it_is_a_model_and_intervals_say_as_if():
-    from helpers.figures import poll as poll_plots
+def test_widget_views_say_what_they_are():
+    from helpers.explorers import poll as explore
 
-    _, description, text = poll_plots.render_self_selection(2.0, 0, 100)
-    assert "a model" in description and "bias floor" in text.lower()
-    _, description, _ = poll_plots.render_intervals(0.95, 108, False)
-    assert "as if" in description and "not" in description
+    view = explore.render_self_selection(2.0, 0, 100)
+    assert "a model" in view.description and "bias floor" in view.text.lower()
+    view = explore.render_intervals(0.95, 108, False)
+    assert "as if" in view.description and "not" in view.description
     with pytest.raises(ValueError, match="scale"):
-        poll_plots.self_selection_figure(2.0, 0, 7)
+        explore.render_self_selection(2.0, 0, 7)
 
 
-def test_static_poll_figures_describe_themselves():
-    from helpers.figures import poll as poll_plots
-    from helpers.figures import style as plots
+def test_half_width_follows_the_interval_kind():
+    from helpers.explorers import poll as explore
 
-    page = poll.page_poll()
-    for fig, description in (poll_plots.bias_floor_figure(), poll_plots.single_vote_figure(),
-                             poll_plots.width_curve_figure(page.counts, page.short)):
-        assert description.strip() and plots.smallest_font(fig) >= plots.MIN_FONT_PT
-    assert "21%" in poll_plots.single_vote_figure()[1]
-    assert "U.S. wants to dissolve Russia | 24 (22%)" in poll_plots.poll_markdown()
+    wilson, goodman = (explore.render_intervals(0.95, 108, s) for s in (False, True))
+    w, g = (explore.half_width_points(v.fig) for v in (wilson, goodman))
+    assert g > w, "simultaneous intervals are wider"
+    assert f"<b>{g:.1f} points</b>" in goodman.text and "Goodman" in goodman.text
+
+
+def test_static_poll_figures_and_quiz_follow_the_model():
+    from helpers.explorers import poll as explore
+    from helpers.text.poll import poll_markdown
+
+    for picture, description in (explore.bias_floor(), explore.single_vote(), explore.width_curve()):
+        assert description.strip() and picture.alt().endswith("(described below)")
+    assert "21%" in explore.single_vote()[1]
+    assert "U.S. wants to dissolve Russia | 24 (22%)" in poll_markdown()
+    quiz = explore.votes_quiz(10_800)
+    assert "tenfold for 100x the votes" in quiz.explanation
+    assert "a hundredfold" in explore.votes_quiz(1_080_000).explanation
