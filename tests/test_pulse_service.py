@@ -359,3 +359,25 @@ def test_questions_lists_every_prediction_with_its_state(svc):
     assert [q["id"] for q in body["questions"]] == list(predictions.all_predictions())
     assert {q["id"]: q["state"] for q in body["questions"]}[Q] == "open"
     assert body["instructor"] is False
+
+
+def test_the_portable_upsert_replaces_too(tmp_path):
+    """Databases other than SQLite and PostgreSQL use update-then-insert: still one row per voter."""
+    store = Store(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    store.dialect = "other"
+    store.answer("c", Q, 1, "v1", 0)
+    store.answer("c", Q, 1, "v1", 1)
+    store.answer("c", Q, 1, "v2", 1)
+    assert store.counts("c", Q, 1, 2) == [0, 2] and store.total_answers() == 2
+
+
+def test_purge_deletes_only_answers_past_the_retention_time(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'old.sqlite'}")
+    store.answer("c", Q, 1, "old", 0)
+    store.answer("c", Q, 1, "new", 1)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE pulse_answers SET answered_at = answered_at - 31 * 86400 WHERE voter = 'old'"
+        )
+    assert store.purge(30) == 1
+    assert store.counts("c", Q, 1, 2) == [0, 1]

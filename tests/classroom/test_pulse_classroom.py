@@ -356,3 +356,22 @@ def test_class_pulse_30_students_a_killed_service_and_a_kernel(tmp_path, stop_on
         encoding="utf-8",
     )
     assert (stored, lost, twice) == (90, 0, 0), summary
+
+
+def test_the_lost_and_twice_counts_can_fail():
+    """compare() reports an answer missing from the teacher's counts and one counted twice."""
+
+    class Teacher:
+        def __init__(self, counts):
+            self.counts = counts
+
+        def spread(self, question):
+            return {"counts": self.counts[question]}
+
+    answers = {(i, q): choice(i, q) for i in range(3) for q in QUESTIONS}
+    right = {q: expected_counts(answers, q) for q in QUESTIONS}
+    assert compare(Teacher(right), answers) == (9, 0, 0)
+    wrong = {q: list(c) for q, c in right.items()}
+    wrong[QUESTIONS[0]][0] -= 1  # one answer lost
+    wrong[QUESTIONS[1]][1] += 1  # one counted twice
+    assert compare(Teacher(wrong), answers) == (9, 1, 1)
