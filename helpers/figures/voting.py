@@ -19,8 +19,8 @@ from helpers.figures import style
 from helpers.figures import text as tx
 from helpers.figures.engine import Picture
 from helpers.models import voting
+from helpers.text.voting import INDEX_NAMES
 
-INDEX_NAMES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
 PERMANENT = {"color": style.PALETTE["blue"], "hatch": "", "label": "permanent seat (veto)"}
 ELECTED = {"color": style.PALETTE["orange"], "hatch": "//", "label": "elected seat"}
 MEMBER = {"color": style.PALETTE["bluish green"], "hatch": "", "label": "member state"}
