@@ -77,6 +77,17 @@ def _list(items: list[str]) -> str:
 # ---------------------------------------------------------------- the rules explorer
 
 
+def rule_axis_top(rule: str) -> float:
+    """One value-axis top for a rule under both indices (and its population shares), so that
+    switching the index keeps the axis and only the bars move."""
+    result = voting.power(voting.rule_game(rule))
+    top = max(float(v) for ix in INDEX_NAMES for v in voting.index_values(result, ix).values())
+    if rule == "eu_qmv":
+        shares = voting.eu_population_shares()
+        top = max(top, max(shares.values()) / sum(shares.values()))
+    return max(0.05, top * 1.25)
+
+
 def render_rules(rule: str, index: str) -> wd.View:
     """Power of every member under one rule: picture, description and side text from one result."""
     _check_index(index)
@@ -92,7 +103,8 @@ def render_rules(rule: str, index: str) -> wd.View:
         shares = voting.eu_population_shares()
         total = sum(shares.values())
         population = tuple(shares[m] / total for m in names)
-    picture = figures.RulesPicture(rule, index, names, tuple(float(values[m]) for m in names), population)
+    heights = tuple(float(values[m]) for m in names)
+    picture = figures.RulesPicture(rule, index, names, heights, rule_axis_top(rule), population)
     kind = record["kind"]
     if kind == "council":
         p = next(values[m] for m in game.members if m in game.vetoes)

@@ -200,7 +200,18 @@ class JervisPicture(Picture):
     def title(self) -> str:
         return f"How the watching side reads \u201c{self.move}\u201d in each world"
 
+    def static_key(self):
+        return (tuple(name for name, _ in self.worlds), self.chosen)
+
+    def _cells(self):
+        for i, (name, reading) in enumerate(self.worlds):
+            col = 0 if reading.offence_advantage else 1
+            row = 1 if not reading.distinguishable else 0
+            yield col, row, name, reading, i == self.chosen
+
     def draw_static(self, fig):
+        """Headings and the four cells with their names, the chosen one framed and starred."""
+        pal = style.PALETTE
         ax = fig.add_axes((0.2, 0.03, 0.78, 0.8))
         ax.set_xlim(0, 2)
         ax.set_ylim(0, 2)
@@ -211,15 +222,7 @@ class JervisPicture(Picture):
             tx.label(
                 fig, (0.02, 0.03 + 0.8 * y / 2), name, coords="figure", size="label", weight="bold", ha="left"
             )
-        return ax
-
-    def draw_changing(self, fig, ax) -> None:
-        pal = style.PALETTE
-        tx.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
-        for i, (name, reading) in enumerate(self.worlds):
-            col = 0 if reading.offence_advantage else 1
-            row = 1 if not reading.distinguishable else 0
-            here = i == self.chosen
+        for col, row, name, _reading, here in self._cells():
             ax.add_artist(
                 Rectangle(
                     (col + 0.03, row + 0.03),
@@ -234,20 +237,26 @@ class JervisPicture(Picture):
             tx.label(
                 ax,
                 (col + 0.5, row + 0.78),
-                ("\u2605 " if here else "") + name,
-                size="heading" if here else "label",
+                style.wrap_label(("\u2605 " if here else "") + name, 22),
+                size="label",
                 weight="bold" if here else "normal",
             )
-            # A bar from the cell's middle: the reading on a -2..+2 scale, 0.4 wide per point.
+        return ax
+
+    def draw_changing(self, fig, ax) -> None:
+        """The title (it names the move) and each world's computed reading, as a bar and a number."""
+        tx.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
+        for col, row, _name, reading, _here in self._cells():
+            # A bar from the cell's middle: the reading on a -2..+2 scale, 0.2 wide per point.
             ax.add_artist(
                 Rectangle(
                     (col + 0.5, row + 0.36),
                     0.2 * reading.value,
                     0.16,
-                    facecolor=pal["orange"],
+                    facecolor=style.PALETTE["orange"],
                     edgecolor="black",
                     hatch="//",
                 )
             )
-            ax.plot([col + 0.5] * 2, [row + 0.3, row + 0.58], color="black", linewidth=1)
+            ax.plot([col + 0.5] * 2, [row + 0.3, row + 0.58], color="black", linewidth=1)  # zero
             tx.label(ax, (col + 0.5, row + 0.2), f"watching side: {reading.value:+.2f}", size="label")

@@ -71,21 +71,24 @@ def _bar(ax, x: float, height: float, style_: dict, width: float = 0.8, **kwargs
 class RulesPicture(Picture):
     """Power of every member under one rule, largest first, with a line at equal shares.
 
-    The picture depends only on (rule, index), so all of it is the static layer.
+    The names, the value axis (one scale for both indices: ``top``), the equal-shares line and the
+    key are the static layer of a rule; the bars, the population diamonds and the title (which
+    names the index) change with the index.
     """
 
     rule_id: str
     index: str
-    names: tuple[str, ...]  # largest power first
+    names: tuple[str, ...]  # largest power first (the same order under both indices)
     heights: tuple[float, ...]
+    top: float  # the value axis' top, the same for both indices
     population: tuple[float, ...] | None = None  # EU qualified majority only
     size: tuple[float, float] = (9.5, 5.2)
 
     def static_key(self):
-        return (self.rule_id, self.index)
+        return (self.rule_id, self.names, self.top)
 
     def title(self) -> str:
-        return f"{rule_label(self.rule_id)}: power of each member"
+        return f"{rule_label(self.rule_id)}: {INDEX_NAMES[self.index]} power of each member"
 
     def _styles(self) -> list[dict]:
         game = voting.rule_game(self.rule_id)
@@ -99,31 +102,14 @@ class RulesPicture(Picture):
         n = len(self.names)
         ax = fig.add_axes((0.09, 0.3, 0.89, 0.62))
         ax.set_xlim(-0.7, n - 0.3)
-        styles = self._styles()
-        for i, (height, st) in enumerate(zip(self.heights, styles, strict=True)):
-            _bar(ax, i, height, st)
-        top = max(0.05, max(self.heights) * 1.25)
-        handles = {
-            st["label"]: Patch(
-                facecolor=st["color"], hatch=st["hatch"] or None, edgecolor="black", label=st["label"]
-            )
-            for st in styles
-        }
-        if self.population:
-            ax.plot(range(n), self.population, linestyle="none", marker="D", markersize=6, color="black")
-            top = max(top, max(self.population) * 1.25)
-            handles[POPULATION] = Line2D(
-                [], [], linestyle="none", marker="D", markersize=6, color="black", label=POPULATION
-            )
-        ax.set_ylim(0, top)
-        _value_ticks(ax, top, 5)
-        ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
-        ax.set_ylabel(f"{INDEX_NAMES[self.index]} power", fontsize=tx.SIZES["label"])
+        ax.set_ylim(0, self.top)
+        _value_ticks(ax, self.top, 5)
+        ax.set_ylabel("voting power (share of the total)", fontsize=tx.SIZES["label"])
         ax.set_xticks(range(n), self.names, rotation=90, fontsize=tx.SIZES["note"])
         ax.axhline(1 / n, color=style.GREY, linestyle="--", linewidth=1.2)
         tx.label(
             ax,
-            (n - 0.5, 1 / n + 0.01 * top),
+            (n - 0.5, 1 / n + 0.01 * self.top),
             f"equal shares (1/{n})",
             size="note",
             color="#555555",
@@ -131,11 +117,36 @@ class RulesPicture(Picture):
             va="bottom",
             zorder=3,
         )
-        tx.title(ax, self.title())
+        handles = {
+            st["label"]: Patch(
+                facecolor=st["color"], hatch=st["hatch"] or None, edgecolor="black", label=st["label"]
+            )
+            for st in self._styles()
+        }
+        if self.population:
+            handles[POPULATION] = Line2D(
+                [], [], linestyle="none", marker="D", markersize=6, color="black", label=POPULATION
+            )
         ax.legend(
             handles=list(handles.values()), loc="upper right", frameon=False, fontsize=tx.SIZES["small"]
         )
         return ax
+
+    def draw_changing(self, fig, ax) -> None:
+        for i, (height, st) in enumerate(zip(self.heights, self._styles(), strict=True)):
+            _bar(ax, i, height, st)
+        if self.population:
+            ax.plot(
+                range(len(self.names)),
+                self.population,
+                linestyle="none",
+                marker="D",
+                markersize=6,
+                color="black",
+            )
+        tx.label(
+            ax, (0, 1.02), self.title(), coords="axes", size="title", weight="bold", ha="left", va="bottom"
+        )
 
 
 @dataclass(frozen=True)
