@@ -95,13 +95,16 @@ def test_a_figure_without_alt_or_description_is_refused():
 
 def test_static_show_emits_an_accessible_figure(monkeypatch):
     shown = []
-    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append((obj, raw)))
     fig = plots.new_figure(3, 2)
     fig.add_subplot().set_title("Seats and votes")
     plots.show(fig, "Bars of seats.")
-    [(attrs, stack)] = _parse(shown[0].data).imgs
+    [(bundle, raw)] = shown
+    assert raw and set(bundle) == {"text/html", "image/png", "text/plain"}
+    [(attrs, stack)] = _parse(bundle["text/html"]).imgs
     assert attrs["alt"] == "Seats and votes (described below)" and "figure" in stack
-    assert "Bars of seats." in _parse(shown[0].data).caption
+    assert "Bars of seats." in _parse(bundle["text/html"]).caption
+    assert bundle["text/plain"].startswith("Seats and votes (described below)")
 
 
 def _every_widget(widget):

@@ -176,14 +176,20 @@ def show(fig: Figure, description: str, alt: str = "") -> None:
     ``description`` as its caption.
 
     ``IPython.display.Image`` cannot carry alt text (JupyterLab's image renderer sets only src,
-    width and height), so the PNG goes out as HTML; static exports keep the alt and the caption.
+    width and height), so screens get the HTML figure; the same output also carries the PNG and
+    a plain-text alternative, for exports (LaTeX/PDF) and consoles that do not show HTML.
     """
-    from IPython.display import HTML, display
+    import base64
+
+    from IPython.display import display
 
     from helpers.figures import alt as alt_text
 
     short = alt_text.short_alt(alt or alt_text.title_of(fig) or alt_text.first_sentence(description))
-    display(HTML(alt_text.figure_html(to_png(fig), short, description)))
+    png = to_png(fig)
+    display({"text/html": alt_text.figure_html(png, short, description),
+             "image/png": base64.b64encode(png).decode("ascii"),
+             "text/plain": f"{short}\nFigure description: {description}"}, raw=True)
 
 
 def wrap_label(text: str, width: int = 16) -> str:
