@@ -250,13 +250,26 @@ class Hub:
                          cell_timeout: float = 180) -> list[list[dict]]:
         """Run each code cell through the kernel's websocket; return each cell's outputs."""
         ws_url = f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel_id}/channels"
-        ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"],
-                                         timeout=cell_timeout)
         try:
-            return [_run_cell(ws, cell["source"], cell_timeout) for cell in cells
-                    if cell["cell_type"] == "code"]
+            ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"],
+                                             timeout=cell_timeout)
+        except websocket.WebSocketConnectionClosedException as exc:
+            raise WebsocketLost(f"during the websocket handshake, before any cell ran: {exc}") from exc
+        code = [cell["source"] for cell in cells if cell["cell_type"] == "code"]
+        outputs: list[list[dict]] = []
+        try:
+            for source in code:
+                try:
+                    outputs.append(_run_cell(ws, source, cell_timeout))
+                except websocket.WebSocketConnectionClosedException as exc:
+                    raise WebsocketLost(f"after {len(outputs)} of {len(code)} cells: {exc}") from exc
+            return outputs
         finally:
             ws.close()
+
+
+class WebsocketLost(websocket.WebSocketConnectionClosedException):
+    """The kernel websocket's connection ended without a close frame; the message says when."""
 
 
 def _run_cell(ws: websocket.WebSocket, code: str, timeout: float) -> list[dict]:
