@@ -249,7 +249,9 @@ class Hub:
     def execute_notebook(self, name: str, kernel_id: str, cells: list[dict],
                          cell_timeout: float = 180) -> list[list[dict]]:
         """Run each code cell through the kernel's websocket; return each cell's outputs."""
-        ws_url = f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel_id}/channels"
+        # With a session id, as JupyterLab connects (without one the server logs a warning).
+        ws_url = (f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel_id}/channels"
+                  f"?session_id={uuid.uuid4().hex}")
         try:
             ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"],
                                              timeout=cell_timeout)
