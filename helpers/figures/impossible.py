@@ -246,6 +246,8 @@ class Plane(Picture):
               size="heading", weight="bold", ha="left", va="top")
         label(panel, (0.0, 0.93), _wrap(READING_KEY[reading]), size="note", ha="left", va="top",
               color=ink(PALETTE["bluish green"]))
+        label(panel, (0.0, 0.69), "(why: in the text beside the picture)", size="note",
+              ha="left", va="top")
         return ax, panel
 
     def draw_changing(self, fig, handles) -> None:
@@ -277,8 +279,6 @@ class Plane(Picture):
                            linestyle="none", zorder=8, clip_on=False))
         label(panel, (0.0, 0.74), FIT_HEAD[a.fits], weight="bold", ha="left", va="top",
               color=ink(FIT_COLOR[a.fits]))
-        label(panel, (0.0, 0.68), _wrap(a.why[0].upper() + a.why[1:] + "."), size="note",
-              ha="left", va="top")
         if self.show_essay:
             panel.add_artist(Rectangle((0.0, 0.255), 0.06, 0.05, facecolor="none",
                                        edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5))
