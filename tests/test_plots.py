@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from matplotlib.figure import Figure
 
 from helpers.figures import engine
@@ -24,28 +23,6 @@ def test_new_figure_is_constrained_and_detached_from_pyplot():
     assert tuple(fig.get_size_inches()) == (6, 4)
 
 
-def test_house_style_requires_a_description():
-    @plots.house_style
-    def silent():
-        return plots.new_figure(), "  "
-
-    with pytest.raises(TypeError, match="non-empty description"):
-        silent()
-
-
-def test_house_style_applies_projector_fonts():
-    @plots.house_style
-    def labelled():
-        fig = plots.new_figure()
-        ax = fig.add_subplot()
-        ax.plot([0, 1], [0, 1])
-        ax.set_xlabel("x")
-        return fig, "A line."
-
-    fig, _ = labelled()
-    assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
-
-
 def test_to_png_gives_a_png():
     fig = engine.figure(MembershipPicture(membership.membership("NATO")))
     data = plots.to_png(fig)
@@ -56,13 +33,3 @@ def test_to_png_gives_a_png():
 def test_wrap_label():
     assert plots.wrap_label("collective security in Claude's sense", 14) == (
         "collective\nsecurity in\nClaude's sense")
-
-
-def test_smallest_font_sees_glyph_path_text():
-    fig = plots.new_figure(4, 3, layout=None)
-    ax = fig.add_subplot()
-    ax.set_axis_off()
-    assert plots.smallest_font(fig) == float("inf")
-    plots.path_text(ax, "big", (0.5, 0.5), size=12)
-    plots.path_text(ax, "tiny", (0.5, 0.2), size=8)
-    assert plots.smallest_font(fig) == 8

@@ -2,9 +2,9 @@
 
 WCAG 2.1 AA (1.4.3) asks for a contrast ratio of at least 4.5:1 between text and its background,
 3:1 for large text (at least 18 pt, or 14 pt bold). ``contrast_ratio`` is the WCAG formula;
-``figure_texts`` finds every visible text of a matplotlib figure (ordinary ``Text`` and the older
-glyph-path labels, which carry ``glyph_size``), works out what is drawn behind it and reports the
-ratio, so a test can fail on any text a student with low vision could not read.
+``figure_texts`` finds every visible text of a matplotlib figure (all of it ordinary ``Text``: the
+collection draws no words as paths), works out what is drawn behind it and reports the ratio,
+so a test can fail on any text a student with low vision could not read.
 
 How the background is found: the figure is drawn once with every text hidden; behind each text
 the most common colour in its box is the background (a line crossing a label does not count).
@@ -83,30 +83,19 @@ class TextContrast:
 
 
 def _texts(fig: Figure) -> list:
-    found = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
-    found += [
-        c
-        for c in fig.findobj(lambda a: hasattr(a, "glyph_size"))
-        if c.get_visible() and (c.get_label() or "").strip()
-    ]
-    return found
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
-def _describe(artist) -> tuple[str, tuple, float, bool]:
-    if isinstance(artist, Text):
-        weight = artist.get_fontweight()
-        bold = weight in ("bold", "heavy", "extra bold", "black", "semibold", "demibold") or (
-            isinstance(weight, (int, float)) and weight >= 600
-        )
-        colour = to_rgba(artist.get_color())
-        alpha = artist.get_alpha()
-        if alpha is not None:
-            colour = (*colour[:3], colour[3] * alpha)
-        return artist.get_text(), colour, float(artist.get_fontsize()), bool(bold)
-    faces = artist.get_facecolor()
-    colour = tuple(faces[0]) if len(faces) else (0, 0, 0, 1)
-    bold = getattr(artist, "glyph_weight", "normal") == "bold"
-    return artist.get_label(), colour, float(artist.glyph_size), bold
+def _describe(artist: Text) -> tuple[str, tuple, float, bool]:
+    weight = artist.get_fontweight()
+    bold = weight in ("bold", "heavy", "extra bold", "black", "semibold", "demibold") or (
+        isinstance(weight, (int, float)) and weight >= 600
+    )
+    colour = to_rgba(artist.get_color())
+    alpha = artist.get_alpha()
+    if alpha is not None:
+        colour = (*colour[:3], colour[3] * alpha)
+    return artist.get_text(), colour, float(artist.get_fontsize()), bool(bold)
 
 
 def figure_texts(fig: Figure) -> list[TextContrast]:

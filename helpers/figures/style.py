@@ -8,9 +8,7 @@ Colour is never the only cue: pair it with a marker, a line style or a text labe
 
 from __future__ import annotations
 
-import functools
 import io
-from collections.abc import Callable
 from typing import Any
 
 import matplotlib
@@ -105,31 +103,6 @@ def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> F
         return Figure(figsize=(width, height), **kwargs)
 
 
-FigureResult = tuple[Figure, str]
-
-
-def house_style(func: Callable[..., FigureResult]) -> Callable[..., FigureResult]:
-    """Decorate a figure function: draw it under the house style and check it returns (fig, text)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> FigureResult:
-        with matplotlib.rc_context(STYLE):
-            result = func(*args, **kwargs)
-        if not (
-            isinstance(result, tuple)
-            and len(result) == 2
-            and isinstance(result[0], Figure)
-            and isinstance(result[1], str)
-            and result[1].strip()
-        ):
-            raise TypeError(
-                f"{func.__name__} must return (Figure, description) with a non-empty description"
-            )
-        return result
-
-    return wrapper
-
-
 def encode(canvas) -> bytes:
     """PNG bytes of what an Agg canvas holds: alpha dropped (figures are opaque), low zlib effort.
 
@@ -164,9 +137,8 @@ def to_png(fig: Figure, dpi: float | None = None) -> bytes:
 
 
 def smallest_font(fig: Figure) -> float:
-    """The smallest font size (pt) among the figure's visible texts, glyph-path text included."""
+    """The smallest font size (pt) among the figure's visible texts."""
     sizes = [t.get_fontsize() for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text()]
-    sizes += [c.glyph_size for c in fig.findobj(lambda a: hasattr(a, "glyph_size")) if c.get_visible()]
     return min(sizes) if sizes else float("inf")
 
 
@@ -204,78 +176,3 @@ def wrap_label(text: str, width: int = 16) -> str:
     if line:
         lines.append(line)
     return "\n".join(lines)
-
-
-@functools.lru_cache(maxsize=1024)
-def _glyphs(text: str, size: float, weight: str) -> tuple:
-    """One line of text as glyph outlines (points), with its extents; cached by content.
-
-    The extents are the control points' bounds: within a fraction of a point of the exact curve
-    extents, which cost ~4 ms per new string (a widget's first visit draws many).
-    """
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.path import Path
-    from matplotlib.textpath import TextPath
-    from matplotlib.transforms import Bbox
-
-    if not text.strip():  # matplotlib cannot make a TextPath of blanks: draw nothing
-        return Path([[0.0, 0.0]]), Bbox([[0.0, 0.0], [0.0, 0.0]])
-    with matplotlib.rc_context(STYLE):
-        path = TextPath((0, 0), text, prop=FontProperties(size=size, weight=weight))
-    return path, Bbox([path.vertices.min(axis=0), path.vertices.max(axis=0)])
-
-
-def path_text(ax, text: str, xy: tuple[float, float], transform=None, size: float = 11,
-              weight: str = "normal", ha: str = "center", va: str = "bottom",
-              offset: tuple[float, float] = (0, 0), color: str = "black", zorder: float = 6):
-    """Draw (possibly multi-line) text as glyph paths: looks like text, redraws several times faster.
-
-    Widgets redraw figures often, and matplotlib's text layout is most of a redraw's cost; glyph
-    outlines are cached per string and drawn as one path collection. ``offset`` is in points.
-    """
-    from matplotlib.collections import PathCollection
-    from matplotlib.transforms import Affine2D
-
-    lines = text.split("\n")
-    step = size * 1.25
-    paths = []
-    boxes = [_glyphs(line, size, weight)[1] for line in lines]
-    height = step * (len(lines) - 1) + size
-    top = {"bottom": height, "top": 0.0, "center": height / 2}[va]
-    for i, line in enumerate(lines):
-        path, box = _glyphs(line, size, weight)
-        dx = {"center": -(box.x0 + box.x1) / 2, "left": -box.x0, "right": -box.x1}[ha]
-        dy = top - size * 0.8 - i * step
-        paths.append(Affine2D().translate(dx + offset[0], dy + offset[1]).transform_path(path))
-    del boxes
-    collection = PathCollection(paths, offsets=[xy] * len(paths),
-                                offset_transform=transform if transform is not None else ax.transData,
-                                transform=Affine2D().scale(ax.figure.dpi / 72), facecolors=color,
-                                edgecolors="none", zorder=zorder)
-    collection.set_clip_on(False)
-    collection.set_label(text)  # so tests can read what a figure says
-    collection.glyph_size = size  # and check the house minimum font size
-    ax.add_collection(collection, autolim=False)
-    return collection
-
-
-_REUSABLE: dict = {}
-
-
-def reusable_figure(key, make: Callable[[], Figure]) -> Figure:
-    """A figure made once per ``key`` and emptied of what the last call drew, for fast redraws.
-
-    Creating axes is a good part of a widget redraw's cost, and a widget's figure always has the
-    same size and axes. The returned figure is the same object on every call with this key:
-    encode or show it before calling again (an Explorer does, at once).
-    """
-    entry = _REUSABLE.get(key)
-    if entry is None:
-        fig = make()
-        entry = _REUSABLE[key] = (fig, {ax: set(ax.get_children()) for ax in fig.axes})
-    fig, base = entry
-    for ax, children in base.items():
-        for artist in ax.get_children():
-            if artist not in children:
-                artist.remove()
-    return fig

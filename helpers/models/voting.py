@@ -399,11 +399,6 @@ def council_defaults(rule_id: str) -> tuple[int, int, int]:
     return permanent + record["elected_seats"], permanent, record["quota_members"]
 
 
-def rule_members(rule_id: str) -> tuple[str, ...]:
-    """The members (seats or states) of a rule in its default form."""
-    return rule_game(rule_id).members
-
-
 def rule_game(rule_id: str, *, permanent: int | None = None, quota: int | None = None) -> Game:
     """The exact game of a rule; for a Security Council rule, optionally vary vetoes and quota.
 

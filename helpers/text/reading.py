@@ -240,14 +240,6 @@ def search_description(query: str) -> str:
     return f"'{query.strip()}' occurs {times}, in {pids}."
 
 
-def counts_by_paragraph(query: str) -> dict[str, int]:
-    """How often `query` occurs in each paragraph (zeros included), for a bar chart."""
-    table = dict.fromkeys(essay.paragraph_ids(), 0)
-    for hit in search(query):
-        table[hit.pid] += 1
-    return table
-
-
 ESSAY_YEAR = "2020"  # "written c. 2020": P3 discusses the Twelve Steps of February 2020
 
 # --- "Which Europe?" ------------------------------------------------------------------------
@@ -293,16 +285,6 @@ def referent_occurrences() -> list[Occurrence]:
                 number += 1
                 out.append(Occurrence(f"{pid}#{number}", pid, label, text, sentence, start))
     return out
-
-
-def occurrence_html(occ: Occurrence, width: int = 90) -> str:
-    """The occurrence with some context either side, the name marked."""
-    s = occ.sentence
-    left = max(0, occ.start - width)
-    right = min(len(s), occ.start + len(occ.text) + width)
-    before = ("…" if left else "") + html.escape(s[left:occ.start])
-    after = html.escape(s[occ.start + len(occ.text):right]) + ("…" if right < len(s) else "")
-    return f"{before}<mark>{html.escape(occ.text)}</mark>{after}"
 
 
 @dataclass(frozen=True)
