@@ -112,3 +112,18 @@ def test_render_functions_are_called_for_every_combination():
     for values in widgets.combinations(CONTROLS[:1] + CONTROLS[2:]):
         view = widgets.View.coerce(_render(**values))
         assert view.description
+
+
+def test_errors_and_timings_are_bounded():
+    ex = widgets.Explorer([widgets.toggle("n", "n", [1, 2])], lambda n: widgets.View(None, f"n is {n}."))
+    ex.RECORDS = 3
+    for _ in range(4):
+        ex.set(n=2)
+        ex.set(n=1)
+    assert len(ex.timings) == 3
+    bad = widgets.Explorer([widgets.toggle("n", "n", [1, 2])], lambda n: 1 / 0)
+    bad.RECORDS = 2
+    for _ in range(3):
+        bad.set(n=2)
+        bad.set(n=1)
+    assert len(bad.errors) == 2 and bad.error_count == 7  # the first draw failed too

@@ -244,8 +244,11 @@ class Explorer:
     text_width: str = "auto"
     cache_size: int = 64
     widgets: dict[str, W.ValueWidget] = field(init=False)
-    errors: list[str] = field(init=False, default_factory=list)
-    timings: list[float] = field(init=False, default_factory=list)
+    errors: list[str] = field(init=False, default_factory=list)  # the latest RECORDS, oldest first
+    timings: list[float] = field(init=False, default_factory=list)  # the latest RECORDS update times (s)
+    error_count: int = field(init=False, default=0)  # every error since the explorer was made
+
+    RECORDS: ClassVar[int] = 1000  # errors and timings kept: a long session must not grow them forever
 
     # Every live explorer, so the test harness and benchmarks can check errors and timings.
     instances: ClassVar[weakref.WeakSet] = weakref.WeakSet()
@@ -318,6 +321,8 @@ class Explorer:
         except Exception as exc:  # shown to the reader and recorded for the tests, not swallowed
             message = f"{type(exc).__name__}: {exc}"
             self.errors.append(f"{values}: {message}")
+            self.error_count += 1
+            del self.errors[:-self.RECORDS]
             self.message.value = (
                 '<div role="alert" style="color:#AA4B00;font-weight:bold">'
                 f"Could not draw this choice ({html.escape(message)}). "
@@ -339,6 +344,7 @@ class Explorer:
         # ipywidgets gives HTML a 28 px line height (one control's height); text needs its own.
         self.side.value = f'<div style="line-height:1.45">{rendered.text}</div>' if rendered.text else ""
         self.timings.append(time.perf_counter() - start)
+        del self.timings[:-self.RECORDS]
 
     @property
     def widget(self) -> W.Widget:

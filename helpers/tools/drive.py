@@ -1,8 +1,9 @@
 """Drive every live widget control through its values, as the tests and benchmarks do.
 
 Run inside a kernel after a notebook has executed: each dropdown, toggle and radio option is
-chosen in turn, sliders go to both ends and the middle, check boxes both ways, text boxes get a
-few strings (one absent from the essay), buttons are clicked. Each setting triggers the
+chosen in turn (an Explorer's controls through ``Control.values``: every option, a slider's ends and
+middle), check boxes both ways, text boxes get a few strings (one absent from the essay), buttons
+are clicked. Each setting triggers the
 widget's callbacks synchronously, so the time it takes is the in-kernel update time.
 """
 
@@ -16,17 +17,20 @@ import ipywidgets as W
 TEXT_PROBES = ("security", "Milan", "collective security", "qwertyuiop-not-in-the-essay", "")
 
 
-def _values(widget: W.Widget) -> list[Any]:
-    if isinstance(widget, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.Select,
-                           W.SelectionSlider)):
-        return [value for _, value in widget._options_full] if hasattr(widget, "_options_full") \
-            else list(widget.options)
+def _option_values(widget: W.Widget) -> list[Any]:
+    """The values of a selection widget's options, given as values or (label, value) pairs."""
+    return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in widget.options]
+
+
+def _values(widget: W.Widget, controls: dict[int, Any]) -> list[Any]:
+    """The values to drive ``widget`` through: its Control's values if an Explorer built it."""
+    control = controls.get(id(widget))
+    if control is not None:
+        return list(control.values)
+    if isinstance(widget, (W.Dropdown, W.ToggleButtons, W.RadioButtons, W.Select, W.SelectionSlider)):
+        return _option_values(widget)
     if isinstance(widget, (W.IntSlider, W.FloatSlider)):
-        lo, hi, step = widget.min, widget.max, widget.step
-        mid = lo + round((hi - lo) / 2 / step) * step
-        if isinstance(widget, W.IntSlider):
-            mid = int(mid)
-        return list(dict.fromkeys([lo, mid, hi]))
+        return list(dict.fromkeys([widget.min, widget.value, widget.max]))
     if isinstance(widget, (W.Checkbox, W.ToggleButton)):
         return [not widget.value, widget.value]
     if isinstance(widget, (W.Text, W.Textarea)):
@@ -34,10 +38,10 @@ def _values(widget: W.Widget) -> list[Any]:
     return []
 
 
-def _explorer_errors() -> list[str]:
+def _explorers() -> list[Any]:
     from helpers.explorers.widgets import Explorer
 
-    return [e for ex in list(Explorer.instances) for e in ex.errors]
+    return list(Explorer.instances)
 
 
 def drive_all() -> dict[str, Any]:
@@ -45,7 +49,9 @@ def drive_all() -> dict[str, Any]:
     controls = settings = 0
     errors: list[str] = []
     timings: list[float] = []
-    before = len(_explorer_errors())
+    explorers = _explorers()
+    before = {ex: ex.error_count for ex in explorers}
+    controls_of = {id(ex.widgets[c.name]): c for ex in explorers for c in ex.controls}
     widgets = [w for w in list(W.Widget.widgets.values()) if isinstance(w, W.DOMWidget)]
     for widget in widgets:
         label = f"{type(widget).__name__}({getattr(widget, 'description', '')!r})"
@@ -59,7 +65,7 @@ def drive_all() -> dict[str, Any]:
             timings.append(time.perf_counter() - start)
             settings += 1
             continue
-        values = _values(widget)
+        values = _values(widget, controls_of)
         if not values or getattr(widget, "disabled", False):
             continue
         controls += 1
@@ -72,5 +78,7 @@ def drive_all() -> dict[str, Any]:
                 errors.append(f"{label} = {value!r}: {type(exc).__name__}: {exc}")
             timings.append(time.perf_counter() - start)
             settings += 1
-    errors += _explorer_errors()[before:]
+    for ex in explorers:
+        new = ex.error_count - before[ex]
+        errors += ex.errors[-new:] if new else []
     return {"controls": controls, "settings": settings, "errors": errors, "timings": timings}
