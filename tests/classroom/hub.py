@@ -56,8 +56,13 @@ c = get_config()  # noqa
 
 
 def pulled_checkout(spawner):
-    \"\"\"The student's pulled copy of the collection: first on the path of every kernel.\"\"\"
-    return os.path.join(spawner.home_dir, {checkout!r})
+    \"\"\"The student's pulled copy of the collection: first on the path of every kernel.
+
+    Then the test runner's own PYTHONPATH, for servers that never pull (a kernel that has pulled
+    imports helpers from the pull, which comes first).
+    \"\"\"
+    here = os.path.join(spawner.home_dir, {checkout!r})
+    return os.pathsep.join([here, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 c.JupyterHub.bind_url = "http://127.0.0.1:{ports['public']}"
