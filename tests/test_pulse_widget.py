@@ -115,3 +115,9 @@ def test_a_silent_service_times_out_instead_of_blocking():
         assert "did not answer" in line and "kept here" in line
     finally:
         server.close()
+
+
+def test_buttons_are_wide_enough_for_their_labels():
+    """ipywidgets' default button width cuts 'Commit my prediction' short (seen in Chromium)."""
+    widget = pulse.Pulse("00-turkey")
+    assert widget.commit_button.layout.width == "auto" and widget.spread_button.layout.width == "auto"

@@ -139,9 +139,12 @@ class Pulse:
             # white on #1A4F8B, 8.3:1 (the "info" style is 3.5:1; issue 16)
             style={"button_color": access.FOCUS, "text_color": access.BUTTON_TEXT},
             tooltip="Commit to this answer before you flip the control",
+            layout=W.Layout(width="auto"),  # the whole label, not "Commit my predi..."
         )
         self.spread_button = W.Button(
-            description="See the class's answers", tooltip="Shown once the teacher reveals them"
+            description="See the class's answers",
+            tooltip="Shown once the teacher reveals them",
+            layout=W.Layout(width="auto"),
         )
         self.line = access.html_widget()
         self.spread = access.html_widget()
