@@ -200,6 +200,10 @@ class JervisPicture(Picture):
     def title(self) -> str:
         return f"How the watching side reads \u201c{self.move}\u201d in each world"
 
+    #: The drawn heading; the move is named by the control above the picture and in the alt text
+    #: (one text fewer to draw per change).
+    HEADING = "How the watching side reads the chosen move, world by world"
+
     def static_key(self):
         return (tuple(name for name, _ in self.worlds), self.chosen)
 
@@ -216,6 +220,7 @@ class JervisPicture(Picture):
         ax.set_xlim(0, 2)
         ax.set_ylim(0, 2)
         ax.axis("off")
+        tx.label(fig, (0.5, 0.985), self.HEADING, coords="figure", size="title", weight="bold", va="top")
         for x, name in ((0.5, "Offence has the advantage"), (1.5, "Defence has the advantage")):
             tx.label(ax, (x, 2.02), name, size="label", weight="bold", va="bottom")
         for y, name in ((1.5, "Postures\ncannot be\ntold apart"), (0.5, "Postures\ncan be\ntold apart")):
@@ -244,8 +249,7 @@ class JervisPicture(Picture):
         return ax
 
     def draw_changing(self, fig, ax) -> None:
-        """The title (it names the move) and each world's computed reading, as a bar and a number."""
-        tx.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
+        """Each world's computed reading of the move, as a bar and a number."""
         for col, row, _name, reading, _here in self._cells():
             # A bar from the cell's middle: the reading on a -2..+2 scale, 0.2 wide per point.
             ax.add_artist(
