@@ -261,6 +261,7 @@ def _drive(controls, render):
     return combos, descriptions
 
 
+@pytest.mark.slow  # 10-17 s on the shared 2-core machine: `make test` runs it, `make check` does not
 def test_race_widget_renders_every_combination():
     from helpers.explorers import tactical as F
 
@@ -269,6 +270,7 @@ def test_race_widget_renders_every_combination():
     assert len(descriptions) == len(combos)  # every choice changes what is described
 
 
+@pytest.mark.slow  # 10-17 s on the shared 2-core machine: `make test` runs it, `make check` does not
 def test_steps_widget_renders_every_combination():
     from helpers.explorers import tactical as F
 
