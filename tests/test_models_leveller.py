@@ -190,3 +190,17 @@ def test_quizzes_state_the_model_numbers():
     assert "(0.1)" in pm.limited_quiz().explanation
     with pytest.raises(ValueError, match="premise"):
         pm.cut_quiz(europe="France + UK + US (extended deterrence)")
+
+
+def test_notebook_poses_the_cut_question_without_answering_it():
+    """Student reading item 7: 06's prose before the quizzes poses the questions, it does not
+    print the quiz's numbers."""
+    import json
+
+    from tests.conftest import ROOT
+
+    nb = json.loads((ROOT / "notebooks" / "06_motives_and_the_leveller.ipynb").read_text(encoding="utf-8"))
+    markdown = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    for answer in ("546", "about 52", "1.1 to about 0.6", "p - 0.1 to p + 0.1"):
+        assert answer not in markdown
+    assert "What a 90% cut does is the first quiz below" in " ".join(markdown.split())
