@@ -16,7 +16,8 @@ def pytest_terminal_summary(terminalreporter):
     tr.section("JupyterHub classroom")
     if "class_pulse" in RESULTS:  # tests/classroom/test_pulse_classroom.py
         tr.write_line(RESULTS["class_pulse"])
-        tr.write_line(f"live page during the round: {RESULTS.get('class_pulse_screenshot')}")
+        tr.write_line(f"live page during the round: {RESULTS.get('class_pulse_screenshot')}; "
+                      f"axe-core WCAG 2.1 AA violations: {RESULTS.get('class_pulse_page_axe')}")
     if "students" not in RESULTS:
         return
     tr.write_line(f"{RESULTS.get('students')} students, notebook {RESULTS.get('notebook')}: hub up in "

@@ -222,6 +222,21 @@ def live_page(hub: classroom.Hub, password: str, question: str):
     return (context_manager, page), None
 
 
+def axe_violations(page) -> list[str] | None:
+    """axe-core's WCAG 2.1 A/AA violations on the live page (None when axe-core is not installed)."""
+    from tests.browser import axe
+
+    source = axe.axe_source()
+    if source is None:
+        return None
+    page.add_script_tag(path=str(source))
+    return page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags},
+             resultTypes: ['violations']})).violations.map(v => v.id + ' x' + v.nodes.length)""",
+        axe.TAGS,
+    )
+
+
 @pytest.fixture
 def stop_on_sigterm():
     def handler(signum, frame):
@@ -283,6 +298,7 @@ def test_class_pulse_30_students_a_killed_service_and_a_kernel(tmp_path, stop_on
             )
             page.screenshot(path=str(shot), full_page=True)
             shown_total = page.text_content("#total")
+            axe_problems = axe_violations(page)
 
         # 2. The service dies mid-round; the hub brings it back; everyone sends once more.
         old_pid = service_pid(hub)
@@ -350,6 +366,8 @@ def test_class_pulse_30_students_a_killed_service_and_a_kernel(tmp_path, stop_on
     RESULTS["class_pulse_screenshot"] = str(shot) if browser else f"not taken: {why_not}"
     if browser:
         RESULTS["class_pulse_page_total"] = shown_total
+        RESULTS["class_pulse_page_axe"] = "axe-core not installed" if axe_problems is None else axe_problems
+        assert not axe_problems, f"axe-core on the live page: {axe_problems}"
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "pulse_classroom.json").write_text(
         json.dumps({"summary": summary, "latencies_ms": latencies, "attempts": attempts}, indent=1),
