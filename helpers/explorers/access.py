@@ -38,6 +38,7 @@ CSS = f"""
   text-decoration: underline !important;
 }}
 .{CLASS} .sf-figure {{ margin: 0; }}
+.{CLASS} .widget-html-content {{ min-width: 0; max-width: 100%; }}
 .{CLASS} .sf-figure-scroll {{ overflow-x: auto; max-width: 100%; }}
 .{CLASS} .sf-figure img {{ display: block; height: auto; }}
 .{CLASS} .sf-figure figcaption {{ font-size: 0.95em; line-height: 1.45; max-width: 60em; }}

@@ -262,7 +262,10 @@ class Explorer:
         self.widgets = {c.name: build(c) for c in self.controls}
         # The picture: <figure><img alt><figcaption> in an HTML widget (an ipywidgets Image has
         # no alt); the long description is its caption, so both are bound to the image.
-        self.picture = access.html_widget(layout=W.Layout(max_width="100%", flex="0 1 auto"))
+        # min_width 0: the widget may be narrower than its picture (320 px, 400 % zoom); the
+        # figure's own box then scrolls sideways instead of the page clipping the caption.
+        self.picture = access.html_widget(
+            layout=W.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
         self.png: bytes | None = None
         # The side text sits beside the picture when there is room and otherwise wraps under it;
         # it grows to fill its line either way, so a wrapped text is not a narrow column.

@@ -50,7 +50,7 @@ def figure_html(
     alt_attr = html.escape(" ".join(alt.split()), quote=True)
     least = int(width * scale)
     return (
-        '<figure class="sf-figure" style="margin:0">'
+        '<figure class="sf-figure" style="margin:0;max-width:100%;min-width:0">'
         '<div class="sf-figure-scroll" tabindex="0" style="overflow-x:auto;max-width:100%">'
         f'<img src="data:image/png;base64,{data}" alt="{alt_attr}" width="{width}" height="{height}" '
         f'style="display:block;width:100%;max-width:{width}px;min-width:{least}px;height:auto">'

@@ -251,17 +251,20 @@ def test_reflow_at_320_px_and_pictures_at_200_percent_zoom(voila, context):
         page.set_viewport_size({"width": 320, "height": 800})
         axe.open_voila(page, voila, EXPLORER_02)
         clipped = page.evaluate("""() => [...document.querySelectorAll(
-                '.sf-a11y select, .sf-a11y input, .sf-a11y label, .sf-a11y button')]
+                '.sf-a11y select, .sf-a11y input, .sf-a11y label, .sf-a11y button,'
+                + ' .sf-figure figcaption, .sf-figure-scroll, .sf-a11y p')]
             .filter(el => el.offsetParent !== null)
             .filter(el => { const r = el.getBoundingClientRect();
                             return r.right > window.innerWidth + 1 || r.left < -1; })
             .map(el => el.outerHTML.slice(0, 120))""")
+        _explorer(page).scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "02-voila-320px.png"))
         assert not clipped, f"clipped at 320 px: {clipped}"
         page.set_viewport_size({"width": 640, "height": 450})
         page.wait_for_timeout(500)
         scales = page.evaluate("""() => [...document.querySelectorAll('.sf-figure img')]
             .map(i => i.getBoundingClientRect().width / i.naturalWidth)""")
+        page.locator(".sf-figure").first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "02-voila-640px-200pct.png"))
         assert scales and min(scales) >= 0.59, scales
     finally:
