@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from helpers.explorers import reading as reading_plots
+from helpers.explorers import reading as reading_explorer
 from helpers.explorers import widgets
 from helpers.figures import engine
 from helpers.figures import reading as reading_figures
@@ -65,7 +65,7 @@ def test_search_collapses_spaces_in_the_query_and_finds_nothing_absent():
 def test_empty_search_is_a_clear_error_but_the_widget_explains():
     with pytest.raises(ValueError, match="empty"):
         reader.search("   ")
-    view = reading_plots.render_search("")
+    view = reading_explorer.render_search("")
     assert view.fig is None and "empty" in view.description and "Type a word" in view.text
 
 
@@ -238,23 +238,23 @@ def _timed(render, **values):
 
 
 def test_reader_renders_every_paragraph():
-    (control,) = reading_plots.READER_CONTROLS
+    (control,) = reading_explorer.READER_CONTROLS
     assert control.values == PIDS
     for pid in control.values:
-        view, _ = _timed(reading_plots.render_paragraph, pid=pid)
+        view, _ = _timed(reading_explorer.render_paragraph, pid=pid)
         assert view.fig is None and pid in view.text and pid in view.description
 
 
 @pytest.mark.parametrize("query", SEARCHES)
 def test_search_box_renders_for_many_strings(query):
-    view, _ = _timed(reading_plots.render_search, query=query)
+    view, _ = _timed(reading_explorer.render_search, query=query)
     assert view.description.strip() and view.text
 
 
 def test_map_renders_every_single_rejection_and_all_at_once():
     amap = argument_map.load()
-    controls = reading_plots.MAP_CONTROLS
-    render = reading_plots.render_map
+    controls = reading_explorer.MAP_CONTROLS
+    render = reading_explorer.render_map
     names = [c.name for c in controls]
     assert sorted(names) == sorted(c.id for c in amap.rejectable())
     render()  # build the cached static layer once
@@ -269,15 +269,15 @@ def test_map_renders_every_single_rejection_and_all_at_once():
 
 
 def test_referent_figure_has_a_description_and_readable_fonts():
-    fig, description = reading_plots.europe_figure()
+    fig, description = reading_explorer.europe_figure()
     assert "Europe" in description and plots.smallest_font(fig) >= plots.MIN_FONT_PT
-    fig = engine.figure(reading_plots.render_map(nuclear=True).fig)
+    fig = engine.figure(reading_explorer.render_map(nuclear=True).fig)
     assert plots.smallest_font(fig) >= plots.MIN_FONT_PT
 
 
 def test_map_quiz_is_computed_from_the_map():
     amap = argument_map.load()
-    q = reading_plots.map_quiz()
+    q = reading_explorer.map_quiz()
     lost = amap.lost_conclusions(["nuclear"])
     assert [amap[c].label for c in lost] == [q.answer]
     assert q.options[:-1] == [c.label for c in amap.of_kind("conclusion")]

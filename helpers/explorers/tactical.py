@@ -50,6 +50,9 @@ def render_race(regime: str, g: float, h: float, start: str) -> widgets.View:
 # --- 2. what a tactical step and a conceptual change move -------------------------------------------
 
 STEP_START = (2.0, 1.0)
+#: One heading for every mapping, so it belongs to the cached static layer; the mapping itself
+#: is in the side text and the description.
+STEPS_HEADING = "Your mapping of steps onto a Richardson race (the mapping: beside the picture)"
 #: Short option labels: the drop-down's box is narrow in JupyterLab; titles and side text keep
 #: the long labels.
 SHORT_MOVE = {"grievances": "grievance g, h", "reactions": "reactions k, l",
@@ -79,7 +82,6 @@ def render_steps(regime: str, tactical_moves: str, conceptual_moves: str, tactic
              "conceptual": R.MOVES[conceptual_moves]["label"]}
     default = (tactical_moves, conceptual_moves) == (R.DEFAULT_READING["tactical"],
                                                      R.DEFAULT_READING["conceptual"])
-    heading = f"Your mapping: tactical → {moved['tactical']}; divergence → {moved['conceptual']}"
     side = (
         f"<p><b>Mapping:</b> tactical steps move {html.escape(moved['tactical'])}; "
         f"conceptual divergence moves {html.escape(moved['conceptual'])}"
@@ -90,7 +92,7 @@ def render_steps(regime: str, tactical_moves: str, conceptual_moves: str, tactic
     )
     description = (figures.describe_race(model) + f" Mapping: {moved['tactical']} for tactical "
                    f"steps, {moved['conceptual']} for divergence.")
-    return widgets.View(figures.Race(model, heading), description, side)
+    return widgets.View(figures.Race(model, STEPS_HEADING), description, side)
 
 
 # --- 3. tracks I / II / III ---------------------------------------------------------------------

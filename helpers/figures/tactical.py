@@ -124,10 +124,15 @@ class Race(Picture):
     heading: str = "A Richardson arms race (a stylised model)"
     size: ClassVar[tuple[float, float]] = (11.0, 6.6)
 
+    def static_key(self) -> tuple:
+        return (self.heading,)
+
     def title(self) -> str:
         return self.heading
 
     def draw_static(self, fig) -> Any:
+        label(fig, (0.5, 0.975), self.heading, coords="figure", size="title", weight="bold",
+              va="top")
         ax = fig.add_axes((0.07, 0.30, 0.40, 0.55))
         at = fig.add_axes((0.58, 0.30, 0.40, 0.55))
         lo, hi = VIEW
@@ -209,8 +214,6 @@ class Race(Picture):
                                           shrinkA=0, shrinkB=2, zorder=4))
             boxed(at, (tx, ty), f"{text}\n(leaves the view at t ≈ {t:.1f})", size="note",
                   ha="left", edgecolor=color, pad=0.3, zorder=6)
-        label(fig, (0.5, 0.975), self.heading, coords="figure", size="title", weight="bold",
-              va="top")
         label(fig, (0.5, 0.925),
               f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stability_text(race)});  "
               f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {m.outcome.kind}",
