@@ -199,8 +199,8 @@ class MonopolyPicture(Picture):
         )
 
 
-_PERMANENT_SCALES = (0.3, 0.5, 0.8)
-_ELECTED_SCALES = (0.025, 0.05, 0.1, 0.15)
+_PERMANENT_SCALES = (0.3, 0.8)  # few scales: few static layers to draw
+_ELECTED_SCALES = (0.025, 0.15)
 
 
 def _scale(values: list[float], scales: tuple[float, ...]) -> float:
