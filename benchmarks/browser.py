@@ -25,8 +25,12 @@ def main(names: list[str]) -> int:
     print(f"machine: {describe()}")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "browser.json"
-        result = subprocess.run([sys.executable, "-m", "tests.browser.lab", "--json", str(out), *names],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.browser.lab", "--json", str(out), *names],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
         print(result.stdout.rstrip())
         if result.returncode not in (0, 1) or not out.exists():
             print(f"browser run did not complete (exit {result.returncode}): {result.stderr[-1500:]}")
@@ -39,19 +43,28 @@ def main(names: list[str]) -> int:
         ms = [t["ms"] for t in r["timings"]]
         all_ms += ms
         if ms:
-            print(f"{Path(r['name']).stem:40} {r['run_seconds']:9.1f} {len(ms):6d} {percentile(ms, 50):7.0f} "
-                  f"{percentile(ms, 95):7.0f} {max(ms):7.0f}")
+            print(
+                f"{Path(r['name']).stem:40} {r['run_seconds']:9.1f} {len(ms):6d} {percentile(ms, 50):7.0f} "
+                f"{percentile(ms, 95):7.0f} {max(ms):7.0f}"
+            )
         else:
             print(f"{Path(r['name']).stem:40} {r['run_seconds']:9.1f}      0")
     if all_ms:
         p95 = percentile(all_ms, 95)
-        print(f"browser input-to-change over {len(all_ms)} inputs: p50 {percentile(all_ms, 50):.0f} ms, "
-              f"p95 {p95:.0f} ms, max {max(all_ms):.0f} ms; target p95 < {TARGET_MS} ms: "
-              f"{'met' if p95 < TARGET_MS else 'MISSED'}")
-        slowest = sorted(((t["ms"], Path(r["name"]).stem, t["kind"], t["control"], t["action"])
-                          for r in reports for t in r["timings"]), reverse=True)[:5]
-        print("slowest inputs: " + "; ".join(f"{n} {k} '{c}' {a}: {ms:.0f} ms"
-                                             for ms, n, k, c, a in slowest))
+        print(
+            f"browser input-to-change over {len(all_ms)} inputs: p50 {percentile(all_ms, 50):.0f} ms, "
+            f"p95 {p95:.0f} ms, max {max(all_ms):.0f} ms; target p95 < {TARGET_MS} ms: "
+            f"{'met' if p95 < TARGET_MS else 'MISSED'}"
+        )
+        slowest = sorted(
+            (
+                (t["ms"], Path(r["name"]).stem, t["kind"], t["control"], t["action"])
+                for r in reports
+                for t in r["timings"]
+            ),
+            reverse=True,
+        )[:5]
+        print("slowest inputs: " + "; ".join(f"{n} {k} '{c}' {a}: {ms:.0f} ms" for ms, n, k, c, a in slowest))
     return 0
 
 

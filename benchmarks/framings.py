@@ -18,13 +18,15 @@ from helpers.explorers import widgets
 
 
 def _explorer_02() -> widgets.Explorer:
-    return widgets.Explorer(controls=explore_framings.CONTROLS, render=explore_framings.render,
-                            cache_size=512)
+    return widgets.Explorer(
+        controls=explore_framings.CONTROLS, render=explore_framings.render, cache_size=512
+    )
 
 
 def _explorer_03() -> widgets.Explorer:
-    return widgets.Explorer(controls=explore_referents.CONTROLS, render=explore_referents.render,
-                            cache_size=512)
+    return widgets.Explorer(
+        controls=explore_referents.CONTROLS, render=explore_referents.render, cache_size=512
+    )
 
 
 def _walk(explorer: widgets.Explorer, order: list[tuple[str, object]]) -> list[float]:
@@ -50,15 +52,21 @@ def _order(explorer: widgets.Explorer) -> list[tuple[str, object]]:
 def _report(label: str, times: list[float]) -> None:
     ms = sorted(t * 1000 for t in times)
     p95 = ms[min(len(ms) - 1, int(0.95 * len(ms)))]
-    print(f"{label:<42} n={len(ms):4d}  p50={statistics.median(ms):6.1f} ms  p95={p95:6.1f} ms  "
-          f"max={ms[-1]:6.1f} ms")
+    print(
+        f"{label:<42} n={len(ms):4d}  p50={statistics.median(ms):6.1f} ms  p95={p95:6.1f} ms  "
+        f"max={ms[-1]:6.1f} ms"
+    )
 
 
 def main() -> None:
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} "
-          f"{platform.python_version()}, {platform.system()}")
-    for name, make in (("02 framing/perspective/lens", _explorer_02),
-                       ("03 referent/framing/box", _explorer_03)):
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.system()}"
+    )
+    for name, make in (
+        ("02 framing/perspective/lens", _explorer_02),
+        ("03 referent/framing/box", _explorer_03),
+    ):
         explorer = make()
         order = _order(explorer)
         cold = _walk(explorer, order)

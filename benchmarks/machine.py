@@ -44,9 +44,11 @@ def describe() -> str:
     load = "/".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     memory = memory_gb()
     mem = f"{memory:.0f} GB RAM" if memory else "RAM unknown"
-    return (f"{cpu_name()} ({os.cpu_count()} logical CPUs), {mem}, {platform.system()} "
-            f"{platform.release()}, Python {platform.python_version()}; load average {load} "
-            "(1/5/15 min)")
+    return (
+        f"{cpu_name()} ({os.cpu_count()} logical CPUs), {mem}, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; load average {load} "
+        "(1/5/15 min)"
+    )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -85,8 +87,10 @@ def reference_figure_ms(repeats: int = 7) -> float:
 def main() -> None:
     print(f"machine: {describe()}")
     ms = reference_figure_ms()
-    print(f"reference figure (8x5 in, 20 labelled nodes, 30 lines; build + PNG): {ms:.0f} ms, "
-          f"{ms / DESIGN_REFERENCE_MS:.1f}x DESIGN.md's ~{DESIGN_REFERENCE_MS:.0f} ms on a quiet CI machine")
+    print(
+        f"reference figure (8x5 in, 20 labelled nodes, 30 lines; build + PNG): {ms:.0f} ms, "
+        f"{ms / DESIGN_REFERENCE_MS:.1f}x DESIGN.md's ~{DESIGN_REFERENCE_MS:.0f} ms on a quiet CI machine"
+    )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,9 @@ print("BENCH-REPORT " + _json.dumps(_report))
 
 def run(nb: nbformat.NotebookNode) -> tuple[float, dict]:
     """Run All on a fresh kernel (timed), then drive every control in the same kernel."""
-    client = NotebookClient(nb, timeout=900, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK_DIR)}})
+    client = NotebookClient(
+        nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK_DIR)}}
+    )
     start = time.perf_counter()
     with client.setup_kernel(stderr=subprocess.DEVNULL):
         for index, cell in enumerate(nb.cells):
@@ -53,8 +54,9 @@ def run(nb: nbformat.NotebookNode) -> tuple[float, dict]:
         driver = nbformat.v4.new_code_cell(DRIVER)
         nb.cells.append(driver)
         client.execute_cell(driver, len(nb.cells) - 1)
-    errors = [f"{o.ename}: {o.evalue}" for c in nb.cells for o in c.get("outputs", [])
-              if o.output_type == "error"]
+    errors = [
+        f"{o.ename}: {o.evalue}" for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"
+    ]
     if errors:
         raise RuntimeError("; ".join(errors))
     text = "".join(o.get("text", "") for o in driver.outputs if o.output_type == "stream")
@@ -76,11 +78,15 @@ def main(names: list[str]) -> None:
     empty = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("pass")])
     empty.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     base, base_report = run(empty)
-    print(f"empty notebook, Run All headless (kernel start included): {base:.2f} s; "
-          f"kernel peak RSS {base_report['peak_rss_mb']:.0f} MB")
+    print(
+        f"empty notebook, Run All headless (kernel start included): {base:.2f} s; "
+        f"kernel peak RSS {base_report['peak_rss_mb']:.0f} MB"
+    )
     print()
-    print(f"{'notebook':36} {'run s':>6} {'ratio':>6} {'target':>7} {'controls':>8} {'settings':>8} "
-          f"{'redraws':>7}  figure redraw in the kernel (uncached)      {'RSS MB':>6}")
+    print(
+        f"{'notebook':36} {'run s':>6} {'ratio':>6} {'target':>7} {'controls':>8} {'settings':>8} "
+        f"{'redraws':>7}  figure redraw in the kernel (uncached)      {'RSS MB':>6}"
+    )
     all_settings: list[float] = []
     redraws: list[float] = []
     slow: list[str] = []
@@ -95,29 +101,40 @@ def main(names: list[str]) -> None:
         rss = report["peak_rss_mb"]
         rss_note = "" if rss < RSS_TARGET_MB else f"  MISSED (< {RSS_TARGET_MB})"
         mine = [t for ex in report["explorers"] for t in ex["timings"]]
-        print(f"{path.stem:36} {seconds:6.2f} {seconds / base:5.2f}x {verdict:>7} {report['controls']:8d} "
-              f"{report['settings']:8d} {len(mine):7d}  {ms_stats(mine)}  {rss:6.0f}{rss_note}")
+        print(
+            f"{path.stem:36} {seconds:6.2f} {seconds / base:5.2f}x {verdict:>7} {report['controls']:8d} "
+            f"{report['settings']:8d} {len(mine):7d}  {ms_stats(mine)}  {rss:6.0f}{rss_note}"
+        )
         if report["errors"]:
             print(f"   errors while driving: {report['errors'][:3]}")
         all_settings += report["timings"]
         redraws += mine
         for ex in report["explorers"]:
             if ex["timings"] and max(ex["timings"]) * 1e3 > UPDATE_TARGET_MS:
-                slow.append(f"{path.stem}: Explorer({', '.join(ex['controls'])}): "
-                            f"{ms_stats(ex['timings'])} over {len(ex['timings'])} redraws")
+                slow.append(
+                    f"{path.stem}: Explorer({', '.join(ex['controls'])}): "
+                    f"{ms_stats(ex['timings'])} over {len(ex['timings'])} redraws"
+                )
     print()
     print(f"run-all target: under 2 x empty + 3 s = {2 * base + 3:.1f} s on this machine")
     met = bool(redraws) and percentile([t * 1e3 for t in redraws], 95) < UPDATE_TARGET_MS
-    print(f"in-kernel figure redraw, every control of every notebook ({len(redraws)} redraws, caches off): "
-          f"{ms_stats(redraws)}; target p95 < {UPDATE_TARGET_MS} ms: {'met' if met else 'MISSED'}")
-    print(f"every setting helpers.tools.drive made ({len(all_settings)}, incl. quiz choices and settings "
-          f"that leave the value unchanged): {ms_stats(all_settings)}")
+    print(
+        f"in-kernel figure redraw, every control of every notebook ({len(redraws)} redraws, caches off): "
+        f"{ms_stats(redraws)}; target p95 < {UPDATE_TARGET_MS} ms: {'met' if met else 'MISSED'}"
+    )
+    print(
+        f"every setting helpers.tools.drive made ({len(all_settings)}, incl. quiz choices and settings "
+        f"that leave the value unchanged): {ms_stats(all_settings)}"
+    )
     if slow:
         print("explorers with a redraw over the target (render + PNG):")
         for line in slow:
             print(f"   {line}")
-    print(f"kernel peak RSS target: under {RSS_TARGET_MB} MB per notebook kernel (the empty notebook's "
-          "kernel has imported helpers.tools.drive, ipywidgets and matplotlib for the driver)")
+    print(
+        f"kernel peak RSS target: under {RSS_TARGET_MB} MB per notebook kernel (the empty notebook's "
+        "kernel has imported helpers.tools.drive, ipywidgets and matplotlib for the driver)"
+    )
+
 
 if __name__ == "__main__":
     main(sys.argv[1:])

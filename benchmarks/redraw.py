@@ -56,11 +56,15 @@ def main() -> None:
         first, second = walk(entry)
         first_all += first
         second_all += second
-        print(f"{entry.name:<26} n={len(first):3d}  first p50 {statistics.median(first):6.1f} p95 "
-              f"{p95(first):6.1f}  |  again p50 {statistics.median(second):6.1f} p95 {p95(second):6.1f} ms")
-    print(f"{'ALL':<26} n={len(first_all):3d}  first p50 {statistics.median(first_all):6.1f} p95 "
-          f"{p95(first_all):6.1f}  |  again p50 {statistics.median(second_all):6.1f} p95 "
-          f"{p95(second_all):6.1f} ms")
+        print(
+            f"{entry.name:<26} n={len(first):3d}  first p50 {statistics.median(first):6.1f} p95 "
+            f"{p95(first):6.1f}  |  again p50 {statistics.median(second):6.1f} p95 {p95(second):6.1f} ms"
+        )
+    print(
+        f"{'ALL':<26} n={len(first_all):3d}  first p50 {statistics.median(first_all):6.1f} p95 "
+        f"{p95(first_all):6.1f}  |  again p50 {statistics.median(second_all):6.1f} p95 "
+        f"{p95(second_all):6.1f} ms"
+    )
 
 
 if __name__ == "__main__":

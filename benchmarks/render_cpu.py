@@ -18,8 +18,17 @@ from helpers.explorers import reading as reading_explorer
 from helpers.explorers import widgets
 
 TARGET_S = 0.1
-SEARCHES = ["security", "Milan", "collective security", '"international relations"', "EU-Russia",
-            "  COLLECTIVE   Security ", "qwertyuiop-not-in-the-essay", "Ukraine", ""]
+SEARCHES = [
+    "security",
+    "Milan",
+    "collective security",
+    '"international relations"',
+    "EU-Russia",
+    "  COLLECTIVE   Security ",
+    "qwertyuiop-not-in-the-essay",
+    "Ukraine",
+    "",
+]
 
 
 def cpu_render(render, **values) -> float:
@@ -33,8 +42,10 @@ def cpu_render(render, **values) -> float:
 def report(name: str, times: list[float]) -> None:
     median = statistics.median(times)
     verdict = "met" if median < TARGET_S else "MISSED"
-    print(f"{name}: median {median * 1000:.1f} ms CPU over {len(times)} renders "
-          f"(max {max(times) * 1000:.1f} ms); target < {TARGET_S * 1000:.0f} ms {verdict}")
+    print(
+        f"{name}: median {median * 1000:.1f} ms CPU over {len(times)} renders "
+        f"(max {max(times) * 1000:.1f} ms); target < {TARGET_S * 1000:.0f} ms {verdict}"
+    )
 
 
 def main() -> None:
@@ -42,8 +53,10 @@ def main() -> None:
 
     values = {c.name: c.default for c in bargaining_explorer.CONTROLS}
     bargaining_explorer.render_bargaining(**values)  # warm fonts
-    report("04 bargaining, default controls",
-           [cpu_render(bargaining_explorer.render_bargaining, **values) for _ in range(5)])
+    report(
+        "04 bargaining, default controls",
+        [cpu_render(bargaining_explorer.render_bargaining, **values) for _ in range(5)],
+    )
 
     for name, (controls, render) in poll_explorer.EXPLORERS.items():
         combos = widgets.combinations(controls)
@@ -55,8 +68,11 @@ def main() -> None:
     controls, render = reading_explorer.EXPLORERS["argument_map"]
     names = [c.name for c in controls]
     render(**{n: False for n in names})  # draw the static layer once
-    report("01 argument map, one rejection at a time",
-           [cpu_render(render, **{n: n == name for n in names}) for name in names])
+    report(
+        "01 argument map, one rejection at a time",
+        [cpu_render(render, **{n: n == name for n in names}) for name in names],
+    )
+
 
 if __name__ == "__main__":
     main()

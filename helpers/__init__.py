@@ -26,8 +26,10 @@ class HelpersTooOld(RuntimeError):
 def _parse(version: str) -> tuple[int, ...]:
     parts = version.split(".") if isinstance(version, str) else []
     if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
-        raise ValueError(f"a helpers version is written like '0.2.0' (one to three whole numbers "
-                         f"separated by dots), not {version!r}")
+        raise ValueError(
+            f"a helpers version is written like '0.2.0' (one to three whole numbers "
+            f"separated by dots), not {version!r}"
+        )
     numbers = tuple(int(p) for p in parts)
     return numbers + (0,) * (3 - len(numbers))
 

@@ -45,7 +45,11 @@ def pytest_terminal_summary(terminalreporter):
     for name, info in sorted(SUMMARY.items()):
         total_controls += info["controls"]
         total_settings += info["settings"]
-        tr.write_line(f"{name}: ran {info['cells']} cells in {info['seconds']:.1f} s; drove "
-                      f"{info['controls']} controls through {info['settings']} settings")
-    tr.write_line(f"TOTAL: {len(SUMMARY)} notebooks executed, {total_controls} controls driven "
-                  f"through {total_settings} settings")
+        tr.write_line(
+            f"{name}: ran {info['cells']} cells in {info['seconds']:.1f} s; drove "
+            f"{info['controls']} controls through {info['settings']} settings"
+        )
+    tr.write_line(
+        f"TOTAL: {len(SUMMARY)} notebooks executed, {total_controls} controls driven "
+        f"through {total_settings} settings"
+    )

@@ -94,8 +94,11 @@ def texts(fig: Figure) -> list[Text]:
                     loc = tick.get_loc()
                     if loc is not None and lo - slack <= loc <= hi + slack:  # drawn only in view
                         shown_ticks.update((tick.label1, tick.label2))
-    return [t for t in fig.findobj(Text)
-            if t.get_visible() and t.get_text().strip() and (t not in all_ticks or t in shown_ticks)]
+    return [
+        t
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and (t not in all_ticks or t in shown_ticks)
+    ]
 
 
 def problems(fig: Figure, picture: engine.Picture | None = None) -> list[str]:
@@ -109,8 +112,12 @@ def problems(fig: Figure, picture: engine.Picture | None = None) -> list[str]:
         if t.get_fontsize() < MIN_FONT_PT:
             found.append(f"{t.get_text()!r} is {t.get_fontsize():g} pt, under {MIN_FONT_PT} pt")
         b = boxes[t]
-        if (b.x0 < bounds.x0 - OUTSIDE_PX or b.y0 < bounds.y0 - OUTSIDE_PX
-                or b.x1 > bounds.x1 + OUTSIDE_PX or b.y1 > bounds.y1 + OUTSIDE_PX):
+        if (
+            b.x0 < bounds.x0 - OUTSIDE_PX
+            or b.y0 < bounds.y0 - OUTSIDE_PX
+            or b.x1 > bounds.x1 + OUTSIDE_PX
+            or b.y1 > bounds.y1 + OUTSIDE_PX
+        ):
             found.append(f"{t.get_text()!r} runs outside the figure")
     allowed = {frozenset(p) for p in (picture.allowed_overlaps() if picture else ())}
     for a, b in pairs(shown, 2):
@@ -133,8 +140,9 @@ def problems(fig: Figure, picture: engine.Picture | None = None) -> list[str]:
         label = artist.get_label() if hasattr(artist, "get_label") else ""
         if hasattr(artist, "glyph_size"):
             found.append(f"{label!r} is drawn as glyph paths, not as Text")
-        elif (label and not str(label).startswith("_") and label not in legend_ok
-              and not _is_container(artist)):
+        elif (
+            label and not str(label).startswith("_") and label not in legend_ok and not _is_container(artist)
+        ):
             found.append(f"a {type(artist).__name__} carries the words {label!r} outside any Text")
     return found
 

@@ -22,8 +22,14 @@ def make(claims, pids=PIDS):
 
 def rec(cid, kind="premise", support=(), paragraphs=("P1",), **extra):
     return {
-        "id": cid, "kind": kind, "text": f"claim {cid}", "paragraphs": list(paragraphs),
-        "support": [list(r) for r in support], "source": "test", "accessed": "today", **extra,
+        "id": cid,
+        "kind": kind,
+        "text": f"claim {cid}",
+        "paragraphs": list(paragraphs),
+        "support": [list(r) for r in support],
+        "source": "test",
+        "accessed": "today",
+        **extra,
     }
 
 
@@ -142,12 +148,14 @@ def test_joint_support_needs_every_member():
 
 def test_cycle_is_rejected():
     with pytest.raises(ValueError, match="cycle"):
-        make([
-            rec("p"),
-            rec("x", "intermediate", support=[["p", "y"]]),
-            rec("y", "intermediate", support=[["x"]]),
-            rec("c", "conclusion", support=[["y"]]),
-        ])
+        make(
+            [
+                rec("p"),
+                rec("x", "intermediate", support=[["p", "y"]]),
+                rec("y", "intermediate", support=[["x"]]),
+                rec("c", "conclusion", support=[["y"]]),
+            ]
+        )
 
 
 def test_unknown_paragraph_is_rejected():
@@ -188,7 +196,7 @@ def test_routes_step_one_column_at_a_time_and_stacked_boxes_never_overlap(amap):
     items = [(x, y, sizes[c]) for c, (x, y) in pos.items()]
     items += [(x, y, 0.1) for way in routes.values() for x, y in way[1:-1]]
     for i, (x1, y1, h1) in enumerate(items):
-        for x2, y2, h2 in items[i + 1:]:
+        for x2, y2, h2 in items[i + 1 :]:
             if x1 == x2:
                 assert abs(y1 - y2) >= (h1 + h2) / 2 + 0.1 - 1e-9
 
@@ -201,7 +209,7 @@ def test_layout_reduces_crossings_compared_with_alphabetical_order(amap):
             segs += list(zip(way, way[1:], strict=False))
         count = 0
         for i, (a1, b1) in enumerate(segs):
-            for a2, b2 in segs[i + 1:]:
+            for a2, b2 in segs[i + 1 :]:
                 if a1[0] == a2[0] and (a1[1] - a2[1]) * (b1[1] - b2[1]) < 0:
                     count += 1
         return count

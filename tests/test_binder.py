@@ -41,7 +41,7 @@ PREFIX_VARS = ("${KERNEL_PYTHON_PREFIX}", "${NB_PYTHON_PREFIX}")
 
 # Runs inside the replayed environment (its own nbclient, its own kernel): every notebook top to
 # bottom, offline, then one cell that says where helpers and the seed were loaded from.
-RUNNER = r'''
+RUNNER = r"""
 import json, sys, time
 from pathlib import Path
 import nbformat
@@ -71,7 +71,7 @@ for path in sorted(Path.cwd().glob("*.ipynb")):
     results[path.name] = {"errors": errors, "where": where.strip().splitlines(),
                           "seconds": round(time.perf_counter() - start, 1)}
 print("BINDER-RESULTS " + json.dumps(results))
-'''
+"""
 
 CHECK = (
     "import sys, helpers\nfrom helpers.sources import essay\n"
@@ -93,9 +93,24 @@ def build_plan(repo: Path) -> tuple[str, str]:
     exe = Path(sys.executable).parent / "repo2docker"
     if not exe.exists():
         pytest.fail("repo2docker is not installed: `pip install -r requirements-dev.txt` pins it")
-    result = subprocess.run([str(exe), "--no-build", "--no-run", "--debug", "--user-name", "jovyan",
-                             "--user-id", "1000", str(repo)], cwd=repo.parent, env=clean_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            str(exe),
+            "--no-build",
+            "--no-run",
+            "--debug",
+            "--user-name",
+            "jovyan",
+            "--user-id",
+            "1000",
+            str(repo),
+        ],
+        cwd=repo.parent,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout, result.stderr
 
@@ -141,8 +156,9 @@ def replay(steps: list[str], repo: Path, env_dir: Path, env: dict[str, str]) -> 
         argv = [a for a in shlex.split(command) if a != "--no-cache-dir"]
         if argv[:2] != [str(env_dir / "bin" / "pip"), "install"]:
             pytest.fail(f"the plan has a step this test cannot replay: {step!r}")
-        result = subprocess.run([*argv, "--quiet"], cwd=repo, env=env, capture_output=True, text=True,
-                                timeout=600)
+        result = subprocess.run(
+            [*argv, "--quiet"], cwd=repo, env=env, capture_output=True, text=True, timeout=600
+        )
         assert result.returncode == 0, f"{step!r} failed:\n{result.stderr[-3000:]}"
         done.append(argv)
     return done
@@ -154,7 +170,8 @@ def run_binder(source: Path, work: Path) -> dict:
     dockerfile, log = build_plan(repo)
     version = runtime_python(repo)
     assert f"python={version}" in log or f"py-{version}" in dockerfile, (
-        f"repo2docker did not plan Python {version} from runtime.txt:\n{log}")
+        f"repo2docker did not plan Python {version} from runtime.txt:\n{log}"
+    )
     steps = repository_steps(dockerfile)
     assert steps, f"no install steps after the repository is copied in:\n{dockerfile}"
 
@@ -164,8 +181,9 @@ def run_binder(source: Path, work: Path) -> dict:
     subprocess.run([python, "-m", "venv", str(env_dir)], check=True, env=clean_env(), timeout=300)
     home = work / "home"
     home.mkdir()
-    env = clean_env(PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", HOME=str(home),
-                    MPLBACKEND="Agg")
+    env = clean_env(
+        PATH=f"{env_dir / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}", HOME=str(home), MPLBACKEND="Agg"
+    )
     for name in list(env):
         if name.startswith("JUPYTER") or name.startswith("IPYTHON"):
             del env[name]
@@ -175,13 +193,24 @@ def run_binder(source: Path, work: Path) -> dict:
 
     prelude = inspect.getsource(netguard) + "\ninstall()\n"
     start = time.perf_counter()
-    result = subprocess.run([str(env_dir / "bin" / "python"), "-c", RUNNER, prelude, CHECK],
-                            cwd=repo / "notebooks", env=env, capture_output=True, text=True, timeout=1500)
+    result = subprocess.run(
+        [str(env_dir / "bin" / "python"), "-c", RUNNER, prelude, CHECK],
+        cwd=repo / "notebooks",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
     run_s = time.perf_counter() - start
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BINDER-RESULTS ")), None)
     assert line, f"the notebook runner failed:\n{result.stderr[-3000:]}"
-    return {"steps": replayed, "env": env_dir, "install_s": install_s, "run_s": run_s,
-            "notebooks": json.loads(line.removeprefix("BINDER-RESULTS "))}
+    return {
+        "steps": replayed,
+        "env": env_dir,
+        "install_s": install_s,
+        "run_s": run_s,
+        "notebooks": json.loads(line.removeprefix("BINDER-RESULTS ")),
+    }
 
 
 def copy_checkout_from(source: Path, dest: Path) -> Path:
@@ -197,7 +226,8 @@ def test_binder_plan_replayed_runs_every_notebook(tmp_path):
     expected = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert sorted(notebooks) == expected
     assert [argv[2:] for argv in outcome["steps"]] == [["-r", "requirements.txt"], ["."]], (
-        "repo2docker's plan changed; read it and update this test and the README")
+        "repo2docker's plan changed; read it and update this test and the README"
+    )
     failed = {name: r["errors"] for name, r in notebooks.items() if r["errors"]}
     assert not failed, "\n".join(f"{name}: {errs[:3]}" for name, errs in failed.items())
     site = str(outcome["env"].resolve())
@@ -205,7 +235,10 @@ def test_binder_plan_replayed_runs_every_notebook(tmp_path):
         where = dict(line.split(" ", 1) for line in r["where"])
         assert where["EXECUTABLE"].startswith(str(outcome["env"])), f"{name}: kernel {where['EXECUTABLE']}"
         assert where["HELPERS"].startswith(site) and "site-packages" in where["HELPERS"], (
-            f"{name}: helpers from {where['HELPERS']}, not the installed package")
+            f"{name}: helpers from {where['HELPERS']}, not the installed package"
+        )
         assert where["SEED"].startswith(site), f"{name}: seed from {where['SEED']}"
-    print(f"\nBinder replay: {len(outcome['steps'])} steps in {outcome['install_s']:.0f} s; "
-          f"{len(notebooks)} of {len(expected)} notebooks ran in {outcome['run_s']:.0f} s")
+    print(
+        f"\nBinder replay: {len(outcome['steps'])} steps in {outcome['install_s']:.0f} s; "
+        f"{len(notebooks)} of {len(expected)} notebooks ran in {outcome['run_s']:.0f} s"
+    )

@@ -185,8 +185,9 @@ def test_view_takes_a_picture_and_its_alt():
 
 
 def test_explorer_draws_pictures_with_the_fast_path():
-    explorer = Explorer([toggle("n", "Tallest:", {"one": 1, "nine": 9})],
-                        lambda n: View(Bars((n, 2, 3)), f"Bars up to {n}."))
+    explorer = Explorer(
+        [toggle("n", "Tallest:", {"one": 1, "nine": 9})], lambda n: View(Bars((n, 2, 3)), f"Bars up to {n}.")
+    )
     assert explorer.png == engine.png(Bars((1, 2, 3)))
     assert 'alt="Heights (described below)"' in explorer.picture.value
     explorer.set(n=9)

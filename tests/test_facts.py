@@ -22,22 +22,29 @@ def test_shipped_data_passes_the_hygiene_audit():
 def test_hygiene_audit_refuses_planted_bad_records(tmp_path):
     # A clean file passes, so the failures below come from the planted records alone.
     (tmp_path / "good.csv").write_text(
-        "id,source,accessed\nA,Charter of the United Nations,2026-12-02\n", encoding="utf-8")
+        "id,source,accessed\nA,Charter of the United Nations,2026-12-02\n", encoding="utf-8"
+    )
     assert facts.audit_dir(tmp_path) == []
     # A source on the denylist (an encyclopedia), even as a subdomain and inside a longer text.
     (tmp_path / "weak.csv").write_text(
-        "id,source,accessed\nA,\"see https://en.wikipedia.org/wiki/X\",2026-12-02\n", encoding="utf-8")
+        'id,source,accessed\nA,"see https://en.wikipedia.org/wiki/X",2026-12-02\n', encoding="utf-8"
+    )
     # A glossary-like file whose term has no source; one whose accessed is not a date.
     (tmp_path / "glossary.toml").write_text(
-        '[[term]]\nname = "t"\nexplanation = "e"\naccessed = "2026-12-02"\n', encoding="utf-8")
+        '[[term]]\nname = "t"\nexplanation = "e"\naccessed = "2026-12-02"\n', encoding="utf-8"
+    )
     (tmp_path / "undated.toml").write_text(
-        '[[event]]\ntext = "x"\nsource = "NATO"\naccessed = "the seed capture"\n', encoding="utf-8")
+        '[[event]]\ntext = "x"\nsource = "NATO"\naccessed = "the seed capture"\n', encoding="utf-8"
+    )
     # A weak site named at file level is refused too; read_via may name the copy actually read.
     (tmp_path / "filelevel.toml").write_text(
-        'source = "blog at x.blogspot.com"\naccessed = "2026-12-02"\n[[x]]\nv = 1\n', encoding="utf-8")
+        'source = "blog at x.blogspot.com"\naccessed = "2026-12-02"\n[[x]]\nv = 1\n', encoding="utf-8"
+    )
     (tmp_path / "via.toml").write_text(
         '[[x]]\nsource = "NATO press release"\nread_via = "https://www.einpresswire.com/a"\n'
-        'accessed = "2026-12-02"\n', encoding="utf-8")
+        'accessed = "2026-12-02"\n',
+        encoding="utf-8",
+    )
     problems = "\n".join(facts.audit_dir(tmp_path))
     assert "weak.csv line 2 cites wikipedia.org" in problems
     assert "glossary.toml [term] record 1 has no source" in problems
@@ -91,14 +98,17 @@ def test_sources_table_lists_each_work_once_and_whole():
     table = facts.sources_table(["actors.csv"])
     lines = table.splitlines()
     assert len(lines) == len(set(lines)) and len(lines) < len(facts.load_csv("actors.csv"))
-    assert all(line.startswith("- ") and "(accessed 20" in line and "used in `actors.csv`" in line
-               for line in lines)
+    assert all(
+        line.startswith("- ") and "(accessed 20" in line and "used in `actors.csv`" in line for line in lines
+    )
     # No citation is cut inside its brackets (the student's "(entry into force ... (accessed").
     for line in lines:
         assert line.count("(") == line.count(")"), line
     # A semicolon inside brackets belongs to one citation; one outside separates two works.
     assert facts.split_citations("'New START' (in force 2011; suspended 2023); NTI") == [
-        "'New START' (in force 2011; suspended 2023)", "NTI"]
+        "'New START' (in force 2011; suspended 2023)",
+        "NTI",
+    ]
 
 
 def test_sources_table_lists_a_shared_work_once_with_every_file_using_it():

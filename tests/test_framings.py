@@ -45,8 +45,9 @@ def test_nodes_never_move_between_framings_or_lenses(perspective):
 def test_collective_framing_draws_the_line_and_the_essays_outsiders():
     f = framings.frame("collective", "brussels")
     (group,) = f.groups
-    assert set(group.members) == {a.id for a in facts.actors().values()
-                                  if a.id in layout.POSITIONS and (a.in_nato() or a.in_eu())}
+    assert set(group.members) == {
+        a.id for a in facts.actors().values() if a.id in layout.POSITIONS and (a.in_nato() or a.in_eu())
+    }
     assert f.node("RUS").role == "threat" and f.node("CHN").role == "threat"
     assert f.node("UKR").role == "issue"
     threats = [e for e in f.edges if e.kind == "threat"]
@@ -77,8 +78,11 @@ def test_perspective_changes_the_collective_and_the_year():
     assert "NOR" in helsinki_2025.groups[0].members
     # Edges that began after 2022 are absent from the 2022 view.
     intl_2022 = framings.frame("international", "helsinki_2022")
-    assert all(int(r["start"]) <= 2022 for r in framings.interactions()
-               if any(e.a == r["a"] and e.b == r["b"] for e in intl_2022.edges))
+    assert all(
+        int(r["start"]) <= 2022
+        for r in framings.interactions()
+        if any(e.a == r["a"] and e.b == r["b"] for e in intl_2022.edges)
+    )
 
 
 def test_states_in_between_are_actors_with_their_own_view():
@@ -98,8 +102,7 @@ def test_lenses():
     assert {e.a for e in breaches} == set(layout.POSITIONS) - {"POL"}
     assert {"DEU", "FRA", "USA"} <= {e.a for e in breaches}, "allies can be the threat, too"
     concert = framings.lens("concert")
-    assert {n.id for n in concert.nodes if n.role == "great power"} == {
-        "USA", "GBR", "FRA", "RUS", "CHN"}
+    assert {n.id for n in concert.nodes if n.role == "great power"} == {"USA", "GBR", "FRA", "RUS", "CHN"}
     defence = framings.lens("collective_defence", "helsinki_2022")
     assert "FIN" not in defence.groups[0].members
     for term in framings.scholarly_terms().values():
@@ -130,8 +133,7 @@ def test_a_subset_of_actors_is_framed_consistently():
     assert f.node("EST").role == "self" and f.node("RUS").role == "threat"
 
 
-@pytest.mark.parametrize("values", widgets.combinations(explore.CONTROLS),
-                         ids=lambda v: "-".join(v.values()))
+@pytest.mark.parametrize("values", widgets.combinations(explore.CONTROLS), ids=lambda v: "-".join(v.values()))
 def test_render_02_every_combination(values):
     view = explore.render(**values)
     assert isinstance(view.fig, Picture) and view.alt.endswith("(described below)")
@@ -147,8 +149,10 @@ def test_scholarly_names_keep_their_capitals():
     assert "<b>Collective security (Claude&#x27;s sense)</b>" in view.text
 
 
-@pytest.mark.parametrize("referent, framing, no_culprit",
-                         list(itertools.product(referents.REFERENTS, framings.FRAMINGS, (False, True))))
+@pytest.mark.parametrize(
+    "referent, framing, no_culprit",
+    list(itertools.product(referents.REFERENTS, framings.FRAMINGS, (False, True))),
+)
 def test_render_03_every_combination(referent, framing, no_culprit):
     view = explore_referents.render(referent, framing, no_culprit)
     assert isinstance(view.fig, Picture) and view.description and view.text
@@ -173,7 +177,8 @@ def test_quizzes_follow_the_models():
     assert explore.claude_quiz().answer.startswith("Any member of the system")
     claude = framings.lens("collective_security_claude", "warsaw")
     assert {e.a for e in claude.edges if e.kind == "breach"} >= set(
-        framings.collective_members("community", framings.CURRENT_YEAR)) - {"POL"}
+        framings.collective_members("community", framings.CURRENT_YEAR)
+    ) - {"POL"}
     sorting = explore.sorting_quiz()
     assert sorting is not None
 

@@ -17,7 +17,8 @@ GUIDE = ROOT / "docs" / "instructor_guide.md"
 
 def test_committed_guide_is_the_generated_one():
     assert GUIDE.read_text(encoding="utf-8") == guide.build(), (
-        "docs/instructor_guide.md is stale: run `python -m helpers.tools.guide > docs/instructor_guide.md`")
+        "docs/instructor_guide.md is stale: run `python -m helpers.tools.guide > docs/instructor_guide.md`"
+    )
 
 
 def test_every_notebook_has_instructor_notes_and_its_discussion_in_the_guide():
@@ -70,14 +71,27 @@ def test_instructor_notes_are_complete_and_data_loads_with_its_source():
 
 
 def test_bad_notes_and_plans_are_refused_clearly():
-    good = {"stem": "00_start_here", "class_minutes": 10, "goal": "g", "control": "c",
-            "ask_first": "a?", "misreadings": ["Wrong. Right."]}
+    good = {
+        "stem": "00_start_here",
+        "class_minutes": 10,
+        "goal": "g",
+        "control": "c",
+        "ask_first": "a?",
+        "misreadings": ["Wrong. Right."],
+    }
     with pytest.raises(ValueError, match="unknown notebook '99_nothing'"):
         guide.notes({"notebook": [{**good, "stem": "99_nothing"}]})
     with pytest.raises(ValueError, match="lacks goal"):
         guide.notes({"notebook": [{**good, "goal": ""}]})
-    plan = {"plan": [{"name": "x", "before": "", "session": [
-        {"title": "t", "step": [{"notebook": "42", "minutes": 5, "do": "d"}]}]}]}
+    plan = {
+        "plan": [
+            {
+                "name": "x",
+                "before": "",
+                "session": [{"title": "t", "step": [{"notebook": "42", "minutes": 5, "do": "d"}]}],
+            }
+        ]
+    }
     with pytest.raises(ValueError, match="unknown notebook '42'"):
         guide.plans(plan)
     with pytest.raises(ValueError, match="misreading needs"):
@@ -85,9 +99,12 @@ def test_bad_notes_and_plans_are_refused_clearly():
 
 
 def test_discussion_cells_must_be_where_the_template_puts_them(tmp_path):
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("## For discussion\n\n1. a\n2. b\n3. c"),
-        nbformat.v4.new_markdown_cell("Answers without the heading")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("## For discussion\n\n1. a\n2. b\n3. c"),
+            nbformat.v4.new_markdown_cell("Answers without the heading"),
+        ]
+    )
     path = tmp_path / "bad.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(ValueError, match=r"must start with '\*\*Model answers\*\*'"):

@@ -11,8 +11,15 @@ import pytest
 from helpers.sources import catalog, essay
 from tests.conftest import NOTEBOOKS, ROOT
 
-TEMPLATE = ("## In 10 seconds", "## What the essay says", "## See it", "## What changed and why",
-            "## Another view", "## For discussion", "## Sources")
+TEMPLATE = (
+    "## In 10 seconds",
+    "## What the essay says",
+    "## See it",
+    "## What changed and why",
+    "## Another view",
+    "## For discussion",
+    "## Sources",
+)
 # An essay quotation in prose: “...” or "..." followed by its paragraph id, e.g. “...” (P7).
 PROSE_QUOTE = re.compile(r'[“"]([^“”"]{3,}?)[”"]\s*\((P\d{1,2})\)')
 
@@ -31,7 +38,8 @@ def quote_calls(source: str) -> list[tuple[str, str]]:
                 args = node.args
                 assert len(args) == 2 and all(isinstance(a, ast.Constant) for a in args), (
                     "quote() must be called with two literal strings so the test can check it: "
-                    + ast.unparse(node))
+                    + ast.unparse(node)
+                )
                 found.append((args[0].value, args[1].value))
     return found
 
@@ -46,15 +54,21 @@ def test_notebook_committed_without_outputs(path):
     for cell in _cells(path):
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, (
-                f"{path.name} has outputs; clear them before committing")
+                f"{path.name} has outputs; clear them before committing"
+            )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_follows_the_template(path):
     cells = _cells(path)
     assert cells[0].cell_type == "markdown" and cells[0].source.startswith("# ")
-    headings = [line for c in cells if c.cell_type == "markdown" for line in c.source.splitlines()
-                if line.startswith("## ")]
+    headings = [
+        line
+        for c in cells
+        if c.cell_type == "markdown"
+        for line in c.source.splitlines()
+        if line.startswith("## ")
+    ]
     positions = []
     for wanted in TEMPLATE:
         hits = [i for i, h in enumerate(headings) if h.startswith(wanted)]
@@ -100,7 +114,8 @@ def test_quotes_in_docs_are_verbatim():
 
 def test_quote_checkers_catch_a_misquote():
     assert quote_calls('quote("P7", "Collective security refers to")') == [
-        ("P7", "Collective security refers to")]
+        ("P7", "Collective security refers to")
+    ]
     assert prose_quotes("as he puts it, “he wants Milan” (P5).") == [("P5", "he wants Milan")]
     with pytest.raises(AssertionError, match="literal strings"):
         quote_calls("quote(pid, text)")

@@ -25,8 +25,19 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.slow
 
 # What a build never needs from the working tree (and what would make the copy slow).
-_SKIP = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache",
-                               ".hypothesis", "test-artifacts", "node_modules", ".ipynb_checkpoints")
+_SKIP = shutil.ignore_patterns(
+    ".git",
+    ".venv",
+    "build",
+    "dist",
+    "*.egg-info",
+    "__pycache__",
+    ".*_cache",
+    ".hypothesis",
+    "test-artifacts",
+    "node_modules",
+    ".ipynb_checkpoints",
+)
 
 QUOTE_P7 = (
     "from helpers.sources import essay, facts\n"
@@ -41,8 +52,11 @@ QUOTE_P7 = (
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment for a child Python that must not see the checkout or the shared venv."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")
+    }
     env.update(extra)
     return env
 
@@ -55,8 +69,13 @@ def copy_checkout(dest: Path) -> Path:
 
 def build_wheel(src: Path, out: Path) -> Path:
     """Build the project's wheel from ``src`` with pip, the way ``pip install .`` does."""
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(src)],
-                   check=True, cwd=src, env=clean_env(), timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(src)],
+        check=True,
+        cwd=src,
+        env=clean_env(),
+        timeout=300,
+    )
     wheels = sorted(out.glob("security_framings-*.whl"))
     assert len(wheels) == 1, f"expected one wheel, found {wheels}"
     return wheels[0]
@@ -97,12 +116,22 @@ def test_installed_wheel_quotes_p7_from_outside_the_checkout(wheel, tmp_path):
     venv.create(env_dir, with_pip=False)
     python = env_dir / "bin" / "python"
     # The shared pip installs into the new environment (--python): faster than bootstrapping pip.
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
-                    str(wheel)], check=True, env=clean_env(), timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)],
+        check=True,
+        env=clean_env(),
+        timeout=300,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    result = subprocess.run([str(python), "-I", "-c", QUOTE_P7], cwd=elsewhere, env=clean_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(python), "-I", "-c", QUOTE_P7],
+        cwd=elsewhere,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     lines = dict(line.split(" ", 1) for line in result.stdout.splitlines())
     assert lines["PID"] == "P7"

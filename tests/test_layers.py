@@ -27,8 +27,10 @@ ALLOWED = {
     "figures": {"figures", "models", "sources", "text"},
     "explorers": {"explorers", "figures", "models", "sources", "text"},
 }
-FORBIDDEN_OUTSIDE = {"models": {"matplotlib", "ipywidgets", "IPython"},
-                     "sources": {"matplotlib", "ipywidgets"}}
+FORBIDDEN_OUTSIDE = {
+    "models": {"matplotlib", "ipywidgets", "IPython"},
+    "sources": {"matplotlib", "ipywidgets"},
+}
 LAYERS = {"models", "figures", "explorers", "text", "sources", "tools"}
 
 
@@ -81,8 +83,13 @@ def problems(path: Path) -> list[str]:
             aliases.add(module.split(".")[-1])
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
-                and isinstance(node.value, ast.Name) and node.value.id in aliases):
+        if (
+            isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+        ):
             found.append(f"{path.name}:{node.lineno} reads the private name {node.value.id}.{node.attr}")
     return found
 
@@ -96,9 +103,11 @@ def test_the_check_finds_a_wrong_direction_and_a_private_name(tmp_path, monkeypa
     fake = tmp_path / "helpers"
     (fake / "models").mkdir(parents=True)
     bad = fake / "models" / "bad.py"
-    bad.write_text("import matplotlib\nfrom helpers.figures import style\n"
-                   "from helpers.models.layout import _bump\nfrom helpers.models import layout\n"
-                   "x = layout._GX\n")
+    bad.write_text(
+        "import matplotlib\nfrom helpers.figures import style\n"
+        "from helpers.models.layout import _bump\nfrom helpers.models import layout\n"
+        "x = layout._GX\n"
+    )
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", fake)
     found = problems(bad)
     assert len(found) == 4, found

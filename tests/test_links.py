@@ -16,8 +16,11 @@ HUB = "https://hub.example.edu"
 def test_nbgitpuller_link_carries_repo_branch_and_the_notebook_path():
     link = links.nbgitpuller_link(HUB + "/", "02", branch="spring-2027")
     parts = urlsplit(link)
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "hub.example.edu",
-                                                        "/hub/user-redirect/git-pull")
+    assert (parts.scheme, parts.netloc, parts.path) == (
+        "https",
+        "hub.example.edu",
+        "/hub/user-redirect/git-pull",
+    )
     query = {k: v[0] for k, v in parse_qs(parts.query).items()}
     assert query == {
         "repo": links.DEFAULT_REPO,
@@ -40,9 +43,12 @@ def test_folder_name_follows_the_repository_name():
 def test_binder_links_for_github_and_other_hosts():
     assert links.binder_link("00") == (
         "https://mybinder.org/v2/gh/security-framings/security-framings/main"
-        "?urlpath=lab/tree/notebooks/00_start_here.ipynb")
+        "?urlpath=lab/tree/notebooks/00_start_here.ipynb"
+    )
     other = links.binder_link("05", repo="https://gitlab.example.org/dept/sf.git", branch="main")
-    assert other.startswith("https://mybinder.org/v2/git/https%3A%2F%2Fgitlab.example.org%2Fdept%2Fsf.git/main?")
+    assert other.startswith(
+        "https://mybinder.org/v2/git/https%3A%2F%2Fgitlab.example.org%2Fdept%2Fsf.git/main?"
+    )
     with pytest.raises(ValueError, match="Binder cannot build"):
         links.binder_link("00", repo="file:///srv/sf")
 
@@ -52,16 +58,19 @@ def test_readme_badge_is_the_binder_link_for_00():
     assert links.binder_link("00_start_here") in readme
 
 
-@pytest.mark.parametrize("bad, says", [
-    ("hub.example.edu", "must start with https://"),
-    ("ftp://hub.example.edu", "must start with https://"),
-    ("https://", "no host name"),
-    ("https://hub.example.edu/hub/login", "page inside the hub"),
-    ("https://hub.example.edu/user/ana/lab", "page inside the hub"),
-    ("https://hub.example.edu/?next=x", "query"),
-    ("https://ana:secret@hub.example.edu", "user name or password"),
-    ("https://hub.example.edu:70000", "bad port"),
-])
+@pytest.mark.parametrize(
+    "bad, says",
+    [
+        ("hub.example.edu", "must start with https://"),
+        ("ftp://hub.example.edu", "must start with https://"),
+        ("https://", "no host name"),
+        ("https://hub.example.edu/hub/login", "page inside the hub"),
+        ("https://hub.example.edu/user/ana/lab", "page inside the hub"),
+        ("https://hub.example.edu/?next=x", "query"),
+        ("https://ana:secret@hub.example.edu", "user name or password"),
+        ("https://hub.example.edu:70000", "bad port"),
+    ],
+)
 def test_bad_hub_urls_are_refused_with_a_reason(bad, says):
     with pytest.raises(ValueError, match=says):
         links.check_hub(bad)

@@ -27,8 +27,9 @@ def _run(path):
     n_cells = len(nb.cells)
     nb.cells.insert(0, nbformat.v4.new_code_cell(PRELUDE))
     nb.cells.append(nbformat.v4.new_code_cell(DRIVER))
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    )
     start = time.perf_counter()
     client.execute()
     return nb, n_cells, time.perf_counter() - start
@@ -53,5 +54,9 @@ def test_notebook_runs_and_every_control_drives(path):
     has_widgets = any("widgets" in c.source or "quiz." in c.source for c in nb.cells[1:-1])
     if has_widgets:
         assert report["controls"] > 0, "the notebook builds widgets but none were driven"
-    SUMMARY[path.stem] = {"cells": n_cells, "seconds": seconds, "controls": report["controls"],
-                          "settings": report["settings"]}
+    SUMMARY[path.stem] = {
+        "cells": n_cells,
+        "seconds": seconds,
+        "controls": report["controls"],
+        "settings": report["settings"],
+    }

@@ -83,7 +83,8 @@ def test_respect_rights_needs_a_right_to_refer_to():
     assert osce.verdict("enlargement", ["respect_rights"]).status == "silent"
     assert osce.verdict("neutrality", ["respect_rights"]).status == "silent"
     assert osce.verdict("neutrality", ["respect_rights", "neutrality"]).of_kind("protects") == (
-        "neutrality", "respect_rights",
+        "neutrality",
+        "respect_rights",
     )
 
 
@@ -99,8 +100,12 @@ def test_status_follows_grounds_for_every_subset():
             for case in osce.CASES:
                 v = osce.verdict(case, kept)
                 protects, objects = bool(v.of_kind("protects")), bool(v.of_kind("objects"))
-                expected = {(True, True): "contested", (True, False): "protected",
-                            (False, True): "objectionable", (False, False): "silent"}
+                expected = {
+                    (True, True): "contested",
+                    (True, False): "protected",
+                    (False, True): "objectionable",
+                    (False, False): "silent",
+                }
                 assert v.status == expected[(protects, objects)]
                 assert all(sid in kept for sid, _ in v.grounds)
                 # Neutrality is never open to objection in this reading.
@@ -164,8 +169,11 @@ def test_sentence_quiz_answer_and_explanation_come_from_the_model():
     assert q.answer == osce.verdict("enlargement", ["not_at_expense"]).summary
     assert f"sentence {five.position}" in q.question.lower()
     # The protecting sentences it says are dropped are the model's, by position.
-    protecting = [osce.sentences()[s].position for s in osce.SENTENCE_IDS
-                  if osce.PROTECTS in osce.READING[s]["enlargement"]]
+    protecting = [
+        osce.sentences()[s].position
+        for s in osce.SENTENCE_IDS
+        if osce.PROTECTS in osce.READING[s]["enlargement"]
+    ]
     assert ", ".join(map(str, protecting)) in q.explanation
     assert osce.GROUND_LABELS[osce.OBJECTS] in q.explanation
 
@@ -179,8 +187,8 @@ def test_the_indivisible_box_shows_where_the_word_occurs():
     # Para. 8 lacks the word, but the same documents use it; the box must say both (review row 3).
     box = osce_texts.texts_markdown()
     assert "does not occur in para. 8" in box
-    assert "a common and indivisible security space" in box          # Istanbul Charter, para. 1
-    assert "equal and indivisible security" in box                   # Astana, para. 2
+    assert "a common and indivisible security space" in box  # Istanbul Charter, para. 1
+    assert "equal and indivisible security" in box  # Astana, para. 2
     assert "treaties of alliance" in box and "Helsinki Final Act (1975)" in box
     data = load_toml(osce.DATA)
     for record in data["indivisible"]:

@@ -52,8 +52,9 @@ def test_every_third_party_import_in_helpers_is_a_declared_dependency():
 
 def test_the_check_sees_an_undeclared_import(tmp_path):
     """The import scan finds imports inside functions too (where helpers import PIL and IPython)."""
-    (tmp_path / "m.py").write_text("def f():\n    from PIL import Image\n    import contourpy.util\n",
-                                   encoding="utf-8")
+    (tmp_path / "m.py").write_text(
+        "def f():\n    from PIL import Image\n    import contourpy.util\n", encoding="utf-8"
+    )
     import tests.test_packaging as me
 
     original = me.ROOT

@@ -49,8 +49,16 @@ KNOWN: dict[tuple[str, str], str] = {}
 
 def known(check: str) -> list:
     """REGISTRY as pytest params, with the entries known to fail ``check`` marked xfail(strict)."""
-    return [pytest.param(e, id=e.name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN[(e.name, check)])]
-                         if (e.name, check) in KNOWN else []) for e in REGISTRY]
+    return [
+        pytest.param(
+            e,
+            id=e.name,
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN[(e.name, check)])]
+            if (e.name, check) in KNOWN
+            else [],
+        )
+        for e in REGISTRY
+    ]
 
 
 def draw(entry: pictures.Entry, values: dict | None = None):
@@ -90,8 +98,9 @@ def test_baseline(entry):
     if os.environ.get("PICTURES_WRITE_BASELINES"):
         expected.parent.mkdir(parents=True, exist_ok=True)
         Image.open(io.BytesIO(actual_bytes)).save(expected, optimize=True)
-    assert expected.exists(), (f"no baseline for {entry.name}: look at the picture, then write it "
-                               "(see this module's docstring)")
+    assert expected.exists(), (
+        f"no baseline for {entry.name}: look at the picture, then write it (see this module's docstring)"
+    )
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     actual = ARTIFACTS / f"{entry.name}.png"
     actual.write_bytes(actual_bytes)
@@ -198,19 +207,23 @@ class Broken(engine.Picture):
             from matplotlib.collections import PathCollection
             from matplotlib.textpath import TextPath
 
-            words = PathCollection([TextPath((0, 0), "hidden", size=12)], offsets=[(5, 2)],
-                                   offset_transform=ax.transData)
+            words = PathCollection(
+                [TextPath((0, 0), "hidden", size=12)], offsets=[(5, 2)], offset_transform=ax.transData
+            )
             words.set_label("hidden")
             ax.add_collection(words, autolim=False)
 
 
-@pytest.mark.parametrize("fault, message", [
-    ("stray legend", "undeclared entries"),
-    ("overlap", "overlap"),
-    ("outside", "outside the figure"),
-    ("small", "under 10 pt"),
-    ("glyph words", "outside any Text"),
-])
+@pytest.mark.parametrize(
+    "fault, message",
+    [
+        ("stray legend", "undeclared entries"),
+        ("overlap", "overlap"),
+        ("outside", "outside the figure"),
+        ("small", "under 10 pt"),
+        ("glyph words", "outside any Text"),
+    ],
+)
 def test_each_check_fails_on_a_broken_picture(fault, message):
     found = pictures.problems(*pictures.as_figure(Broken(fault)))
     assert any(message in p for p in found), found

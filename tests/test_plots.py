@@ -12,7 +12,15 @@ from helpers.models import membership
 
 def test_palette_is_okabe_ito():
     assert set(plots.PALETTE.values()) == {
-        "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+        "#E69F00",
+        "#56B4E9",
+        "#009E73",
+        "#F0E442",
+        "#0072B2",
+        "#D55E00",
+        "#CC79A7",
+        "#000000",
+    }
     assert plots.CYCLE[-1] == plots.PALETTE["yellow"], "yellow reads badly on white: use it last"
 
 
@@ -32,4 +40,5 @@ def test_to_png_gives_a_png():
 
 def test_wrap_label():
     assert plots.wrap_label("collective security in Claude's sense", 14) == (
-        "collective\nsecurity in\nClaude's sense")
+        "collective\nsecurity in\nClaude's sense"
+    )

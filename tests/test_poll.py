@@ -51,8 +51,13 @@ def test_goodman_matches_sison_glaz_1995_example():
     # (as used in statsmodels' test results for multinomial_proportions_confint).
     counts = [56, 72, 73, 59, 62, 87, 58]
     expected = [
-        (0.085, 0.166), (0.115, 0.204), (0.116, 0.207), (0.091, 0.173),
-        (0.096, 0.181), (0.143, 0.239), (0.089, 0.171),
+        (0.085, 0.166),
+        (0.115, 0.204),
+        (0.116, 0.207),
+        (0.091, 0.173),
+        (0.096, 0.181),
+        (0.143, 0.239),
+        (0.089, 0.171),
     ]
     for (low, high), (want_low, want_high) in zip(
         poll.goodman_intervals(counts, 0.95), expected, strict=True
@@ -80,9 +85,7 @@ def test_page_poll_intervals_and_ordering():
     for (wl, wh), (gl, gh) in zip(wilson, goodman, strict=True):
         assert gl < wl and gh > wh  # simultaneous intervals are wider
     # At 108 votes, no neighbour in the ranking is clearly ahead of the next.
-    assert poll.adjacent_orderings(PAGE_COUNTS, 0.95) == [
-        (0, 1, False), (1, 2, False), (2, 3, False)
-    ]
+    assert poll.adjacent_orderings(PAGE_COUNTS, 0.95) == [(0, 1, False), (1, 2, False), (2, 3, False)]
     # The top answer is not clearly ahead of the bottom one either (33 of 54 votes).
     assert not poll.separated(PAGE_COUNTS, 0, 3, 0.95)
 
@@ -185,8 +188,10 @@ def test_interval_narrows_as_votes_grow(share, n, factor, confidence):
 def test_simultaneous_intervals_contain_individual_ones(counts, confidence):
     shares = poll.proportions(counts)
     for share, (wl, wh), (gl, gh) in zip(
-        shares, poll.wilson_intervals(counts, confidence),
-        poll.goodman_intervals(counts, confidence), strict=True,
+        shares,
+        poll.wilson_intervals(counts, confidence),
+        poll.goodman_intervals(counts, confidence),
+        strict=True,
     ):
         assert 0.0 <= gl <= wl <= share <= wh <= gh <= 1.0
 
@@ -245,12 +250,14 @@ def test_without_bias_a_large_poll_finds_the_truth():
 
 def test_fixed_total_simulation_has_exactly_the_requested_votes():
     rates = poll.eager_rates(4, 0, 2.0)
-    totals = {poll.simulate_self_selection(EQUAL, rates, n, seed=s, fixed_total=True).total
-              for n in (108,) for s in range(20)}
+    totals = {
+        poll.simulate_self_selection(EQUAL, rates, n, seed=s, fixed_total=True).total
+        for n in (108,)
+        for s in range(20)
+    }
     assert totals == {108}
     # The unconditioned model's total varies with the seed; the fixed one follows the same law.
-    assert len({poll.simulate_self_selection(EQUAL, rates, 108, seed=s).total
-                for s in range(20)}) > 1
+    assert len({poll.simulate_self_selection(EQUAL, rates, 108, seed=s).total for s in range(20)}) > 1
     large = poll.simulate_self_selection(EQUAL, rates, 108 * 100, seed=1, fixed_total=True)
     assert large.total == 10_800
     assert abs(large.estimate[0] - large.expected[0]) < 0.02

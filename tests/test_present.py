@@ -23,8 +23,12 @@ from tests.classroom.hub import free_port
 from tests.conftest import NOTEBOOKS, ROOT
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-ERROR_SIGNS = ("There was an error when executing cell", "Traceback (most recent call last)",
-               "application/vnd.jupyter.stderr", "jp-OutputArea-error")
+ERROR_SIGNS = (
+    "There was an error when executing cell",
+    "Traceback (most recent call last)",
+    "application/vnd.jupyter.stderr",
+    "jp-OutputArea-error",
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +40,9 @@ def voila(tmp_path_factory):
     port = free_port()
     command = present.voila_command(ROOT / "notebooks", port=port, open_browser=False)
     log = open(home / "voila.log", "wb")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
     http = requests.Session()
     http.trust_env = False
     base = f"http://127.0.0.1:{port}"
@@ -123,25 +128,33 @@ def test_present_command_listens_on_localhost_only_and_hides_answers():
     assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
     assert "--no-browser" not in command
     assert any(arg.startswith("--RegexRemovePreprocessor.patterns=") for arg in command)
-    assert not any("RegexRemove" in arg for arg in present.voila_command(
-        ROOT / "notebooks", with_answers=True))
+    assert not any(
+        "RegexRemove" in arg for arg in present.voila_command(ROOT / "notebooks", with_answers=True)
+    )
 
 
 @pytest.mark.notebook
 def test_the_checks_catch_an_error_and_visible_code(tmp_path):
     """The checks above can fail: a cell that raises, shown with its code, is caught by each."""
     broken = tmp_path / "broken.ipynb"
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Broken"),
-                                         nbformat.v4.new_code_cell("ratio_of_nothing = 1 / 0")])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# Broken"),
+            nbformat.v4.new_code_cell("ratio_of_nothing = 1 / 0"),
+        ]
+    )
     nbformat.write(nb, broken)
     env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
     env.update(HOME=str(tmp_path), TMPDIR=str(tmp_path))
     port = free_port()
-    command = [arg if arg != "--strip_sources=True" else "--strip_sources=False"
-               for arg in present.voila_command(broken, port=port, open_browser=False)]
+    command = [
+        arg if arg != "--strip_sources=True" else "--strip_sources=False"
+        for arg in present.voila_command(broken, port=port, open_browser=False)
+    ]
     assert "--strip_sources=False" in command
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     http = requests.Session()
     http.trust_env = False
     try:
@@ -174,8 +187,9 @@ def test_a_control_works_in_the_voila_page_in_a_browser(voila):
 
     voila("00_start_here.ipynb")  # the server answers; the browser opens its own page (and kernel)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(voila.base + "/voila/render/00_start_here.ipynb", timeout=180_000)
@@ -185,7 +199,9 @@ def test_a_control_works_in_the_voila_page_in_a_browser(voila):
             page.get_by_role("radio", name="the EU", exact=True).click()
             page.wait_for_function(
                 "before => document.querySelector('.sf-figure img').getAttribute('src') !== before",
-                arg=before, timeout=30_000)
+                arg=before,
+                timeout=30_000,
+            )
             assert image.get_attribute("src") != before
             assert not page.locator("text=Could not draw this choice").count()
         finally:

@@ -113,16 +113,16 @@ def test_the_strategy_reading_fits_the_proposal_it_is_read_against():
 @pytest.mark.parametrize(
     "pid, grant, accept, reading, fits",
     [
-        ("est_2009", 2, 8, "strategy", True),       # not grantable: refusal expected
-        ("est_2009", 8, 8, "strategy", False),      # grantable: no refusal to count on
-        ("est_2009", 5, 8, "strategy", None),       # on the line
-        ("open_door", 8, 2, "strategy", True),      # unacceptable to Russia
+        ("est_2009", 2, 8, "strategy", True),  # not grantable: refusal expected
+        ("est_2009", 8, 8, "strategy", False),  # grantable: no refusal to count on
+        ("est_2009", 5, 8, "strategy", None),  # on the line
+        ("open_door", 8, 2, "strategy", True),  # unacceptable to Russia
         ("open_door", 8, 8, "strategy", False),
         ("twelve_steps_2020", 8, 8, "strategy", None),  # the reading says nothing of it
-        ("est_2009", 2, 8, "only_option", True),    # impossible corner
+        ("est_2009", 2, 8, "only_option", True),  # impossible corner
         ("est_2009", 8, 2, "only_option", False),
-        ("open_door", 8, 2, "only_option", True),   # unacceptable corner
-        ("hotlines", 8, 8, "only_option", False),   # the deal corner is empty on this reading
+        ("open_door", 8, 2, "only_option", True),  # unacceptable corner
+        ("hotlines", 8, 8, "only_option", False),  # the deal corner is empty on this reading
         ("hotlines", 2, 2, "only_option", True),
     ],
 )
@@ -140,8 +140,11 @@ def test_the_plane_shows_what_the_student_did_not_set():
     from helpers.explorers import impossible as E
     from helpers.figures import engine
 
-    verdicts = {E.render_plane(pid, 8, 8, reading, False).description
-                for pid in ("est_2009", "open_door", "hotlines") for reading in P.READINGS}
+    verdicts = {
+        E.render_plane(pid, 8, 8, reading, False).description
+        for pid in ("est_2009", "open_door", "hotlines")
+        for reading in P.READINGS
+    }
     assert len(verdicts) >= 4
     view = E.render_plane("est_2009", 8, 8, "strategy", False)
     words = [t.get_text() for t in engine.figure(view.fig).findobj(Text)]

@@ -16,8 +16,17 @@ from helpers.sources import essay
 from helpers.text import reading as reader
 
 PIDS = [f"P{n}" for n in range(1, 12)]
-SEARCHES = ["security", "Milan", "collective security", '"international relations"',
-            "EU-Russia", "  COLLECTIVE   Security ", "qwertyuiop-not-in-the-essay", "Ukraine", ""]
+SEARCHES = [
+    "security",
+    "Milan",
+    "collective security",
+    '"international relations"',
+    "EU-Russia",
+    "  COLLECTIVE   Security ",
+    "qwertyuiop-not-in-the-essay",
+    "Ukraine",
+    "",
+]
 
 
 # --- normalisation and search -------------------------------------------------------------
@@ -27,7 +36,7 @@ def test_normalise_keeps_length_and_straightens_typography():
     text = "“international relations” – Russia’s EU–Russia"
     out = reader.normalise(text)
     assert len(out) == len(text)
-    assert out == "\"international relations\" - russia's eu-russia"
+    assert out == '"international relations" - russia\'s eu-russia'
 
 
 def test_search_ignores_case_and_typography_but_returns_the_seeds_text():
@@ -43,16 +52,16 @@ def test_search_finds_every_occurrence_with_its_sentence():
     assert [h.pid for h in hits] == ["P7", "P7", "P9"]
     for hit in hits:
         assert hit.sentence in essay.paragraph(hit.pid)
-        assert hit.sentence[hit.start:hit.end].lower() == "collective security"
+        assert hit.sentence[hit.start : hit.end].lower() == "collective security"
     # Two hits in one sentence are both reported.
     assert len([h for h in reader.search("the") if h.pid == "P1"]) > len(
-        {h.sentence for h in reader.search("the") if h.pid == "P1"})
+        {h.sentence for h in reader.search("the") if h.pid == "P1"}
+    )
 
 
 def test_search_count_matches_a_plain_count_over_the_paragraphs():
     for word in ("Europe", "security", "NATO", "interests"):
-        plain = sum(len(re.findall(re.escape(word.lower()), essay.paragraph(p).lower()))
-                    for p in PIDS)
+        plain = sum(len(re.findall(re.escape(word.lower()), essay.paragraph(p).lower())) for p in PIDS)
         assert len(reader.search(word)) == plain > 0
 
 
@@ -102,7 +111,7 @@ def test_glossary_marks_do_not_overlap_and_point_at_the_text():
         for a, b in zip(marks, marks[1:], strict=False):
             assert a.end <= b.start
         for m in marks:
-            assert text[m.start:m.end] == m.text
+            assert text[m.start : m.end] == m.text
     names = {m.term for m in reader.glossary_marks("P5")}
     assert "indivisibility of security" in names
 
@@ -125,8 +134,7 @@ def test_a_miss_suggests_a_shorter_form_that_occurs():
     assert reader.search("Ukraine") == []
     stem, forms = reader.shorter_form("Ukraine")
     assert stem == "Ukrain" and forms == ["Ukrainian"]
-    assert "Ukrain" in reader.search_html("Ukraine") and "Ukrainian" in reader.search_description(
-        "Ukraine")
+    assert "Ukrain" in reader.search_html("Ukraine") and "Ukrainian" in reader.search_description("Ukraine")
     assert reader.shorter_form("Milan") is None  # found: nothing to suggest
     assert reader.shorter_form("qwertyuiop") is None
     assert "shorter" not in reader.search_html("qwertyuiop")
@@ -162,15 +170,15 @@ def test_referent_occurrences_are_found_in_the_text():
     labels = {o.label for o in occurrences}
     assert labels == set(reader.REFERENT_PATTERNS)
     for occ in occurrences:
-        assert occ.sentence[occ.start:occ.start + len(occ.text)] == occ.text
+        assert occ.sentence[occ.start : occ.start + len(occ.text)] == occ.text
         assert occ.sentence in essay.paragraph(occ.pid)
     # "European Union" is counted once, as the EU; "collective security" is not "collective".
     texts = [(o.pid, o.text) for o in occurrences]
     assert ("P6", "European Union") in texts
-    assert not any(o.label == "European" and o.sentence[o.start:].startswith("European Union")
-                   for o in occurrences)
-    assert all(not o.sentence[o.start:].lower().startswith("collective security")
-               for o in occurrences)
+    assert not any(
+        o.label == "European" and o.sentence[o.start :].startswith("European Union") for o in occurrences
+    )
+    assert all(not o.sentence[o.start :].lower().startswith("collective security") for o in occurrences)
 
 
 def test_every_occurrence_has_exactly_one_tag_from_the_categories():
@@ -263,7 +271,8 @@ def test_map_renders_every_single_rejection_and_all_at_once():
         assert amap[name].label in view.description
     view, _ = _timed(render, **dict.fromkeys(names, True))
     assert "0 of 4 conclusions" not in view.description or "Conclusions still standing: 0" in (
-        view.description)
+        view.description
+    )
     with pytest.raises(ValueError, match="unknown premise"):
         render(dead_end=True)
 

@@ -68,6 +68,6 @@ def test_each_notebook_checks_its_helpers_before_its_first_import_of_them(path):
     first = code[0]
     assert first.splitlines()[0] == "import helpers", f"{path.name}: first code cell {first[:60]!r}"
     match = REQUIRE_LINE.search(first)
-    assert match, f"{path.name}: the first code cell does not call helpers.require(\"X.Y.Z\")"
+    assert match, f'{path.name}: the first code cell does not call helpers.require("X.Y.Z")'
     assert "from helpers" not in first, f"{path.name}: the version check cell imports other helpers"
     helpers.require(match.group(1))  # the notebook never asks for more than the helpers it ships with

@@ -34,6 +34,7 @@ T = np.array([0.0, 0.5, 1.0, 2.5, 4.0])
 
 # --- hand-computed cases ------------------------------------------------------------------
 
+
 def test_stable_symmetric_case_by_hand():
     # a=b=1, k=l=1/2, g=h=1: equilibrium (2, 2); eigenvalues -1/2 and -3/2;
     # from (0, 0) the motion is along (1, 1): x(t) = y(t) = 2 - 2 e^(-t/2).
@@ -178,6 +179,7 @@ def test_unstable_outcome_matches_the_long_run_trajectory(k, l, a, b, g, h, x0, 
 
 # --- the reader's mapping of steps to parameters ----------------------------------------
 
+
 def test_default_reading_moves_grievances_and_reactions():
     base = R.Race(k=1.0, l=1.0, a=1.0, b=1.0, g=1.0, h=1.0)
     moved = R.apply_steps(base, tactical=1.0, divergence=0.5)
@@ -240,6 +242,7 @@ def test_bad_choices_raise_clear_errors():
 
 
 # --- the two widgets' render functions, every combination of control values -------------------
+
 
 def _drive(controls, render):
     from matplotlib.text import Text

@@ -73,8 +73,13 @@ def test_twelve_steps_card_is_sourced_and_lists_no_steps():
     from helpers.text import twelve_steps
 
     doc = twelve_steps.document()
-    assert doc["convenors"] == ["Des Browne", "Wolfgang Ischinger", "Igor Ivanov", "Ernest J. Moniz",
-                                "Sam Nunn"]
+    assert doc["convenors"] == [
+        "Des Browne",
+        "Wolfgang Ischinger",
+        "Igor Ivanov",
+        "Ernest J. Moniz",
+        "Sam Nunn",
+    ]
     assert (doc["signatories"], doc["countries"]) == (46, 13)
     nti = twelve_steps.nti_statement()
     assert nti["date"] == "2020-02-22" and "nti.org" in nti["source"]

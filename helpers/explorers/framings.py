@@ -42,16 +42,23 @@ def html_key(framing: framings.Framing) -> str:
     for role in framings.ROLES:
         if any(n.role == role for n in framing.nodes):
             style = figures.ROLE_STYLE[role]
-            items.append(f'<span style="color:{style["color"]};font-size:1.25em">{_SYMBOL[style["marker"]]}'
-                         f'</span> {html.escape(style["legend"])}')
-    lines = [(figures.EDGE_STYLE[k]["color"], figures.EDGE_STYLE[k]["ls"], figures.EDGE_STYLE[k]["legend"])
-             for k in framings.EDGE_KINDS if any(e.kind == k for e in framing.edges)]
+            items.append(
+                f'<span style="color:{style["color"]};font-size:1.25em">{_SYMBOL[style["marker"]]}'
+                f"</span> {html.escape(style['legend'])}"
+            )
+    lines = [
+        (figures.EDGE_STYLE[k]["color"], figures.EDGE_STYLE[k]["ls"], figures.EDGE_STYLE[k]["legend"])
+        for k in framings.EDGE_KINDS
+        if any(e.kind == k for e in framing.edges)
+    ]
     for g in framing.groups:
         style = figures.GROUP_STYLE.get(g.style, figures.GROUP_STYLE["referent"])
         lines.append((style["color"], style["ls"], g.name))
     for color, ls, text in lines:
-        items.append(f'<span style="display:inline-block;width:2.2em;vertical-align:middle;'
-                     f'border-top:3px {_BORDER[ls]} {color}"></span> {html.escape(text)}')
+        items.append(
+            f'<span style="display:inline-block;width:2.2em;vertical-align:middle;'
+            f'border-top:3px {_BORDER[ls]} {color}"></span> {html.escape(text)}'
+        )
     numbers = figures.edge_numbers(framing)
     issues = "".join(f"<li value='{n}'>{html.escape(label)}</li>" for label, n in numbers.items())
     out = f'<div style="font-size:0.95em">{"<br>".join(items)}</div>'
@@ -89,16 +96,21 @@ def side_text(main: framings.Framing, other: framings.Framing | None = None, len
         out += quote_html(*main.quote)
     if other is not None:
         term = framings.scholarly_terms()[lens]
-        closest = {"collective": "the essay's collective framing",
-                   "international": "the essay's international framing"}[term["closest"]]
-        out += (f"<hr><p><b>{html.escape(figures.first_upper(term['name']))}</b> "
-                f"({html.escape(term['who'])}): {html.escape(term['idea'])}</p><p><b>Closest to:</b> "
-                f"{closest}. <b>Where it differs:</b> {html.escape(term['differs'])}</p>")
+        closest = {
+            "collective": "the essay's collective framing",
+            "international": "the essay's international framing",
+        }[term["closest"]]
+        out += (
+            f"<hr><p><b>{html.escape(figures.first_upper(term['name']))}</b> "
+            f"({html.escape(term['who'])}): {html.escape(term['idea'])}</p><p><b>Closest to:</b> "
+            f"{closest}. <b>Where it differs:</b> {html.escape(term['differs'])}</p>"
+        )
     return f'<div style="font-size:1.0em;line-height:1.4">{out}</div>'
 
 
-def picture(framing: str, perspective: str = "brussels", lens: str = "essay",
-            legend: bool = False) -> tuple[Picture, str]:
+def picture(
+    framing: str, perspective: str = "brussels", lens: str = "essay", legend: bool = False
+) -> tuple[Picture, str]:
     """The picture of a framing (beside a lens) and its description, for a static figure."""
     main = framings.frame(framing, perspective)
     other = None if lens == "essay" else framings.lens(lens, perspective)
@@ -116,8 +128,11 @@ def render(framing: str, perspective: str, lens: str) -> View:
     main = framings.frame(framing, perspective)
     other = None if lens == "essay" else framings.lens(lens, perspective)
     panels = (main,) if other is None else (main, other)
-    return View(figures.framing_picture(main, other), _describe(main, other),
-                key_html(*panels) + side_text(main, other, lens))
+    return View(
+        figures.framing_picture(main, other),
+        _describe(main, other),
+        key_html(*panels) + side_text(main, other, lens),
+    )
 
 
 def explorer() -> widgets.Explorer:
@@ -136,39 +151,48 @@ SORTING: dict[str, str] = {
     "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
     "everything else.": "international framing",
     "It is hard to imagine any state in its right mind caring about the security of a community "
-    "it does not belong to.":
-        "collective framing",
+    "it does not belong to.": "collective framing",
     "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
     "elsewhere: states deal with each other issue by issue.": "international framing",
-    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
-        "collective framing",
-    "Countries work together while holding different values and serving different interests.":
-        "international framing",
+    "The security of the Euro-Atlantic community depends on progress on a particular issue.": (
+        "collective framing"
+    ),
+    "Countries work together while holding different values and serving different interests.": (
+        "international framing"
+    ),
 }
 SORTING_EXPLANATIONS: dict[str, str] = {
-    "NATO enlargement strengthens European security.":
-        "It treats European security as the security of the group, which grows by adding members.",
+    "NATO enlargement strengthens European security.": (
+        "It treats European security as the security of the group, which grows by adding members."
+    ),
     "Russia and NATO states can agree rules on military incidents while disagreeing on almost "
-    "everything else.": "Cooperation on one issue between states that do not share interests: P8.",
+    "everything else.": ("Cooperation on one issue between states that do not share interests: P8."),
     "It is hard to imagine any state in its right mind caring about the security of a community "
-    "it does not belong to.":
-        "A paraphrase of P2, which hedges it (\"it is difficult to imagine that...\"); it only makes "
-        "sense if security is a group's security.",
+    "it does not belong to.": (
+        'A paraphrase of P2, which hedges it ("it is difficult to imagine that..."); it only makes '
+        "sense if security is a group's security."
+    ),
     "Turkey and Russia can cooperate on Black Sea grain exports while their interests clash "
-    "elsewhere: states deal with each other issue by issue.":
-        "Issue-by-issue dealings across the line, whatever the states' other interests: P8.",
-    "The security of the Euro-Atlantic community depends on progress on a particular issue.":
-        "A paraphrase of P1: the referent is the community.",
-    "Countries work together while holding different values and serving different interests.":
-        "A paraphrase of P8's definition of international security.",
+    "elsewhere: states deal with each other issue by issue.": (
+        "Issue-by-issue dealings across the line, whatever the states' other interests: P8."
+    ),
+    "The security of the Euro-Atlantic community depends on progress on a particular issue.": (
+        "A paraphrase of P1: the referent is the community."
+    ),
+    "Countries work together while holding different values and serving different interests.": (
+        "A paraphrase of P8's definition of international security."
+    ),
 }
 
 
 def sorting_quiz() -> quiz.Classify:
     """Sort statements by the framing in which they make sense."""
-    return quiz.classify("In which framing does each statement make sense?", SORTING,
-                         categories=["collective framing", "international framing"],
-                         explanations=SORTING_EXPLANATIONS)
+    return quiz.classify(
+        "In which framing does each statement make sense?",
+        SORTING,
+        categories=["collective framing", "international framing"],
+        explanations=SORTING_EXPLANATIONS,
+    )
 
 
 def claude_quiz() -> quiz.MultipleChoice:
@@ -179,10 +203,12 @@ def claude_quiz() -> quiz.MultipleChoice:
         "Under collective security in the textbook sense (Claude 1962), who threatens Poland?",
         [f"Only {outsiders}", "Any state outside NATO and the EU", answer, "No one"],
         answer=answer,
-        explanation=("In Claude's sense collective security is universal: all members pledge to act "
-                     "against any member that breaks the peace, whoever it is. The threat can come "
-                     "from inside. That is almost the opposite of the essay's 'collective security', "
-                     "which secures a bounded group against outsiders."),
+        explanation=(
+            "In Claude's sense collective security is universal: all members pledge to act "
+            "against any member that breaks the peace, whoever it is. The threat can come "
+            "from inside. That is almost the opposite of the essay's 'collective security', "
+            "which secures a bounded group against outsiders."
+        ),
     )
 
 

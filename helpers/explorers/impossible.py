@@ -40,8 +40,7 @@ def render_commitments(**kept_flags: bool) -> widgets.View:
     kept = tuple(sid for sid in osce.SENTENCE_IDS if kept_flags.get(sid, False))
     verdicts = tuple(osce.verdict(case, kept) for case in osce.CASES)
     picture = figures.Commitments(kept, verdicts)
-    return widgets.View(picture, figures.describe_commitments(kept, verdicts),
-                        text.paragraph_html(kept))
+    return widgets.View(picture, figures.describe_commitments(kept, verdicts), text.paragraph_html(kept))
 
 
 # --- 2. the plane ---------------------------------------------------------------------------------
@@ -52,22 +51,29 @@ def _proposal_label(p: proposals.Proposal) -> str:
 
 
 PLANE_CONTROLS = [
-    widgets.dropdown("proposal_id", "Proposal",
-                     {_proposal_label(p): p.id for p in proposals.proposals().values()},
-                     default="est_2009"),
+    widgets.dropdown(
+        "proposal_id",
+        "Proposal",
+        {_proposal_label(p): p.id for p in proposals.proposals().values()},
+        default="est_2009",
+    ),
     widgets.slider("grant", "Collective can grant it (0-10)", 0, 10, 1, 5),
     widgets.slider("accept", "Russia can accept it (0-10)", 0, 10, 1, 5),
-    widgets.toggle("reading", "Reading of P10",
-                   {v["label"]: k for k, v in proposals.READINGS.items()}, default="strategy"),
+    widgets.toggle(
+        "reading",
+        "Reading of P10",
+        {v["label"]: k for k, v in proposals.READINGS.items()},
+        default="strategy",
+    ),
     widgets.checkbox("show_essay", "Show the essay's one placement", default=False),
 ]
 
-FIT_WORDS = {True: "fits your scores", False: "does not fit your scores",
-             None: "says nothing decisive here"}
+FIT_WORDS = {True: "fits your scores", False: "does not fit your scores", None: "says nothing decisive here"}
 
 
-def render_plane(proposal_id: str, grant: float, accept: float, reading: str,
-                 show_essay: bool) -> widgets.View:
+def render_plane(
+    proposal_id: str, grant: float, accept: float, reading: str, show_essay: bool
+) -> widgets.View:
     """The student's placement, the chosen reading's verdict on it, and the essay's placement."""
     p = proposals.proposal(proposal_id)
     assessment = proposals.assess(proposal_id, grant, accept, reading)
@@ -98,13 +104,15 @@ def sentence_quiz() -> quiz.MultipleChoice:
     v = osce.verdict("enlargement", [only])
     protecting = [sid for sid in osce.SENTENCE_IDS if osce.PROTECTS in osce.READING[sid]["enlargement"]]
     dropped = ", ".join(str(table[s].position) for s in protecting if s != osce.ASTANA_ID)
-    grounds = "; ".join(f"sentence {table[sid].position} {osce.GROUND_LABELS[kind]}"
-                        for sid, kind in v.grounds) or "no kept sentence bears on it"
+    grounds = (
+        "; ".join(f"sentence {table[sid].position} {osce.GROUND_LABELS[kind]}" for sid, kind in v.grounds)
+        or "no kept sentence bears on it"
+    )
     options = [osce.STATUS_TEXT[s] for s in ("protected", "objectionable", "contested", "silent")]
     return quiz.multiple_choice(
-        f"Keep only sentence {five.position} ({five.short}). "
-        "What does the figure say about enlargement?",
-        options, answer=v.summary,
+        f"Keep only sentence {five.position} ({five.short}). What does the figure say about enlargement?",
+        options,
+        answer=v.summary,
         explanation=f"With sentences {dropped} dropped, nothing protects the choice to join, and "
         f"{grounds}. Whether the objection is right is another question.",
     )

@@ -32,8 +32,9 @@ SELF_SELECTION_CONTROLS = (
 INTERVAL_CONTROLS = (
     widgets.dropdown("confidence", "Confidence level:", {f"{c:.0%}": c for c in CONFIDENCE_LEVELS}, 0.95),
     widgets.dropdown("votes", "Votes (same shares):", {f"{n:,}": n for n in VOTE_TOTALS}, 108),
-    widgets.toggle("simultaneous", "Intervals:",
-                   {"one at a time (Wilson)": False, "all four at once (Goodman)": True}),
+    widgets.toggle(
+        "simultaneous", "Intervals:", {"one at a time (Wilson)": False, "all four at once (Goodman)": True}
+    ),
 )
 
 SELF_SELECTION_KEY = (
@@ -43,8 +44,9 @@ SELF_SELECTION_KEY = (
 )
 
 
-def self_selection_picture(times: float, eager: int = 0, scale: int = 1, seed: int = SEED,
-                           truth: tuple[float, ...] = EQUAL_TRUTH) -> figures.SelfSelectionPicture:
+def self_selection_picture(
+    times: float, eager: int = 0, scale: int = 1, seed: int = SEED, truth: tuple[float, ...] = EQUAL_TRUTH
+) -> figures.SelfSelectionPicture:
     """The simulated self-selected poll (a model, labelled as one) at the page's total times ``scale``."""
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {SCALES}, got {scale!r}")
@@ -55,8 +57,13 @@ def self_selection_picture(times: float, eager: int = 0, scale: int = 1, seed: i
     return figures.SelfSelectionPicture(result, ivs, eager, times, scale)
 
 
-def error_table(times: float, eager: int, seed: int = SEED, truth: tuple[float, ...] = EQUAL_TRUTH,
-                sizes: tuple[int, ...] = (108, 1080, 10800)) -> list[tuple[int, float, float, float]]:
+def error_table(
+    times: float,
+    eager: int,
+    seed: int = SEED,
+    truth: tuple[float, ...] = EQUAL_TRUTH,
+    sizes: tuple[int, ...] = (108, 1080, 10800),
+) -> list[tuple[int, float, float, float]]:
     """(votes, largest error without self-selection, with it, bias floor), in share points."""
     rates = poll.eager_rates(len(truth), eager, times)
     rows = []
@@ -70,8 +77,10 @@ def error_table(times: float, eager: int, seed: int = SEED, truth: tuple[float, 
 def error_table_html(times: float, eager: int, seed: int = SEED) -> str:
     """The error table as HTML for the widget's side panel."""
     rows = error_table(times, eager, seed)
-    body = "".join(f"<tr><td>{n:,}</td><td>{100 * fair:.1f}</td><td>{100 * biased:.1f}</td></tr>"
-                   for n, fair, biased, _ in rows)
+    body = "".join(
+        f"<tr><td>{n:,}</td><td>{100 * fair:.1f}</td><td>{100 * biased:.1f}</td></tr>"
+        for n, fair, biased, _ in rows
+    )
     return (
         "<p><b>Largest error</b> (percentage points) in the same simulation:</p>"
         f"<table {_TABLE}><tr><th>votes</th><th>everyone equally likely to vote</th>"
@@ -84,18 +93,21 @@ def error_table_html(times: float, eager: int, seed: int = SEED) -> str:
 def render_self_selection(times: float, eager: int, scale: int) -> View:
     """First widget: the self-selection model, with the key and the error table beside it."""
     picture = self_selection_picture(times, eager, scale)
-    return View(picture, figures.describe_self_selection(picture),
-                SELF_SELECTION_KEY + error_table_html(times, eager))
+    return View(
+        picture, figures.describe_self_selection(picture), SELF_SELECTION_KEY + error_table_html(times, eager)
+    )
 
 
-def intervals_picture(confidence: float = 0.95, votes: int = PAGE_VOTES,
-                      simultaneous: bool = False) -> figures.IntervalsPicture:
+def intervals_picture(
+    confidence: float = 0.95, votes: int = PAGE_VOTES, simultaneous: bool = False
+) -> figures.IntervalsPicture:
     """The page's shares at a hypothetical number of votes, with Wilson or Goodman intervals."""
     page = poll.page_poll()
     scaled = poll.scaled_counts(page.counts, votes)
     ivs = tuple(poll.intervals(scaled, confidence, simultaneous))
-    return figures.IntervalsPicture(tuple(page.short), tuple(poll.proportions(page.counts)), ivs, votes,
-                                    confidence, simultaneous)
+    return figures.IntervalsPicture(
+        tuple(page.short), tuple(poll.proportions(page.counts)), ivs, votes, confidence, simultaneous
+    )
 
 
 def half_width_points(picture: figures.IntervalsPicture) -> float:
@@ -113,8 +125,10 @@ def ordering_html(picture: figures.IntervalsPicture, order: list[tuple[int, int,
     for a, b, ok in order:
         needed = poll.votes_needed_to_separate(page.counts, a, b, adjusted)
         share, _, _ = poll.pair_interval(scaled, a, b, picture.confidence)
-        rows.append(f"<tr><td>{labels[a]} vs {labels[b]}</td><td>{100 * share:.0f}%</td>"
-                    f"<td>{'yes' if ok else 'no'}</td><td>{needed:,}</td></tr>")
+        rows.append(
+            f"<tr><td>{labels[a]} vs {labels[b]}</td><td>{100 * share:.0f}%</td>"
+            f"<td>{'yes' if ok else 'no'}</td><td>{needed:,}</td></tr>"
+        )
     return (
         "<p><b>Is the ranking real?</b> Among voters who chose one of two neighbouring answers, "
         "is the first one's share clearly above half? (Bonferroni-adjusted for the "
@@ -142,14 +156,20 @@ def intervals() -> widgets.Explorer:
     return widgets.Explorer(INTERVAL_CONTROLS, render_intervals, text_width="100%")
 
 
-def bias_floor(times: float = 3.0, eager: int = 0, seed: int = SEED,
-               truth: tuple[float, ...] = EQUAL_TRUTH) -> tuple[figures.BiasFloorPicture, str]:
+def bias_floor(
+    times: float = 3.0, eager: int = 0, seed: int = SEED, truth: tuple[float, ...] = EQUAL_TRUTH
+) -> tuple[figures.BiasFloorPicture, str]:
     """Error against number of votes, with and without self-selection (a static summary)."""
     rates = poll.eager_rates(len(truth), eager, times)
-    with_bias = tuple(100 * poll.simulate_self_selection(truth, rates, n, seed=seed, fixed_total=True)
-                      .max_error() for n in SIZES)
-    without = tuple(100 * poll.simulate_self_selection(truth, [1.0] * len(truth), n, seed=seed,
-                                                       fixed_total=True).max_error() for n in SIZES)
+    with_bias = tuple(
+        100 * poll.simulate_self_selection(truth, rates, n, seed=seed, fixed_total=True).max_error()
+        for n in SIZES
+    )
+    without = tuple(
+        100
+        * poll.simulate_self_selection(truth, [1.0] * len(truth), n, seed=seed, fixed_total=True).max_error()
+        for n in SIZES
+    )
     floor = 100 * poll.simulate_self_selection(truth, rates, SIZES[0], seed=seed).bias()
     picture = figures.BiasFloorPicture(SIZES, without, with_bias, floor, eager, times)
     return picture, figures.describe_bias_floor(picture)
@@ -166,16 +186,18 @@ def width_curve(confidence: float = 0.95) -> tuple[figures.WidthCurvePicture, st
         lo, hi = poll.wilson_intervals(poll.scaled_counts(page.counts, n), confidence)[top]
         widths.append(50 * (hi - lo))
     lo, hi = poll.wilson_intervals(page.counts, confidence)[top]
-    picture = figures.WidthCurvePicture(grid, tuple(widths), page.short[top], shares[top], page.total,
-                                        50 * (hi - lo), confidence)
+    picture = figures.WidthCurvePicture(
+        grid, tuple(widths), page.short[top], shares[top], page.total, 50 * (hi - lo), confidence
+    )
     return picture, figures.describe_width_curve(picture)
 
 
 def single_vote(confidence: float = 0.95) -> tuple[figures.SingleVotePicture, str]:
     """What "(votes: 1, rating: 5)" can say, from 1, 10 or 100 unanimous votes."""
     ns = (1, 10, 100)
-    picture = figures.SingleVotePicture(ns, tuple(poll.wilson_interval(n, n, confidence)[0] for n in ns),
-                                        confidence)
+    picture = figures.SingleVotePicture(
+        ns, tuple(poll.wilson_interval(n, n, confidence)[0] for n in ns), confidence
+    )
     return picture, figures.describe_single_vote(picture)
 
 
@@ -186,18 +208,24 @@ def votes_quiz(votes: int = 10_800) -> quiz.MultipleChoice:
     """What more votes change; the narrowing factor is the square root of the ratio of votes."""
     ratio = votes / PAGE_VOTES
     factor = math.sqrt(ratio)
-    fold = _FOLD.get(round(factor), f"{factor:.1f}-fold") if math.isclose(factor, round(factor)) \
+    fold = (
+        _FOLD.get(round(factor), f"{factor:.1f}-fold")
+        if math.isclose(factor, round(factor))
         else f"{factor:.1f}-fold"
+    )
     answer = "Narrower intervals; still only the voters"
     return quiz.multiple_choice(
         f"If the page had {votes:,} votes with the same shares, what would change?",
         ["The shares would describe the readers", answer, "Nothing"],
         answer=answer,
-        explanation=(f"More votes shrink random error ({fold} for {ratio:g}x the votes), not the bias "
-                     "of who votes."),
+        explanation=(
+            f"More votes shrink random error ({fold} for {ratio:g}x the votes), not the bias of who votes."
+        ),
     )
 
 
-EXPLORERS = {"self_selection": (SELF_SELECTION_CONTROLS, render_self_selection),
-             "intervals": (INTERVAL_CONTROLS, render_intervals)}
+EXPLORERS = {
+    "self_selection": (SELF_SELECTION_CONTROLS, render_self_selection),
+    "intervals": (INTERVAL_CONTROLS, render_intervals),
+}
 FIGURES = {"bias_floor": bias_floor, "width_curve": width_curve, "single_vote": single_vote}

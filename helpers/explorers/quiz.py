@@ -32,8 +32,9 @@ def _html(text: str) -> str:
 class MultipleChoice:
     """One question, several options, one right answer, explanations revealed on demand."""
 
-    def __init__(self, question: str, options: Sequence[str], answer: str,
-                 explanation: str | Mapping[str, str]) -> None:
+    def __init__(
+        self, question: str, options: Sequence[str], answer: str, explanation: str | Mapping[str, str]
+    ) -> None:
         options = list(options)
         if len(options) < 2:
             raise ValueError("a multiple-choice question needs at least two options")
@@ -49,15 +50,28 @@ class MultipleChoice:
         self.explanation = explanation
         # ipywidgets radios are named by their option text and expose checked/unchecked; the
         # question sits right above them (ipywidgets cannot group them: see docs/accessibility.md).
-        self.choice = W.RadioButtons(options=options, value=None, layout=W.Layout(width="auto"),
-                                     description="", tooltip="",
-                                     style={"description_width": "initial"})
+        self.choice = W.RadioButtons(
+            options=options,
+            value=None,
+            layout=W.Layout(width="auto"),
+            description="",
+            tooltip="",
+            style={"description_width": "initial"},
+        )
         self.button = _check_button()
         self.feedback = access.html_widget()
         self.button.on_click(lambda _b: self.reveal())
-        self.widget = access.mark(W.VBox([
-            access.style_widget(), access.html_widget(f"<p><b>{_html(question)}</b></p>"),
-            self.choice, self.button, self.feedback]))
+        self.widget = access.mark(
+            W.VBox(
+                [
+                    access.style_widget(),
+                    access.html_widget(f"<p><b>{_html(question)}</b></p>"),
+                    self.choice,
+                    self.button,
+                    self.feedback,
+                ]
+            )
+        )
 
     def _explain(self, option: str) -> str:
         if isinstance(self.explanation, Mapping):
@@ -88,8 +102,13 @@ class MultipleChoice:
 class Classify:
     """Sort each statement into one of several categories; check all at once."""
 
-    def __init__(self, prompt: str, items: Mapping[str, str], categories: Sequence[str],
-                 explanations: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        prompt: str,
+        items: Mapping[str, str],
+        categories: Sequence[str],
+        explanations: Mapping[str, str] | None = None,
+    ) -> None:
         categories = list(categories)
         if len(categories) < 2:
             raise ValueError("classification needs at least two categories")
@@ -104,10 +123,14 @@ class Classify:
         # Each picker is named "Statement n:" and the statement beside it is numbered n: the
         # name is short enough not to be clipped and still says which statement it sorts.
         self.pickers = {
-            item: W.Dropdown(options=[_CHOOSE, *categories], value=_CHOOSE,
-                             description=f"Statement {n}:", tooltip="",
-                             style={"description_width": "initial"},
-                             layout=W.Layout(width="auto", min_width="16em", max_width="100%"))
+            item: W.Dropdown(
+                options=[_CHOOSE, *categories],
+                value=_CHOOSE,
+                description=f"Statement {n}:",
+                tooltip="",
+                style={"description_width": "initial"},
+                layout=W.Layout(width="auto", min_width="16em", max_width="100%"),
+            )
             for n, item in enumerate(items, start=1)
         }
         self.button = _check_button()
@@ -115,14 +138,27 @@ class Classify:
         self.feedback = access.html_widget()
         self.button.on_click(lambda _b: self.reveal(all_answers=False))
         self.show_button.on_click(lambda _b: self.reveal(all_answers=True))
-        rows = [W.HBox([picker, access.html_widget(f"{n}. {_html(item)}",
-                                                   layout=W.Layout(width="auto", flex="1 1 18em"))],
-                       layout=W.Layout(flex_flow="row wrap", align_items="baseline"))
-                for n, (item, picker) in enumerate(self.pickers.items(), start=1)]
-        self.widget = access.mark(W.VBox([
-            access.style_widget(), access.html_widget(f"<p><b>{_html(prompt)}</b></p>"), *rows,
-            W.HBox([self.button, self.show_button], layout=W.Layout(flex_flow="row wrap")),
-            self.feedback]))
+        rows = [
+            W.HBox(
+                [
+                    picker,
+                    access.html_widget(f"{n}. {_html(item)}", layout=W.Layout(width="auto", flex="1 1 18em")),
+                ],
+                layout=W.Layout(flex_flow="row wrap", align_items="baseline"),
+            )
+            for n, (item, picker) in enumerate(self.pickers.items(), start=1)
+        ]
+        self.widget = access.mark(
+            W.VBox(
+                [
+                    access.style_widget(),
+                    access.html_widget(f"<p><b>{_html(prompt)}</b></p>"),
+                    *rows,
+                    W.HBox([self.button, self.show_button], layout=W.Layout(flex_flow="row wrap")),
+                    self.feedback,
+                ]
+            )
+        )
 
     def check(self) -> tuple[int, int]:
         """(right, answered) for the current choices."""
@@ -152,13 +188,18 @@ class Classify:
         return self.widget._repr_mimebundle_(**kwargs)
 
 
-def multiple_choice(question: str, options: Sequence[str], answer: str,
-                    explanation: str | Mapping[str, str]) -> MultipleChoice:
+def multiple_choice(
+    question: str, options: Sequence[str], answer: str, explanation: str | Mapping[str, str]
+) -> MultipleChoice:
     """A question with one right answer; ``explanation`` may be one text or one per option."""
     return MultipleChoice(question, options, answer, explanation)
 
 
-def classify(prompt: str, items: Mapping[str, str], categories: Sequence[str],
-             explanations: Mapping[str, str] | None = None) -> Classify:
+def classify(
+    prompt: str,
+    items: Mapping[str, str],
+    categories: Sequence[str],
+    explanations: Mapping[str, str] | None = None,
+) -> Classify:
     """Statements (mapped to their right category) to sort into ``categories``."""
     return Classify(prompt, items, categories, explanations)

@@ -39,9 +39,9 @@ AMAP = argument_map.load()
 NUCLEAR = "nuclear"  # the premise of the notebook's predict-then-flip moment
 
 MAP_CONTROLS = [
-    widgets.toggle(c.id, f"{c.label} ({', '.join(c.paragraphs)}):",
-                   {"accept": False, "reject": True}, False)
-    for c in AMAP.claims.values() if c.rejectable
+    widgets.toggle(c.id, f"{c.label} ({', '.join(c.paragraphs)}):", {"accept": False, "reject": True}, False)
+    for c in AMAP.claims.values()
+    if c.rejectable
 ]
 
 
@@ -65,8 +65,7 @@ def europe_mentions() -> figures.EuropeMentions:
     counts = {(n, p): 0 for n in names for p in pids}
     for occ in reader.referent_occurrences():
         counts[(occ.label, occ.pid)] += 1
-    return figures.EuropeMentions(names, pids, tuple(tuple(counts[(n, p)] for p in pids)
-                                                     for n in names))
+    return figures.EuropeMentions(names, pids, tuple(tuple(counts[(n, p)] for p in pids) for n in names))
 
 
 def europe_figure() -> tuple[Figure, str]:
@@ -81,8 +80,9 @@ def europe_figure() -> tuple[Figure, str]:
 def referent_quiz() -> quiz.Classify:
     """Sort bracketed words by what they refer to in their sentence (our readings, from data)."""
     items, why = reader.referent_exercise()
-    return quiz.classify("What does the bracketed word refer to here?", items,
-                         reader.referent_categories(), why)
+    return quiz.classify(
+        "What does the bracketed word refer to here?", items, reader.referent_categories(), why
+    )
 
 
 def _paragraphs(cids) -> str:
@@ -106,8 +106,11 @@ def map_quiz() -> quiz.MultipleChoice:
     others = [c.id for c in conclusions if c.id not in lost]
     under = sorted({p for c in others for p in AMAP.premises_under(c)})
     falls = ", ".join(f"'{AMAP[c].label}' ({', '.join(AMAP[c].paragraphs)})" for c in lost)
-    spared = ("and the nuclear premise is not among them" if NUCLEAR not in under else
-              "and each keeps a route of support without the nuclear premise")
+    spared = (
+        "and the nuclear premise is not among them"
+        if NUCLEAR not in under
+        else "and each keeps a route of support without the nuclear premise"
+    )
     return quiz.multiple_choice(
         f"In our map, which conclusion falls when you reject '{premise.label}'?",
         [c.label for c in conclusions] + [every],

@@ -31,9 +31,12 @@ _WHERE = {("NATO",): "NATO only", ("EU",): "the EU only", ("NATO", "EU"): "both"
 def line_quiz(actor_id: str = "NOR") -> quiz.MultipleChoice:
     """Which line is ``actor_id`` inside? The answer is computed from the membership data."""
     name = facts.actor(actor_id).name
-    return quiz.multiple_choice(f"{name} is inside which line?", list(_WHERE.values()),
-                                answer=_WHERE[membership.clubs_of(actor_id)],
-                                explanation=status(actor_id))
+    return quiz.multiple_choice(
+        f"{name} is inside which line?",
+        list(_WHERE.values()),
+        answer=_WHERE[membership.clubs_of(actor_id)],
+        explanation=status(actor_id),
+    )
 
 
 EXPLORERS = {"warmup": (CONTROLS, render)}

@@ -29,8 +29,9 @@ RACE_CONTROLS = [
     widgets.toggle("regime", "Coefficients", REGIMES, default="unstable"),
     widgets.slider("g", "Grievance g (side X)", -2.0, 2.0, 0.5, 1.0),
     widgets.slider("h", "Grievance h (side Y)", -2.0, 2.0, 0.5, 1.0),
-    widgets.toggle("start", "Start", {f"{name} {_point(xy)}": name for name, xy in STARTS.items()},
-                   default="low"),
+    widgets.toggle(
+        "start", "Start", {f"{name} {_point(xy)}": name for name, xy in STARTS.items()}, default="low"
+    ),
 ]
 
 
@@ -55,33 +56,46 @@ STEP_START = (2.0, 1.0)
 STEPS_HEADING = "Your mapping of steps onto a Richardson race (the mapping: beside the picture)"
 #: Short option labels: the drop-down's box is narrow in JupyterLab; titles and side text keep
 #: the long labels.
-SHORT_MOVE = {"grievances": "grievance g, h", "reactions": "reactions k, l",
-              "restraint": "restraint a, b", "nothing": "nothing"}
+SHORT_MOVE = {
+    "grievances": "grievance g, h",
+    "reactions": "reactions k, l",
+    "restraint": "restraint a, b",
+    "nothing": "nothing",
+}
 MOVE_OPTIONS = {SHORT_MOVE.get(key, R.MOVES[key]["label"]): key for key in R.MOVES}
 
 STEP_CONTROLS = [
     widgets.toggle("regime", "Coefficients before any step", REGIMES, default="unstable"),
-    widgets.dropdown("tactical_moves", "A tactical step (hotlines, transparency) moves",
-                     MOVE_OPTIONS, default=R.DEFAULT_READING["tactical"]),
-    widgets.dropdown("conceptual_moves", "Conceptual divergence moves", MOVE_OPTIONS,
-                     default=R.DEFAULT_READING["conceptual"]),
+    widgets.dropdown(
+        "tactical_moves",
+        "A tactical step (hotlines, transparency) moves",
+        MOVE_OPTIONS,
+        default=R.DEFAULT_READING["tactical"],
+    ),
+    widgets.dropdown(
+        "conceptual_moves",
+        "Conceptual divergence moves",
+        MOVE_OPTIONS,
+        default=R.DEFAULT_READING["conceptual"],
+    ),
     widgets.slider("tactical", "Tactical steps taken", 0.0, 1.0, 0.1, 0.0),
     widgets.slider("divergence", "Conceptual divergence", 0.0, 1.0, 0.1, 0.0),
 ]
 
 
-def render_steps(regime: str, tactical_moves: str, conceptual_moves: str, tactical: float,
-                 divergence: float) -> widgets.View:
+def render_steps(
+    regime: str, tactical_moves: str, conceptual_moves: str, tactical: float, divergence: float
+) -> widgets.View:
     """Apply the reader's mapping of steps to parameters, then draw the race it gives."""
     base = R.baseline(regime)
-    race = R.apply_steps(base, float(tactical), float(divergence), tactical_moves,
-                         conceptual_moves)
+    race = R.apply_steps(base, float(tactical), float(divergence), tactical_moves, conceptual_moves)
     model = figures.solve(race, STEP_START)
     before = R.outcome(base, *STEP_START)
-    moved = {"tactical": R.MOVES[tactical_moves]["label"],
-             "conceptual": R.MOVES[conceptual_moves]["label"]}
-    default = (tactical_moves, conceptual_moves) == (R.DEFAULT_READING["tactical"],
-                                                     R.DEFAULT_READING["conceptual"])
+    moved = {"tactical": R.MOVES[tactical_moves]["label"], "conceptual": R.MOVES[conceptual_moves]["label"]}
+    default = (tactical_moves, conceptual_moves) == (
+        R.DEFAULT_READING["tactical"],
+        R.DEFAULT_READING["conceptual"],
+    )
     side = (
         f"<p><b>Mapping:</b> tactical steps move {html.escape(moved['tactical'])}; "
         f"conceptual divergence moves {html.escape(moved['conceptual'])}"
@@ -90,17 +104,22 @@ def render_steps(regime: str, tactical_moves: str, conceptual_moves: str, tactic
         f"<p><b>Now:</b> k = {race.k:.2f}, l = {race.l:.2f}, a = {race.a:.2f}, b = {race.b:.2f}, "
         f"g = {race.g:.2f}, h = {race.h:.2f}.</p>"
     )
-    description = (figures.describe_race(model) + f" Mapping: {moved['tactical']} for tactical "
-                   f"steps, {moved['conceptual']} for divergence.")
+    description = (
+        figures.describe_race(model) + f" Mapping: {moved['tactical']} for tactical "
+        f"steps, {moved['conceptual']} for divergence."
+    )
     return widgets.View(figures.Race(model, STEPS_HEADING), description, side)
 
 
 # --- 3. tracks I / II / III ---------------------------------------------------------------------
 
 TRACK_CONTROLS = [
-    widgets.toggle("scheme", "Scheme", {"the essay's three tracks": "essay",
-                                        "Diamond and McDonald's nine": "multi_track"},
-                   default="essay"),
+    widgets.toggle(
+        "scheme",
+        "Scheme",
+        {"the essay's three tracks": "essay", "Diamond and McDonald's nine": "multi_track"},
+        default="essay",
+    ),
     widgets.checkbox("show_essay", "Show where the essay puts the value", default=False),
 ]
 
@@ -114,8 +133,11 @@ def render_tracks(scheme: str, show_essay: bool) -> widgets.View:
 
 # --- checks for understanding ----------------------------------------------------------------------
 
-RACE_ANSWERS = {"runaway": "Still a runaway", "disarmament": "It falls through zero (disarmament)",
-                "settles": "It settles at an equilibrium"}
+RACE_ANSWERS = {
+    "runaway": "Still a runaway",
+    "disarmament": "It falls through zero (disarmament)",
+    "settles": "It settles at an equilibrium",
+}
 
 
 def race_quiz() -> quiz.MultipleChoice:
@@ -134,7 +156,8 @@ def race_quiz() -> quiz.MultipleChoice:
 
     return quiz.multiple_choice(
         "Unstable coefficients, g = h = -2, low start. What happens?",
-        list(RACE_ANSWERS.values()), answer=RACE_ANSWERS[kind],
+        list(RACE_ANSWERS.values()),
+        answer=RACE_ANSWERS[kind],
         explanation=(
             f"With a·b < k·l the balance point is a saddle. Grievances of -2 move it to "
             f"{at(strong)}, and the low start {_point(low)} lies below the dividing line through "
@@ -147,8 +170,12 @@ def race_quiz() -> quiz.MultipleChoice:
 
 def tracks_quiz() -> quiz.Classify:
     """Sort kinds of meeting into the essay's loose Track I / II / III."""
-    return quiz.classify("Sort each kind of meeting into the essay's (loose, common) tracks.",
-                         tracks.quiz_items(), list(tracks.COMMON_TRACKS), tracks.quiz_explanations())
+    return quiz.classify(
+        "Sort each kind of meeting into the essay's (loose, common) tracks.",
+        tracks.quiz_items(),
+        list(tracks.COMMON_TRACKS),
+        tracks.quiz_explanations(),
+    )
 
 
 #: What the picture checks draw (tests/pictures.py): every explorer of the notebook.

@@ -59,8 +59,7 @@ class Control:
             values = [v for _, v in self.options]
             if self.default not in values:
                 raise ValueError(
-                    f"default {self.default!r} of {self.name!r} is not an option; "
-                    f"options are {values}"
+                    f"default {self.default!r} of {self.name!r} is not an option; options are {values}"
                 )
         if self.kind == "slider":
             if None in (self.min, self.max, self.step) or not self.min < self.max or self.step <= 0:
@@ -101,25 +100,29 @@ def _options(options: Sequence[Any] | Mapping[str, Any]) -> tuple[tuple[str, Any
     return tuple(pairs)
 
 
-def toggle(name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None,
-           tooltip: str = "") -> Control:
+def toggle(
+    name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None, tooltip: str = ""
+) -> Control:
     """A row of toggle buttons; options are values, (label, value) pairs, or {label: value}."""
     opts = _options(options)
-    return Control("toggle", name, label, opts, opts[0][1] if default is None and opts else default,
-                   tooltip=tooltip)
+    return Control(
+        "toggle", name, label, opts, opts[0][1] if default is None and opts else default, tooltip=tooltip
+    )
 
 
-def dropdown(name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None,
-             tooltip: str = "") -> Control:
+def dropdown(
+    name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None, tooltip: str = ""
+) -> Control:
     """A drop-down list; options as for :func:`toggle`."""
     opts = _options(options)
-    return Control("dropdown", name, label, opts,
-                   opts[0][1] if default is None and opts else default,
-                   tooltip=tooltip)
+    return Control(
+        "dropdown", name, label, opts, opts[0][1] if default is None and opts else default, tooltip=tooltip
+    )
 
 
-def slider(name: str, label: str, min: float, max: float, step: float, default: float,
-           tooltip: str = "") -> Control:
+def slider(
+    name: str, label: str, min: float, max: float, step: float, default: float, tooltip: str = ""
+) -> Control:
     """A slider; integer if min, max and step are all integers."""
     return Control("slider", name, label, (), default, min, max, step, tooltip=tooltip)
 
@@ -157,27 +160,46 @@ def build(control: Control) -> W.ValueWidget:
     tooltip = control.tooltip or ""
     common = {"description": control.label, "style": _LABEL_STYLE, "tooltip": tooltip}
     if control.kind == "toggle":
-        return W.RadioButtons(options=list(control.options), value=control.default,
-                              orientation="horizontal", **common,
-                              layout=W.Layout(width="auto", max_width="100%"))
+        return W.RadioButtons(
+            options=list(control.options),
+            value=control.default,
+            orientation="horizontal",
+            **common,
+            layout=W.Layout(width="auto", max_width="100%"),
+        )
     if control.kind == "dropdown":
-        return W.Dropdown(options=list(control.options), value=control.default, **common,
-                          layout=W.Layout(width="auto", max_width="100%"))
+        return W.Dropdown(
+            options=list(control.options),
+            value=control.default,
+            **common,
+            layout=W.Layout(width="auto", max_width="100%"),
+        )
     if control.kind == "slider":
         options = slider_options(control)
         if len(options) <= MAX_DROPDOWN_STEPS:
             nearest = min((v for _, v in options), key=lambda v: abs(v - control.default))
-            return W.Dropdown(options=options, value=nearest, **common,
-                              layout=W.Layout(width="auto", max_width="100%"))
+            return W.Dropdown(
+                options=options, value=nearest, **common, layout=W.Layout(width="auto", max_width="100%")
+            )
         integral = all(float(x).is_integer() for x in (control.min, control.max, control.step))
         cls = W.BoundedIntText if integral else W.BoundedFloatText
-        return cls(min=control.min, max=control.max, step=control.step, value=control.default,
-                   continuous_update=False, **common, layout=W.Layout(width="auto", max_width="100%"))
+        return cls(
+            min=control.min,
+            max=control.max,
+            step=control.step,
+            value=control.default,
+            continuous_update=False,
+            **common,
+            layout=W.Layout(width="auto", max_width="100%"),
+        )
     if control.kind == "checkbox":
-        return W.Checkbox(value=control.default, indent=False, **common,
-                          layout=W.Layout(width="auto"))
-    return W.Text(value=control.default, continuous_update=False, **common,
-                  layout=W.Layout(width="32em", max_width="100%"))
+        return W.Checkbox(value=control.default, indent=False, **common, layout=W.Layout(width="auto"))
+    return W.Text(
+        value=control.default,
+        continuous_update=False,
+        **common,
+        layout=W.Layout(width="32em", max_width="100%"),
+    )
 
 
 @dataclass
@@ -264,13 +286,15 @@ class Explorer:
         # no alt); the long description is its caption, so both are bound to the image.
         # min_width 0: the widget may be narrower than its picture (320 px, 400 % zoom); the
         # figure's own box then scrolls sideways instead of the page clipping the caption.
-        self.picture = access.html_widget(
-            layout=W.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
+        self.picture = access.html_widget(layout=W.Layout(max_width="100%", min_width="0", flex="0 1 auto"))
         self.png: bytes | None = None
         # The side text sits beside the picture when there is room and otherwise wraps under it;
         # it grows to fill its line either way, so a wrapped text is not a narrow column.
-        side = {"flex": "1 1 22em", "min_width": "18em"} if self.text_width == "auto" else {
-            "width": self.text_width}
+        side = (
+            {"flex": "1 1 22em", "min_width": "18em"}
+            if self.text_width == "auto"
+            else {"width": self.text_width}
+        )
         self.side = access.html_widget(layout=W.Layout(padding="0 0 0 1em", max_width="60em", **side))
         self.caption = access.html_widget(layout=W.Layout(max_width="60em"))
         self.message = access.html_widget()
@@ -325,7 +349,7 @@ class Explorer:
             message = f"{type(exc).__name__}: {exc}"
             self.errors.append(f"{values}: {message}")
             self.error_count += 1
-            del self.errors[:-self.RECORDS]
+            del self.errors[: -self.RECORDS]
             self.message.value = (
                 '<div role="alert" style="color:#AA4B00;font-weight:bold">'
                 f"Could not draw this choice ({html.escape(message)}). "
@@ -347,7 +371,7 @@ class Explorer:
         # ipywidgets gives HTML a 28 px line height (one control's height); text needs its own.
         self.side.value = f'<div style="line-height:1.45">{rendered.text}</div>' if rendered.text else ""
         self.timings.append(time.perf_counter() - start)
-        del self.timings[:-self.RECORDS]
+        del self.timings[: -self.RECORDS]
 
     @property
     def widget(self) -> W.Widget:
@@ -358,10 +382,12 @@ class Explorer:
     def _layout(self) -> W.Widget:
         header = [access.html_widget(f"<h3>{html.escape(self.title)}</h3>")] if self.title else []
         controls = W.VBox(list(self.widgets.values()))
-        body = W.HBox([self.picture, self.side], layout=W.Layout(flex_flow="row wrap",
-                                                                 align_items="flex-start"))
-        return access.mark(W.VBox([access.style_widget(), *header, controls, self.message, body,
-                                   self.caption]))
+        body = W.HBox(
+            [self.picture, self.side], layout=W.Layout(flex_flow="row wrap", align_items="flex-start")
+        )
+        return access.mark(
+            W.VBox([access.style_widget(), *header, controls, self.message, body, self.caption])
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> dict:
         return self.widget._repr_mimebundle_(**kwargs)

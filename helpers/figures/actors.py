@@ -35,19 +35,42 @@ def names(ax: Axes, bold: Iterable[str] = (), ids: Iterable[str] | None = None) 
     """Each placed actor's name just above its dot; the ids in ``bold`` in bold."""
     table, bold = facts.actors(), set(bold)
     for actor_id in layout.POSITIONS if ids is None else ids:
-        T.label(ax, layout.position(actor_id), table[actor_id].name, size="small", va="bottom",
-                weight="bold" if actor_id in bold else "normal", offset=(0, NAME_OFFSET_PT), zorder=6)
+        T.label(
+            ax,
+            layout.position(actor_id),
+            table[actor_id].name,
+            size="small",
+            va="bottom",
+            weight="bold" if actor_id in bold else "normal",
+            offset=(0, NAME_OFFSET_PT),
+            zorder=6,
+        )
 
 
 def dots(ax: Axes, ids: Iterable[str] | None = None) -> None:
     """The actors as dark dots (one artist for all of them)."""
     ids = list(layout.POSITIONS if ids is None else ids)
-    ax.plot([layout.POSITIONS[i][0] for i in ids], [layout.POSITIONS[i][1] for i in ids], "o",
-            ls="none", ms=9, color="#444444", markeredgecolor="white", markeredgewidth=1.5, zorder=5)
+    ax.plot(
+        [layout.POSITIONS[i][0] for i in ids],
+        [layout.POSITIONS[i][1] for i in ids],
+        "o",
+        ls="none",
+        ms=9,
+        color="#444444",
+        markeredgecolor="white",
+        markeredgewidth=1.5,
+        zorder=5,
+    )
 
 
-def boundary(ax: Axes, members: Iterable[str], color: str, linestyle: str = "-",
-             fill_alpha: float = 0.0, linewidth: float = 2.4) -> None:
+def boundary(
+    ax: Axes,
+    members: Iterable[str],
+    color: str,
+    linestyle: str = "-",
+    fill_alpha: float = 0.0,
+    linewidth: float = 2.4,
+) -> None:
     """Outline (and optionally shade) the region holding ``members`` and no one else.
 
     Patches go in with ``add_artist``: the limits are fixed, and ``add_patch`` would walk every
@@ -58,12 +81,18 @@ def boundary(ax: Axes, members: Iterable[str], color: str, linestyle: str = "-",
         return
     outline, region = layout.boundary_contours(members)
     if fill_alpha:
-        ax.add_artist(PathPatch(_path(region), facecolor=color, edgecolor="none", alpha=fill_alpha,
-                                zorder=1))
-    ax.add_artist(PathPatch(_path(outline), facecolor="none", edgecolor=color, linewidth=linewidth,
-                            linestyle=linestyle, zorder=2))
+        ax.add_artist(PathPatch(_path(region), facecolor=color, edgecolor="none", alpha=fill_alpha, zorder=1))
+    ax.add_artist(
+        PathPatch(
+            _path(outline),
+            facecolor="none",
+            edgecolor=color,
+            linewidth=linewidth,
+            linestyle=linestyle,
+            zorder=2,
+        )
+    )
 
 
 def _path(pieces: layout.Contour) -> Path:
     return Path.make_compound_path(*(Path(v, c) for v, c in pieces))
-

@@ -158,8 +158,10 @@ def png(picture: Picture, dpi: float | None = None) -> bytes:
         with matplotlib.rc_context(STYLE):
             picture.draw_changing(fig, layer.handles)
             if fig.axes != axes:
-                raise ValueError(f"{type(picture).__name__}.draw_changing must not add axes; "
-                                 "create every axes in draw_static")
+                raise ValueError(
+                    f"{type(picture).__name__}.draw_changing must not add axes; "
+                    "create every axes in draw_static"
+                )
             added = [a for a in _children(fig, axes) if a not in before]
             canvas.restore_region(layer.background)
             renderer = canvas.get_renderer()

@@ -26,31 +26,51 @@ P = plots.PALETTE
 ROLE_STYLE = {
     "self": {"marker": "*", "color": P["black"], "size": 20, "legend": "the perspective's own state"},
     "member": {"marker": "o", "color": P["blue"], "size": 11, "legend": "inside the group"},
-    "threat": {"marker": "^", "color": P["vermillion"], "size": 12,
-               "legend": "outside: a source of risks and threats"},
-    "issue": {"marker": "D", "color": P["reddish purple"], "size": 10,
-              "legend": "outside: an issue (P1), not a party"},
-    "outsider": {"marker": "s", "color": plots.GREY, "size": 9,
-                 "legend": "outside the group, not named as a threat"},
+    "threat": {
+        "marker": "^",
+        "color": P["vermillion"],
+        "size": 12,
+        "legend": "outside: a source of risks and threats",
+    },
+    "issue": {
+        "marker": "D",
+        "color": P["reddish purple"],
+        "size": 10,
+        "legend": "outside: an issue (P1), not a party",
+    },
+    "outsider": {
+        "marker": "s",
+        "color": plots.GREY,
+        "size": 9,
+        "legend": "outside the group, not named as a threat",
+    },
     "state": {"marker": "o", "color": "#555555", "size": 10, "legend": "a state"},
-    "great power": {"marker": "p", "color": P["orange"], "size": 14,
-                    "legend": "permanent member of the Security Council"},
+    "great power": {
+        "marker": "p",
+        "color": P["orange"],
+        "size": 14,
+        "legend": "permanent member of the Security Council",
+    },
 }
 EDGE_STYLE = {
     "threat": {"color": P["vermillion"], "ls": "-", "lw": 2.4, "legend": "threat, as the framing sees it"},
     "war": {"color": P["black"], "ls": "-", "lw": 3.2, "legend": "war (arrow from the attacker)"},
-    "cooperation": {"color": P["bluish green"], "ls": "-", "lw": 2.6,
-                    "legend": "cooperation on a specific issue"},
+    "cooperation": {
+        "color": P["bluish green"],
+        "ls": "-",
+        "lw": 2.6,
+        "legend": "cooperation on a specific issue",
+    },
     "clash": {"color": P["vermillion"], "ls": "--", "lw": 2.6, "legend": "clash on a specific issue"},
     "peace": {"color": P["bluish green"], "ls": ":", "lw": 2.0, "legend": "war unthinkable"},
-    "breach": {"color": P["vermillion"], "ls": ":", "lw": 1.3,
-               "legend": "a potential breach of the peace"},
+    "breach": {"color": P["vermillion"], "ls": ":", "lw": 1.3, "legend": "a potential breach of the peace"},
     "consult": {"color": P["orange"], "ls": "-", "lw": 2.0, "legend": "great powers consult"},
 }
 GROUP_STYLE = {
     "referent": {"color": P["blue"], "ls": "-", "fill": 0.13},
     "universal": {"color": "#777777", "ls": "--", "fill": 0.0},
 }
+
 
 def first_upper(text: str) -> str:
     """``text`` with its first letter in upper case and the rest untouched ("Claude's", not "claude's")."""
@@ -85,25 +105,56 @@ def draw_changing(ax: Axes, framing: framings.Framing, title: str) -> None:
         nodes = [n for n in framing.nodes if n.role == role]
         if nodes:
             style = ROLE_STYLE[role]
-            ax.plot([n.x for n in nodes], [n.y for n in nodes], style["marker"], ls="none",
-                    ms=style["size"], color=style["color"], markeredgecolor="white",
-                    markeredgewidth=1.2, zorder=5)
-    T.label(ax, (0.5, 1.0), plots.wrap_label(title, 60), coords="axes", size="heading", weight="bold",
-            va="bottom", offset=(0, 4))
+            ax.plot(
+                [n.x for n in nodes],
+                [n.y for n in nodes],
+                style["marker"],
+                ls="none",
+                ms=style["size"],
+                color=style["color"],
+                markeredgecolor="white",
+                markeredgewidth=1.2,
+                zorder=5,
+            )
+    T.label(
+        ax,
+        (0.5, 1.0),
+        plots.wrap_label(title, 60),
+        coords="axes",
+        size="heading",
+        weight="bold",
+        va="bottom",
+        offset=(0, 4),
+    )
 
 
 def legend_handles(framing: framings.Framing) -> list[Line2D]:
     """The key of one framing as legend handles: roles, edge kinds, groups, numbered issues."""
-    handles = [Line2D([], [], ls="none", marker=ROLE_STYLE[r]["marker"], color=ROLE_STYLE[r]["color"],
-                      ms=min(ROLE_STYLE[r]["size"], 12), label=ROLE_STYLE[r]["legend"])
-               for r in framings.ROLES if any(n.role == r for n in framing.nodes)]
-    handles += [Line2D([], [], color=EDGE_STYLE[k]["color"], ls=EDGE_STYLE[k]["ls"], lw=2,
-                       label=EDGE_STYLE[k]["legend"])
-                for k in framings.EDGE_KINDS if any(e.kind == k for e in framing.edges)]
+    handles = [
+        Line2D(
+            [],
+            [],
+            ls="none",
+            marker=ROLE_STYLE[r]["marker"],
+            color=ROLE_STYLE[r]["color"],
+            ms=min(ROLE_STYLE[r]["size"], 12),
+            label=ROLE_STYLE[r]["legend"],
+        )
+        for r in framings.ROLES
+        if any(n.role == r for n in framing.nodes)
+    ]
+    handles += [
+        Line2D(
+            [], [], color=EDGE_STYLE[k]["color"], ls=EDGE_STYLE[k]["ls"], lw=2, label=EDGE_STYLE[k]["legend"]
+        )
+        for k in framings.EDGE_KINDS
+        if any(e.kind == k for e in framing.edges)
+    ]
     for group in framing.groups:
         style = GROUP_STYLE.get(group.style, GROUP_STYLE["referent"])
-        handles.append(Line2D([], [], color=style["color"], ls=style["ls"], lw=2,
-                              label=plots.wrap_label(group.name, 40)))
+        handles.append(
+            Line2D([], [], color=style["color"], ls=style["ls"], lw=2, label=plots.wrap_label(group.name, 40))
+        )
     numbers = edge_numbers(framing)
     handles += [Line2D([], [], ls="none", label=f"{n}: {label}") for label, n in numbers.items()]
     return handles
@@ -154,24 +205,40 @@ class FramingPicture(Picture):
         for ax, (title, framing) in zip(axes, self.panels, strict=True):
             draw_changing(ax, framing, title)
             if self.legend:
-                ax.legend(handles=legend_handles(framing), loc="upper center", bbox_to_anchor=(0.5, 0.0),
-                          ncol=2, frameon=False, fontsize=T.SIZES["note"], handlelength=2.2)
+                ax.legend(
+                    handles=legend_handles(framing),
+                    loc="upper center",
+                    bbox_to_anchor=(0.5, 0.0),
+                    ncol=2,
+                    frameon=False,
+                    fontsize=T.SIZES["note"],
+                    handlelength=2.2,
+                )
 
 
-def framing_picture(main: framings.Framing, other: framings.Framing | None = None,
-                    legend: bool = False) -> FramingPicture:
+def framing_picture(
+    main: framings.Framing, other: framings.Framing | None = None, legend: bool = False
+) -> FramingPicture:
     """The picture of the essay's framing ``main``, beside the scholarly lens ``other`` if given."""
     if other is None:
         return FramingPicture(((main.title, main),), legend)
-    return FramingPicture(((f"The essay's word: {main.title}", main),
-                           (f"What scholars call: {other.title}", other)), legend)
+    return FramingPicture(
+        ((f"The essay's word: {main.title}", main), (f"What scholars call: {other.title}", other)), legend
+    )
 
 
 def _frame_patch():
     (x0, x1), (y0, y1) = layout.XLIM, layout.YLIM
-    return FancyBboxPatch((x0 + 0.35, y0 + 0.35), x1 - x0 - 0.7, y1 - y0 - 0.8,
-                          boxstyle="round,pad=0.1,rounding_size=0.6", fill=False, ls="--",
-                          lw=1.8, edgecolor="#777777")
+    return FancyBboxPatch(
+        (x0 + 0.35, y0 + 0.35),
+        x1 - x0 - 0.7,
+        y1 - y0 - 0.8,
+        boxstyle="round,pad=0.1,rounding_size=0.6",
+        fill=False,
+        ls="--",
+        lw=1.8,
+        edgecolor="#777777",
+    )
 
 
 def edge_numbers(framing: framings.Framing) -> dict[str, int]:
@@ -217,30 +284,53 @@ def _best_bend(start, end, used: tuple[float, ...], others: tuple) -> float:
     return best
 
 
-def _draw_edge(ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int],
-               bend: float) -> tuple[float, float, int, str] | None:
+def _draw_edge(
+    ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int], bend: float
+) -> tuple[float, float, int, str] | None:
     """Draw one edge as an arc; return where its numbered badge goes, if it has one."""
     style = EDGE_STYLE[edge.kind]
-    ax.add_artist(FancyArrowPatch(
-        start, end, arrowstyle="-|>" if edge.directed else "-", color=style["color"],
-        lw=style["lw"], ls=style["ls"], shrinkA=9, shrinkB=2 if edge.b == framings.LINE else 11,
-        mutation_scale=16, connectionstyle=f"arc3,rad={bend}", zorder=3,
-        alpha=0.65 if edge.kind == "breach" else 1.0))
+    ax.add_artist(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>" if edge.directed else "-",
+            color=style["color"],
+            lw=style["lw"],
+            ls=style["ls"],
+            shrinkA=9,
+            shrinkB=2 if edge.b == framings.LINE else 11,
+            mutation_scale=16,
+            connectionstyle=f"arc3,rad={bend}",
+            zorder=3,
+            alpha=0.65 if edge.kind == "breach" else 1.0,
+        )
+    )
     if edge.label not in numbers:
         return None
     # The midpoint of an arc3 curve: the chord's midpoint pushed sideways by rad * length / 2.
     (ax_, ay_), (bx_, by_) = start, end
     dx, dy = bx_ - ax_, by_ - ay_
-    return ((ax_ + bx_) / 2 + bend * dy / 2, (ay_ + by_) / 2 - bend * dx / 2, numbers[edge.label],
-            style["color"])
+    return (
+        (ax_ + bx_) / 2 + bend * dy / 2,
+        (ay_ + by_) / 2 - bend * dx / 2,
+        numbers[edge.label],
+        style["color"],
+    )
 
 
 def _badges(ax: Axes, badges: list[tuple[float, float, int, str]]) -> None:
     """Numbered circles on the issue edges: one marker collection, a number on each."""
     if not badges:
         return
-    ax.scatter([b[0] for b in badges], [b[1] for b in badges], s=260, facecolors="white",
-               edgecolors=[b[3] for b in badges], linewidths=1.4, zorder=4)
+    ax.scatter(
+        [b[0] for b in badges],
+        [b[1] for b in badges],
+        s=260,
+        facecolors="white",
+        edgecolors=[b[3] for b in badges],
+        linewidths=1.4,
+        zorder=4,
+    )
     for x, y, number, _ in badges:
         T.label(ax, (x, y), str(number), size="note", weight="bold", color="#222222", zorder=4.5)
 
@@ -263,18 +353,21 @@ def describe(framing: framings.Framing) -> str:
             parts.append(f"A line encloses {group.name}: {', '.join(names)}.")
     for role, names in by_role.items():
         if role not in ("member", "state"):
-            parts.append(f"{ROLE_STYLE[role]['legend'][0].upper()}{ROLE_STYLE[role]['legend'][1:]}: "
-                         f"{', '.join(names)}.")
+            parts.append(
+                f"{ROLE_STYLE[role]['legend'][0].upper()}{ROLE_STYLE[role]['legend'][1:]}: "
+                f"{', '.join(names)}."
+            )
     kinds = {}
     for e in framing.edges:
         kinds.setdefault(e.kind, []).append(e)
     for kind, edges in kinds.items():
-        pairs = [f"{_name(framing, e.a)}{' to ' if e.directed else ' and '}{_name(framing, e.b)}"
-                 + (f" ({e.label})" if e.label and kind in ("cooperation", "clash", "war") else "")
-                 for e in edges]
+        pairs = [
+            f"{_name(framing, e.a)}{' to ' if e.directed else ' and '}{_name(framing, e.b)}"
+            + (f" ({e.label})" if e.label and kind in ("cooperation", "clash", "war") else "")
+            for e in edges
+        ]
         shown = pairs if len(pairs) <= 8 else pairs[:3] + [f"and {len(pairs) - 3} more"]
-        parts.append(f"{EDGE_STYLE[kind]['legend'][0].upper()}{EDGE_STYLE[kind]['legend'][1:]}: "
-                     f"{'; '.join(shown)}.")
+        parts.append(
+            f"{EDGE_STYLE[kind]['legend'][0].upper()}{EDGE_STYLE[kind]['legend'][1:]}: {'; '.join(shown)}."
+        )
     return " ".join(parts)
-
-

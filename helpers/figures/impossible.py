@@ -26,8 +26,7 @@ KIND_STYLE = {
     osce.OBJECTS: {"color": PALETTE["vermillion"], "linestyle": "--", "sign": "−"},
     osce.FRAMES: {"color": GREY, "linestyle": ":", "sign": "·"},
 }
-SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)",
-              "neutrality": "A state stays neutral"}
+SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)", "neutrality": "A state stays neutral"}
 #: Lines of different kinds leave a card at slightly different heights, so none hides another.
 CARD_OFFSET = {osce.PROTECTS: 0.018, osce.OBJECTS: -0.018, osce.FRAMES: 0.0}
 #: How much of a case box's edge (axes units, box height 0.24) the arrowheads spread over.
@@ -73,19 +72,39 @@ class Commitments(Picture):
 
     def draw_static(self, fig) -> Any:
         ax = _diagram_axes(fig)
-        label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold",
-              va="bottom")
+        label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold", va="bottom")
         for row, kind in enumerate(KIND_STYLE):
             style, key_y = KIND_STYLE[kind], 0.074 - 0.037 * row
-            ax.add_artist(Line2D((0.811, 0.839), (key_y, key_y), color=style["color"],
-                               linestyle=style["linestyle"], linewidth=1.8, clip_on=False))
-            label(ax, (0.848, key_y), f"{style['sign']} {SHORT_GROUND[kind]}", size="note",
-                  ha="left", va="center")
+            ax.add_artist(
+                Line2D(
+                    (0.811, 0.839),
+                    (key_y, key_y),
+                    color=style["color"],
+                    linestyle=style["linestyle"],
+                    linewidth=1.8,
+                    clip_on=False,
+                )
+            )
+            label(
+                ax,
+                (0.848, key_y),
+                f"{style['sign']} {SHORT_GROUND[kind]}",
+                size="note",
+                ha="left",
+                va="center",
+            )
         for case, y in CASE_Y.items():
             label(ax, (0.855, y + 0.06), SHORT_CASE[case], size="small")
         if any(not s.verbatim_full for s in osce.sentences().values()):
-            label(ax, (0.01, -0.02), "* wording only partly verified", size="note",
-                  color=ink(GREY), ha="left", va="top")
+            label(
+                ax,
+                (0.01, -0.02),
+                "* wording only partly verified",
+                size="note",
+                color=ink(GREY),
+                ha="left",
+                va="top",
+            )
         # The cards' words never change (text is the costly part of a redraw): a dropped card
         # gets a veil and a "dropped" tag in the changing layer instead.
         table = osce.sentences()
@@ -98,8 +117,14 @@ class Commitments(Picture):
             # Two Texts, not one of two lines: the "dropped" tag sits beside the short second.
             label(ax, (0.02, y + 0.02 if sides else y), text, size="small", ha="left", zorder=3)
             if sides:
-                label(ax, (0.02, y - 0.022), "quoted by: " + " and ".join(sides), size="small",
-                      ha="left", zorder=3)
+                label(
+                    ax,
+                    (0.02, y - 0.022),
+                    "quoted by: " + " and ".join(sides),
+                    size="small",
+                    ha="left",
+                    zorder=3,
+                )
         return ax
 
     def draw_changing(self, fig, ax) -> None:
@@ -107,22 +132,58 @@ class Commitments(Picture):
         for sid in osce.SENTENCE_IDS:
             on, y = sid in self.kept, card_y[sid]
             if not on:  # over the words: they stay readable (over 5:1), visibly paler
-                ax.add_artist(Rectangle((0.01, y - 0.05), 0.45, 0.10, facecolor=SHADE,
-                                        alpha=DROPPED_VEIL, edgecolor="none", zorder=4))
-                label(ax, (0.45, y - 0.047), "dropped", size="note", weight="bold",
-                      color=TEXT_GREY, ha="right", va="bottom", zorder=5)
-            ax.add_artist(Rectangle(
-                (0.01, y - 0.05), 0.45, 0.10, facecolor="none",
-                edgecolor="black" if on else GREY, linestyle="-" if on else "--",
-                linewidth=1.6 if on else 1.0, zorder=4))
+                ax.add_artist(
+                    Rectangle(
+                        (0.01, y - 0.05),
+                        0.45,
+                        0.10,
+                        facecolor=SHADE,
+                        alpha=DROPPED_VEIL,
+                        edgecolor="none",
+                        zorder=4,
+                    )
+                )
+                label(
+                    ax,
+                    (0.45, y - 0.047),
+                    "dropped",
+                    size="note",
+                    weight="bold",
+                    color=TEXT_GREY,
+                    ha="right",
+                    va="bottom",
+                    zorder=5,
+                )
+            ax.add_artist(
+                Rectangle(
+                    (0.01, y - 0.05),
+                    0.45,
+                    0.10,
+                    facecolor="none",
+                    edgecolor="black" if on else GREY,
+                    linestyle="-" if on else "--",
+                    linewidth=1.6 if on else 1.0,
+                    zorder=4,
+                )
+            )
         segments = {kind: ([], []) for kind in KIND_STYLE}
         for v in self.verdicts:
             y = CASE_Y[v.case]
             color = STATUS_COLOR[v.status]
-            ax.add_artist(Rectangle((0.72, y - 0.12), 0.27, 0.24, facecolor="none",
-                                    edgecolor=color, linewidth=2.5, zorder=4))
-            label(ax, (0.855, y - 0.06), v.status.upper(), size="title", weight="bold",
-                  color=ink(color), zorder=5)
+            ax.add_artist(
+                Rectangle(
+                    (0.72, y - 0.12), 0.27, 0.24, facecolor="none", edgecolor=color, linewidth=2.5, zorder=4
+                )
+            )
+            label(
+                ax,
+                (0.855, y - 0.06),
+                v.status.upper(),
+                size="title",
+                weight="bold",
+                color=ink(color),
+                zorder=5,
+            )
             # Heads land spread down the box's edge in the cards' top-to-bottom order.
             grounds = sorted(v.grounds, key=lambda g: -card_y[g[0]] - CARD_OFFSET[g[1]])
             step = min(LAND_SPREAD / max(len(grounds) - 1, 1), 0.045)
@@ -135,10 +196,22 @@ class Commitments(Picture):
             if not xs:
                 continue
             style = KIND_STYLE[kind]
-            ax.add_artist(Line2D(xs, ys, color=style["color"], linestyle=style["linestyle"],
-                               linewidth=1.8, zorder=zorder))
-            ax.add_artist(Line2D(xs[1::3], ys[1::3], linestyle="none", marker=">", markersize=7,
-                               color=style["color"], zorder=zorder))
+            ax.add_artist(
+                Line2D(
+                    xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8, zorder=zorder
+                )
+            )
+            ax.add_artist(
+                Line2D(
+                    xs[1::3],
+                    ys[1::3],
+                    linestyle="none",
+                    marker=">",
+                    markersize=7,
+                    color=style["color"],
+                    zorder=zorder,
+                )
+            )
 
 
 def describe_commitments(kept: tuple[str, ...], verdicts: tuple[osce.Verdict, ...]) -> str:
@@ -154,9 +227,10 @@ def describe_commitments(kept: tuple[str, ...], verdicts: tuple[osce.Verdict, ..
         f"Dropped: {', '.join(off) if off else 'none'}.",
     ]
     for v in verdicts:
-        grounds = "; ".join(
-            f"{table[sid].short} ({osce.GROUND_LABELS[kind]})" for sid, kind in v.grounds
-        ) or "no kept sentence bears on it"
+        grounds = (
+            "; ".join(f"{table[sid].short} ({osce.GROUND_LABELS[kind]})" for sid, kind in v.grounds)
+            or "no kept sentence bears on it"
+        )
         parts.append(f"Case '{osce.CASES[v.case]}': {v.summary}. Lines from: {grounds}.")
     return " ".join(parts)
 
@@ -172,18 +246,25 @@ QUADRANT_NAMES = {
 }
 LIMITS = (-0.6, 10.6)
 _LOW, _HIGH = (LIMITS[0], proposals.THRESHOLD), (proposals.THRESHOLD, LIMITS[1])
-QUADRANT_SPAN = {"impossible": (_LOW, _HIGH), "neither": (_HIGH, _HIGH),
-                 "both": (_LOW, _LOW), "unacceptable": (_HIGH, _LOW)}
+QUADRANT_SPAN = {
+    "impossible": (_LOW, _HIGH),
+    "neither": (_HIGH, _HIGH),
+    "both": (_LOW, _LOW),
+    "unacceptable": (_HIGH, _LOW),
+}
 PANEL_X = 0.625  # left edge of the text panel, figure units
 PANEL_WRAP = 46
 READING_KEY = {
     "strategy": "Green arrow: from what the collective can offer (turned down) to a proposal "
-                "whose refusal is expected.",
+    "whose refusal is expected.",
     "only_option": "Green cross: the unacceptable ruled out by Russia; dashed ring: nothing "
-                   "found in the deal corner (the essay's premise).",
+    "found in the deal corner (the essay's premise).",
 }
-FIT_HEAD = {True: "Against your scores: it fits", False: "Against your scores: it does not fit",
-            None: "Against your scores: nothing decisive"}
+FIT_HEAD = {
+    True: "Against your scores: it fits",
+    False: "Against your scores: it does not fit",
+    None: "Against your scores: nothing decisive",
+}
 FIT_COLOR = {True: PALETTE["blue"], False: PALETTE["vermillion"], None: GREY}
 
 
@@ -215,8 +296,11 @@ class Plane(Picture):
         ax.set_ylim(*LIMITS)
         ax.set_xticks((0, 5, 10))
         ax.set_yticks((0, 5, 10))
-        ax.set_xlabel("Can NATO / the EU grant it without putting their own stability in "
-                      "jeopardy?\n(0 = not at all, 10 = easily: your score)", labelpad=40)
+        ax.set_xlabel(
+            "Can NATO / the EU grant it without putting their own stability in "
+            "jeopardy?\n(0 = not at all, 10 = easily: your score)",
+            labelpad=40,
+        )
         ax.set_ylabel("Can Russia accept it?\n(0 = not at all, 10 = easily: your score)")
         ax.axvline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
         ax.axhline(proposals.THRESHOLD, color=GREY, linestyle="--", linewidth=1.2)
@@ -230,62 +314,162 @@ class Plane(Picture):
         panel.set_xlim(0, 1)
         panel.set_ylim(0, 1)
         # The static key: marker shapes and the shading.
-        for y, marker, what in ((0.10, "o", "circle: a real proposal (sourced)"),
-                                (0.04, "D", "diamond: a hypothetical teaching example")):
-            panel.add_artist(Line2D([0.03], [y], marker=marker, markersize=9,
-                                  color=PALETTE["blue"], markeredgecolor="black",
-                                  linestyle="none"))
+        for y, marker, what in (
+            (0.10, "o", "circle: a real proposal (sourced)"),
+            (0.04, "D", "diamond: a hypothetical teaching example"),
+        ):
+            panel.add_artist(
+                Line2D(
+                    [0.03],
+                    [y],
+                    marker=marker,
+                    markersize=9,
+                    color=PALETTE["blue"],
+                    markeredgecolor="black",
+                    linestyle="none",
+                )
+            )
             label(panel, (0.08, y), what, size="note", ha="left")
-        panel.add_artist(Rectangle((0.0, 0.145), 0.06, 0.04, facecolor=PALETTE["sky blue"],
-                                   alpha=0.25, edgecolor="none"))
-        label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note",
-              ha="left")
+        panel.add_artist(
+            Rectangle((0.0, 0.145), 0.06, 0.04, facecolor=PALETTE["sky blue"], alpha=0.25, edgecolor="none")
+        )
+        label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note", ha="left")
         # The reading's name and key change only with the reading (the static key).
         reading = self.assessment.reading
-        label(panel, (0.0, 1.0), f"Reading: {proposals.reading(reading)['label']}",
-              size="heading", weight="bold", ha="left", va="top")
-        label(panel, (0.0, 0.93), _wrap(READING_KEY[reading]), size="note", ha="left", va="top",
-              color=ink(PALETTE["bluish green"]))
-        label(panel, (0.0, 0.69), "(why: in the text beside the picture)", size="note",
-              ha="left", va="top")
+        label(
+            panel,
+            (0.0, 1.0),
+            f"Reading: {proposals.reading(reading)['label']}",
+            size="heading",
+            weight="bold",
+            ha="left",
+            va="top",
+        )
+        label(
+            panel,
+            (0.0, 0.93),
+            _wrap(READING_KEY[reading]),
+            size="note",
+            ha="left",
+            va="top",
+            color=ink(PALETTE["bluish green"]),
+        )
+        label(panel, (0.0, 0.69), "(why: in the text beside the picture)", size="note", ha="left", va="top")
         return ax, panel
 
     def draw_changing(self, fig, handles) -> None:
         ax, panel = handles
         p, a = self.proposal, self.assessment
-        label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold",
-              va="top")
+        label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
         if a.quadrant in QUADRANT_SPAN:
             (x0, x1), (y0, y1) = QUADRANT_SPAN[a.quadrant]
-            ax.add_artist(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=PALETTE["sky blue"],
-                                    alpha=0.25, edgecolor="none", zorder=0.5))
+            ax.add_artist(
+                Rectangle(
+                    (x0, y0),
+                    x1 - x0,
+                    y1 - y0,
+                    facecolor=PALETTE["sky blue"],
+                    alpha=0.25,
+                    edgecolor="none",
+                    zorder=0.5,
+                )
+            )
         if self.show_essay:
-            ax.add_artist(Rectangle((0.4, 5.6), 4.2, 3.8, facecolor="none",
-                                    edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5,
-                                    zorder=1.5))
+            ax.add_artist(
+                Rectangle(
+                    (0.4, 5.6),
+                    4.2,
+                    3.8,
+                    facecolor="none",
+                    edgecolor=PALETTE["orange"],
+                    hatch="//",
+                    linewidth=1.5,
+                    zorder=1.5,
+                )
+            )
         green = PALETTE["bluish green"]
         if a.reading == "strategy":
-            ax.add_artist(FancyArrowPatch((7.5, 2.5), (2.6, 5.4), arrowstyle="-|>",
-                                          mutation_scale=14, color=green, linewidth=2.2,
-                                          connectionstyle="arc3,rad=-0.25", shrinkA=2, shrinkB=2,
-                                          zorder=3))
+            ax.add_artist(
+                FancyArrowPatch(
+                    (7.5, 2.5),
+                    (2.6, 5.4),
+                    arrowstyle="-|>",
+                    mutation_scale=14,
+                    color=green,
+                    linewidth=2.2,
+                    connectionstyle="arc3,rad=-0.25",
+                    shrinkA=2,
+                    shrinkB=2,
+                    zorder=3,
+                )
+            )
         else:
-            ax.add_artist(Line2D([5.6, 9.4, float("nan"), 5.6, 9.4], [0.9, 4.4, float("nan"), 4.4, 0.9],
-                               color=green, linewidth=2.2, zorder=3))
-            ax.add_artist(Rectangle((6.0, 6.0), 3.0, 3.0, facecolor="none", edgecolor=green,
-                                    linestyle="--", linewidth=1.8, zorder=3))
-        ax.add_artist(Line2D([self.grant], [self.accept], marker="o" if p.kind == "real" else "D",
-                           markersize=16, color=PALETTE["blue"], markeredgecolor="black",
-                           linestyle="none", zorder=8, clip_on=False))
-        label(panel, (0.0, 0.74), FIT_HEAD[a.fits], weight="bold", ha="left", va="top",
-              color=ink(FIT_COLOR[a.fits]))
+            ax.add_artist(
+                Line2D(
+                    [5.6, 9.4, float("nan"), 5.6, 9.4],
+                    [0.9, 4.4, float("nan"), 4.4, 0.9],
+                    color=green,
+                    linewidth=2.2,
+                    zorder=3,
+                )
+            )
+            ax.add_artist(
+                Rectangle(
+                    (6.0, 6.0),
+                    3.0,
+                    3.0,
+                    facecolor="none",
+                    edgecolor=green,
+                    linestyle="--",
+                    linewidth=1.8,
+                    zorder=3,
+                )
+            )
+        ax.add_artist(
+            Line2D(
+                [self.grant],
+                [self.accept],
+                marker="o" if p.kind == "real" else "D",
+                markersize=16,
+                color=PALETTE["blue"],
+                markeredgecolor="black",
+                linestyle="none",
+                zorder=8,
+                clip_on=False,
+            )
+        )
+        label(
+            panel,
+            (0.0, 0.74),
+            FIT_HEAD[a.fits],
+            weight="bold",
+            ha="left",
+            va="top",
+            color=ink(FIT_COLOR[a.fits]),
+        )
         if self.show_essay:
-            panel.add_artist(Rectangle((0.0, 0.255), 0.06, 0.05, facecolor="none",
-                                       edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5))
+            panel.add_artist(
+                Rectangle(
+                    (0.0, 0.255),
+                    0.06,
+                    0.05,
+                    facecolor="none",
+                    edgecolor=PALETTE["orange"],
+                    hatch="//",
+                    linewidth=1.5,
+                )
+            )
             placement = proposals.essay_placement()
-            label(panel, (0.08, 0.28),
-                  _wrap(f"hatched: the essay's one placement ({placement['paragraph']}), "
-                        f"{placement['name']}", PANEL_WRAP - 5), size="note", ha="left")
+            label(
+                panel,
+                (0.08, 0.28),
+                _wrap(
+                    f"hatched: the essay's one placement ({placement['paragraph']}), {placement['name']}",
+                    PANEL_WRAP - 5,
+                ),
+                size="note",
+                ha="left",
+            )
 
 
 def describe_plane(picture: Plane) -> str:
@@ -303,15 +487,21 @@ def describe_plane(picture: Plane) -> str:
     )
     if picture.show_essay:
         placement = proposals.essay_placement()
-        text += (f"A hatched box in the impossible quadrant marks the essay's only placement, "
-                 f"{placement['name']} ({placement['paragraph']}). ")
+        text += (
+            f"A hatched box in the impossible quadrant marks the essay's only placement, "
+            f"{placement['name']} ({placement['paragraph']}). "
+        )
     if a.reading == "strategy":
-        text += ("A green arrow from the unacceptable quadrant to the impossible one shows the "
-                 "first reading: a deliberate choice of a proposal whose refusal is expected. ")
+        text += (
+            "A green arrow from the unacceptable quadrant to the impossible one shows the "
+            "first reading: a deliberate choice of a proposal whose refusal is expected. "
+        )
     else:
-        text += ("A green cross over the unacceptable quadrant and a dashed ring in the deal "
-                 "quadrant show the second reading: the impossible is the only consistent "
-                 "option left. ")
+        text += (
+            "A green cross over the unacceptable quadrant and a dashed ring in the deal "
+            "quadrant show the second reading: the impossible is the only consistent "
+            "option left. "
+        )
     verdict = {True: "fits", False: "does not fit", None: "says nothing decisive about"}[a.fits]
     text += f"The panel on the right says this reading {verdict} your scores: {a.why}."
     return text

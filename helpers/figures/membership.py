@@ -50,8 +50,17 @@ class MembershipPicture(Picture):
             style = LINES[club]
             actors.boundary(ax, members, style["color"], style["linestyle"], fill_alpha=fill)
         T.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
-        key = [Line2D([], [], color=LINES[club]["color"], linestyle=LINES[club]["linestyle"], lw=2.4,
-                      label=LINES[club]["label"]) for club, _ in self.model.lines]
+        key = [
+            Line2D(
+                [],
+                [],
+                color=LINES[club]["color"],
+                linestyle=LINES[club]["linestyle"],
+                lw=2.4,
+                label=LINES[club]["label"],
+            )
+            for club, _ in self.model.lines
+        ]
         ax.legend(handles=key, loc="lower right", frameon=False, fontsize=T.SIZES["small"])
 
 
@@ -60,8 +69,12 @@ def describe(model: Membership) -> str:
     table = facts.actors()
     parts = []
     for club, inside in model.lines:
-        parts.append(f"Inside the {club} line: {', '.join(table[i].name for i in inside)}. "
-                     f"Outside it: {', '.join(table[i].name for i in model.outside(club))}.")
+        parts.append(
+            f"Inside the {club} line: {', '.join(table[i].name for i in inside)}. "
+            f"Outside it: {', '.join(table[i].name for i in model.outside(club))}."
+        )
     clubs = " and ".join(club for club, _ in model.lines)
-    return (f"A diagram of {len(layout.POSITIONS)} states placed roughly west to east, with a line "
-            f"drawn around the members of {clubs} {model.when}. " + " ".join(parts))
+    return (
+        f"A diagram of {len(layout.POSITIONS)} states placed roughly west to east, with a line "
+        f"drawn around the members of {clubs} {model.when}. " + " ".join(parts)
+    )

@@ -56,8 +56,9 @@ class SelfSelectionPicture(Picture):
     size = (8.5, 4.6)
 
     def title(self) -> str:
-        return (f"Simulated self-selected poll: {self.result.total:,} votes"
-                + (" (as on the page)" if self.scale == 1 else f" (page x {self.scale})"))
+        return f"Simulated self-selected poll: {self.result.total:,} votes" + (
+            " (as on the page)" if self.scale == 1 else f" (page x {self.scale})"
+        )
 
     def static_key(self):
         return len(self.result.truth)
@@ -74,14 +75,24 @@ class SelfSelectionPicture(Picture):
         r = self.result
         ys = list(range(len(r.truth)))[::-1]
         nan = float("nan")  # one line per kind of mark (intervals NaN-separated)
-        ax.plot([v for lo, hi in self.intervals for v in (lo, hi, nan)], [v for y in ys for v in (y, y, nan)],
-                color=ESTIMATE_COLOUR, lw=3, solid_capstyle="butt")
+        ax.plot(
+            [v for lo, hi in self.intervals for v in (lo, hi, nan)],
+            [v for y in ys for v in (y, y, nan)],
+            color=ESTIMATE_COLOUR,
+            lw=3,
+            solid_capstyle="butt",
+        )
         ax.plot(r.truth, ys, marker="|", ms=26, mew=3, color=TRUTH_COLOUR, ls="none")
         ax.plot(r.expected, ys, marker="D", ms=9, mfc="white", mec=LIMIT_COLOUR, mew=2, ls="none")
         ax.plot(r.estimate, ys, marker="o", ms=9, color=ESTIMATE_COLOUR, ls="none")
         if self.times != 1:
-            T.label(ax, (0.79, ys[self.eager] + 0.3), f"eager: votes {self.times:g}x as often", ha="right",
-                    size="note")
+            T.label(
+                ax,
+                (0.79, ys[self.eager] + 0.3),
+                f"eager: votes {self.times:g}x as often",
+                ha="right",
+                size="note",
+            )
         _title(ax, self.title())
 
 
@@ -136,8 +147,14 @@ class IntervalsPicture(Picture):
         for i, (y, s, (lo, hi)) in enumerate(zip(ys, self.shares, self.intervals, strict=True)):
             ax.plot([lo, hi], [y, y], color=plots.CYCLE[i], lw=4, solid_capstyle="butt")
             ax.plot([s], [y], marker=plots.MARKERS[i], ms=10, color=plots.CYCLE[i], mec="black")
-            T.label(ax, (hi, y), f"{pct(s)} [{100 * lo:.0f}-{100 * hi:.0f}]", ha="left", size="note",
-                    offset=(6, 0))
+            T.label(
+                ax,
+                (hi, y),
+                f"{pct(s)} [{100 * lo:.0f}-{100 * hi:.0f}]",
+                ha="left",
+                size="note",
+                offset=(6, 0),
+            )
         _title(ax, self.title(), size="label")
 
 
@@ -147,13 +164,21 @@ def describe_intervals(p: IntervalsPicture, order: list[tuple[int, int, bool]]) 
     return (
         f"Computed as if the {p.votes:,} votes were a random sample of readers, which a web poll is "
         f"not. With the page's shares and {p.kind} {p.confidence:.0%} intervals: "
-        + "; ".join(f"{lab} {pct(s)} ({100 * lo:.0f}-{100 * hi:.0f}%)"
-                    for lab, s, (lo, hi) in zip(p.labels, p.shares, p.intervals, strict=True))
+        + "; ".join(
+            f"{lab} {pct(s)} ({100 * lo:.0f}-{100 * hi:.0f}%)"
+            for lab, s, (lo, hi) in zip(p.labels, p.shares, p.intervals, strict=True)
+        )
         + ". "
-        + (f"Neighbours clearly ordered: {', '.join(clear)}. " if clear else
-           "No neighbour in the ranking is clearly ahead of the next. ")
-        + (f"Not distinguishable: {', '.join(unclear)}." if unclear else
-           "The whole ranking is distinguishable.")
+        + (
+            f"Neighbours clearly ordered: {', '.join(clear)}. "
+            if clear
+            else "No neighbour in the ranking is clearly ahead of the next. "
+        )
+        + (
+            f"Not distinguishable: {', '.join(unclear)}."
+            if unclear
+            else "The whole ranking is distinguishable."
+        )
     )
 
 
@@ -173,8 +198,11 @@ class BiasFloorPicture(Picture):
         return "More votes shrink noise, not bias"
 
     def labels(self) -> tuple[str, str, str]:
-        return ("everyone equally likely to vote", f"{VIEWS[self.eager]} {self.times:g}x as likely to vote",
-                f"bias floor ({self.floor:.1f} points)")
+        return (
+            "everyone equally likely to vote",
+            f"{VIEWS[self.eager]} {self.times:g}x as likely to vote",
+            f"bias floor ({self.floor:.1f} points)",
+        )
 
     def legend_entries(self) -> tuple[str, ...]:
         return self.labels()
@@ -226,8 +254,17 @@ class WidthCurvePicture(Picture):
         ax = _axes(fig, (0.11, 0.16, 0.86, 0.74), (7, 27000), (0, max(self.widths) * 1.1))
         curve, page = self.legend_entries()
         ax.plot(self.grid, self.widths, color=plots.CYCLE[0], marker="o", markevery=4, label=curve)
-        ax.plot([self.votes], [self.here], marker="o", ms=13, mfc="none", mec="black", mew=2, ls="none",
-                label=page)
+        ax.plot(
+            [self.votes],
+            [self.here],
+            marker="o",
+            ms=13,
+            mfc="none",
+            mec="black",
+            mew=2,
+            ls="none",
+            label=page,
+        )
         _log_votes_axis(ax, (10, 100, 1000, 10000))
         ax.set_xlabel("number of votes, same shares (log scale)")
         ax.set_ylabel("half-width (points)")

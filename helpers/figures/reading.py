@@ -82,10 +82,11 @@ class _Geometry:
         self.figsize = (x - _COL_GAP_IN + _MARGIN_IN, map_height + _HEAD_IN + _MARGIN_IN)
         shift = -low  # y = 0 at the figure's bottom edge
         self.centre = {cid: (centre[int(d)], y + shift) for cid, (d, y) in pos.items()}
-        self.boxes = {cid: (cx - size[cid][0] / 2, cy - size[cid][1] / 2, *size[cid])
-                      for cid, (cx, cy) in self.centre.items()}
-        self.routes = {edge: [(int(d), y + shift) for d, y in way]
-                       for edge, way in routes.items()}
+        self.boxes = {
+            cid: (cx - size[cid][0] / 2, cy - size[cid][1] / 2, *size[cid])
+            for cid, (cx, cy) in self.centre.items()
+        }
+        self.routes = {edge: [(int(d), y + shift) for d, y in way] for edge, way in routes.items()}
         self.map_top = map_height
         self.depth_max = depth_max
         self.ports = self._ports()
@@ -125,7 +126,6 @@ class _Geometry:
         return points
 
 
-
 @functools.lru_cache(maxsize=8)
 def geometry(amap: am.ArgumentMap) -> _Geometry:
     """The map's layout in inches, measured once per map (the layout never changes per state)."""
@@ -158,16 +158,16 @@ class MapState:
 def map_state(amap: am.ArgumentMap, rejected) -> MapState:
     """Compute once what the map shows for these rejections."""
     rejected = tuple(sorted(set(rejected)))
-    return MapState(amap, rejected, tuple(amap.standing(rejected).items()),
-                    tuple(amap.lost_conclusions(rejected)))
+    return MapState(
+        amap, rejected, tuple(amap.standing(rejected).items()), tuple(amap.lost_conclusions(rejected))
+    )
 
 
 def headline(state: MapState) -> str:
     conclusions = state.amap.of_kind("conclusion")
     n = len(state.rejected)
     note = f"; {n} premise{'s' if n > 1 else ''} rejected (orange X)" if n else ""
-    return (f"{len(conclusions) - len(state.lost)} of {len(conclusions)} conclusions still "
-            f"supported{note}")
+    return f"{len(conclusions) - len(state.lost)} of {len(conclusions)} conclusions still supported{note}"
 
 
 @dataclass(frozen=True)
@@ -191,15 +191,29 @@ class ArgumentMapPicture(Picture):
         geo = geometry(amap)
         ax = _axes(fig, geo)
         for cid, (x0, y0, w, h) in geo.boxes.items():
-            ax.add_artist(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08",
-                                        fc=_KIND_STYLE[amap[cid].kind]["fc"], ec="none",
-                                        zorder=1))
+            ax.add_artist(
+                FancyBboxPatch(
+                    (x0, y0),
+                    w,
+                    h,
+                    boxstyle="round,pad=0,rounding_size=0.08",
+                    fc=_KIND_STYLE[amap[cid].kind]["fc"],
+                    ec="none",
+                    zorder=1,
+                )
+            )
         for cid, (x, y) in geo.centre.items():
             label(ax, (x, y), _label(amap[cid]), size="note", zorder=3)
         heading_y = geo.map_top + 0.12
         for d, kind in ((0, "premise"), (geo.depth_max, "conclusion")):
-            label(ax, ((geo.left[d] + geo.right[d]) / 2, heading_y),
-                  _KIND_STYLE[kind]["label"].upper(), size="small", weight="bold", va="bottom")
+            label(
+                ax,
+                ((geo.left[d] + geo.right[d]) / 2, heading_y),
+                _KIND_STYLE[kind]["label"].upper(),
+                size="small",
+                weight="bold",
+                va="bottom",
+            )
         return ax, geo
 
     def draw_changing(self, fig, handles) -> None:
@@ -209,34 +223,78 @@ class ArgumentMapPicture(Picture):
         for edge in amap.edges():
             (solid if status[edge[0]] else broken).append(geo.path(edge))
         blue = plots.PALETTE["blue"]
-        ax.add_collection(LineCollection(solid, colors=blue, linewidths=1.6, zorder=4),
-                          autolim=False)
-        ax.add_collection(LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":",
-                                         zorder=4), autolim=False)
+        ax.add_collection(LineCollection(solid, colors=blue, linewidths=1.6, zorder=4), autolim=False)
+        ax.add_collection(
+            LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":", zorder=4), autolim=False
+        )
         for segments, colour in ((solid, blue), (broken, _FALLEN)):
             if segments:
-                ax.add_artist(Line2D([s[-1][0] - 0.03 for s in segments],
-                                     [s[-1][1] for s in segments], ls="none", marker=">",
-                                     ms=6.5, color=colour, mew=0, zorder=4))
+                ax.add_artist(
+                    Line2D(
+                        [s[-1][0] - 0.03 for s in segments],
+                        [s[-1][1] for s in segments],
+                        ls="none",
+                        marker=">",
+                        ms=6.5,
+                        color=colour,
+                        mew=0,
+                        zorder=4,
+                    )
+                )
         crosses = []
         for cid, (x0, y0, w, h) in geo.boxes.items():
             ok = status[cid]
             if not ok:
-                ax.add_artist(FancyBboxPatch((x0, y0), w, h,
-                                            boxstyle="round,pad=0,rounding_size=0.08",
-                                            fc="white", alpha=_VEIL, ec="none", zorder=5))
+                ax.add_artist(
+                    FancyBboxPatch(
+                        (x0, y0),
+                        w,
+                        h,
+                        boxstyle="round,pad=0,rounding_size=0.08",
+                        fc="white",
+                        alpha=_VEIL,
+                        ec="none",
+                        zorder=5,
+                    )
+                )
                 crosses.append((x0 + w, y0 + h, cid in rejected))
-            ax.add_artist(FancyBboxPatch(
-                (x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08", fc="none",
-                ec="black" if ok else _FALLEN, ls="-" if ok else "--", lw=1.2 if ok else 1.8,
-                zorder=5))
+            ax.add_artist(
+                FancyBboxPatch(
+                    (x0, y0),
+                    w,
+                    h,
+                    boxstyle="round,pad=0,rounding_size=0.08",
+                    fc="none",
+                    ec="black" if ok else _FALLEN,
+                    ls="-" if ok else "--",
+                    lw=1.2 if ok else 1.8,
+                    zorder=5,
+                )
+            )
         for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
             xs = [(x, y) for x, y, r in crosses if r is picked]
             if xs:
-                ax.add_artist(Line2D([x for x, _ in xs], [y for _, y in xs], ls="none",
-                                     marker="X", ms=9.5, color=colour, mec="white", zorder=6))
-        label(ax, (geo.figsize[0] / 2, geo.figsize[1] - 0.12), headline(self.state),
-              size=13, weight="bold", va="top", zorder=7)
+                ax.add_artist(
+                    Line2D(
+                        [x for x, _ in xs],
+                        [y for _, y in xs],
+                        ls="none",
+                        marker="X",
+                        ms=9.5,
+                        color=colour,
+                        mec="white",
+                        zorder=6,
+                    )
+                )
+        label(
+            ax,
+            (geo.figsize[0] / 2, geo.figsize[1] - 0.12),
+            headline(self.state),
+            size=13,
+            weight="bold",
+            va="top",
+            zorder=7,
+        )
 
 
 def describe_map(state: MapState) -> str:
@@ -249,11 +307,14 @@ def describe_map(state: MapState) -> str:
         "Our map of the essay's argument (a reconstruction, one reading among several): premises "
         "on the left, intermediate claims in the middle, conclusions on the right, each box "
         "naming the paragraphs it comes from, arrows for 'supports'. "
-        + (f"Rejected (orange X): {', '.join(amap[r].label for r in rejected)}. "
-           f"Claims that lose their support (paler, dashed grey box, grey X, dotted arrows): "
-           f"{', '.join(fallen) or 'none'}. "
-           f"Conclusions still standing: {standing} of {len(conclusions)}."
-           if rejected else f"Nothing is rejected, so all {len(conclusions)} conclusions stand.")
+        + (
+            f"Rejected (orange X): {', '.join(amap[r].label for r in rejected)}. "
+            f"Claims that lose their support (paler, dashed grey box, grey X, dotted arrows): "
+            f"{', '.join(fallen) or 'none'}. "
+            f"Conclusions still standing: {standing} of {len(conclusions)}."
+            if rejected
+            else f"Nothing is rejected, so all {len(conclusions)} conclusions stand."
+        )
     )
 
 
@@ -282,20 +343,24 @@ class EuropeMentions(Picture):
         for row, counts in enumerate(self.counts):
             y = n - 1 - row
             xs = [i for i, c in enumerate(counts) if c]
-            ax.scatter(xs, [y] * len(xs), s=[120 * counts[i] for i in xs],
-                       marker=plots.MARKERS[row], color=plots.CYCLE[row], edgecolors="black",
-                       linewidths=0.6)
+            ax.scatter(
+                xs,
+                [y] * len(xs),
+                s=[120 * counts[i] for i in xs],
+                marker=plots.MARKERS[row],
+                color=plots.CYCLE[row],
+                edgecolors="black",
+                linewidths=0.6,
+            )
             for i in xs:
                 if counts[i] > 1:
-                    label(ax, (i + 0.22, y + 0.18), str(counts[i]), size="note", ha="left",
-                          va="baseline")
+                    label(ax, (i + 0.22, y + 0.18), str(counts[i]), size="note", ha="left", va="baseline")
         ax.set_xticks(range(len(self.pids)), self.pids)
         ax.set_yticks(range(n)[::-1], [f'"{name}"' for name in self.names])
         ax.set_xlim(-0.6, len(self.pids) - 0.4)
         ax.set_ylim(-0.7, n - 0.3)
         ax.set_xlabel("paragraph (page order)")
-        label(fig, (0.565, 0.97), self.title(), coords="figure", size="title", weight="bold",
-              va="top")
+        label(fig, (0.565, 0.97), self.title(), coords="figure", size="title", weight="bold", va="top")
         return ax
 
 
@@ -307,7 +372,8 @@ def describe_europe_mentions(picture: EuropeMentions) -> str:
         parts.append(f'"{name}" {sum(counts)} times in {where}')
     return (
         "Where the essay names Europe and its neighbours in meaning, paragraph by paragraph "
-        "(marker size grows with the count): " + "; ".join(parts)
+        "(marker size grows with the count): "
+        + "; ".join(parts)
         + ". 'European Union' counts as the EU only; 'collective security', the concept, is not "
         "counted as 'collective'."
     )

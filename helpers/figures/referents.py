@@ -54,18 +54,40 @@ class ReferentPicture(Picture):
         name = REFERENTS[self.referent]
         if self.line:
             actors.boundary(ax, self.line, PALETTE["black"], "-.", linewidth=2.0)
-            T.label(ax, (0.99, 0.99), f"dash-dot line: the referent, {name}", coords="axes", ha="right",
-                    va="top", size="small")
+            T.label(
+                ax,
+                (0.99, 0.99),
+                f"dash-dot line: the referent, {name}",
+                coords="axes",
+                ha="right",
+                va="top",
+                size="small",
+            )
         elif self.ring is not None:
             ax.plot(*self.ring, "o", ms=21, mfc="none", mec=PALETTE["black"], mew=2.5, zorder=7)
-            T.label(ax, (0.99, 0.99), f"ringed: the referent, {name}", coords="axes", ha="right", va="top",
-                    size="small")
+            T.label(
+                ax,
+                (0.99, 0.99),
+                f"ringed: the referent, {name}",
+                coords="axes",
+                ha="right",
+                va="top",
+                size="small",
+            )
         if self.no_culprit:
             cx, cy = sum(layout.XLIM) / 2, sum(layout.YLIM) / 2
-            ax.add_artist(Ellipse((cx, cy), 10.5, 8.2, fc=PALETTE["yellow"], alpha=0.18, ec="none",
-                                  zorder=1))
-            T.label(ax, (0.99, 0.01), "global warming:\na threat to all, with no culprit (P2)", coords="axes",
-                    ha="right", va="bottom", size="small", fontstyle="italic", zorder=7)
+            ax.add_artist(Ellipse((cx, cy), 10.5, 8.2, fc=PALETTE["yellow"], alpha=0.18, ec="none", zorder=1))
+            T.label(
+                ax,
+                (0.99, 0.01),
+                "global warming:\na threat to all, with no culprit (P2)",
+                coords="axes",
+                ha="right",
+                va="bottom",
+                size="small",
+                fontstyle="italic",
+                zorder=7,
+            )
 
 
 def referent_picture(result: referents.Analysis, base: framings.Framing, no_culprit: bool) -> ReferentPicture:
@@ -87,10 +109,17 @@ def describe(result: referents.Analysis, no_culprit: bool) -> str:
         + ("The referent is ringed. " if result.referent in layout.POSITIONS else "")
         + ("The framing has no place for it. " if not result.has_place else "")
         + f"Threats to it as the framing sees them: {referents.threat_text(result)}. "
-        + (f"{referents.parties_label(result)}: {referents.names(result.parties)}. "
-           if result.parties else "")
-        + ("A pale yellow field covers every state: global warming, a threat with no culprit, "
-           "for which neither framing draws an arrow. " if no_culprit else "")
+        + (
+            f"{referents.parties_label(result)}: {referents.names(result.parties)}. "
+            if result.parties
+            else ""
+        )
+        + (
+            "A pale yellow field covers every state: global warming, a threat with no culprit, "
+            "for which neither framing draws an arrow. "
+            if no_culprit
+            else ""
+        )
         + f"The base picture: {ROLE_STYLE['self']['legend']} is starred where the referent has a "
-          "capital."
+        "capital."
     )

@@ -55,11 +55,12 @@ def text_colour(colour: str) -> str:
     if colour in TEXT:
         return TEXT[colour]
     return by_hex.get(str(colour).upper(), colour)
+
+
 # An order for categorical series: high contrast first, yellow last (weak on white).
 CYCLE: tuple[str, ...] = tuple(
     PALETTE[k]
-    for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black",
-              "yellow")
+    for k in ("blue", "orange", "bluish green", "vermillion", "reddish purple", "sky blue", "black", "yellow")
 )
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
 LINESTYLES: tuple[str, ...] = ("-", "--", ":", "-.")
@@ -159,9 +160,14 @@ def show(fig: Figure, description: str, alt: str = "") -> None:
 
     short = alt_text.short_alt(alt or alt_text.title_of(fig) or alt_text.first_sentence(description))
     png = to_png(fig)
-    display({"text/html": alt_text.figure_html(png, short, description),
-             "image/png": base64.b64encode(png).decode("ascii"),
-             "text/plain": f"{short}\nFigure description: {description}"}, raw=True)
+    display(
+        {
+            "text/html": alt_text.figure_html(png, short, description),
+            "image/png": base64.b64encode(png).decode("ascii"),
+            "text/plain": f"{short}\nFigure description: {description}",
+        },
+        raw=True,
+    )
 
 
 def wrap_label(text: str, width: int = 16) -> str:

@@ -42,16 +42,21 @@ EXIT_TEXT = {
 #: The key, below the two panels (never over the plot): (text, line style or marker style).
 KEY = (
     ("dx/dt = 0 (side X stops changing)", {"color": "black", "linewidth": 1.2}),
-    ("dy/dt = 0 (side Y stops changing)", {"color": "black", "linewidth": 1.2,
-                                           "linestyle": "--"}),
-    ("dividing line: runaway above, disarmament below",
-     {"color": PALETTE["reddish purple"], "linewidth": 2.2, "linestyle": "-."}),
+    ("dy/dt = 0 (side Y stops changing)", {"color": "black", "linewidth": 1.2, "linestyle": "--"}),
+    (
+        "dividing line: runaway above, disarmament below",
+        {"color": PALETTE["reddish purple"], "linewidth": 2.2, "linestyle": "-."},
+    ),
     ("stable equilibrium", {"marker": "*", "markersize": 13, "color": "black"}),
-    ("unstable balance point (a saddle)", {"marker": "X", "markersize": 12, "color": "black",
-                                           "markerfacecolor": "white"}),
+    (
+        "unstable balance point (a saddle)",
+        {"marker": "X", "markersize": 12, "color": "black", "markerfacecolor": "white"},
+    ),
     ("side X's arms (time panel: solid blue)", {"color": PALETTE["blue"], "linewidth": 2.4}),
-    ("side Y's arms (time panel: dashed orange)", {"color": PALETTE["orange"], "linewidth": 2.4,
-                                                   "linestyle": "--"}),
+    (
+        "side Y's arms (time panel: dashed orange)",
+        {"color": PALETTE["orange"], "linewidth": 2.4, "linestyle": "--"},
+    ),
 )
 
 
@@ -97,8 +102,7 @@ class RaceModel:
 def solve(race: R.Race, start: tuple[float, float]) -> RaceModel:
     """The race's path from ``start`` over the time panel, its outcome and dividing line."""
     x, y = R.trajectory(race, *start, TIMES)
-    return RaceModel(race, start, R.outcome(race, *start), x, y, R.dividing_line(race),
-                     exit_point(x, y))
+    return RaceModel(race, start, R.outcome(race, *start), x, y, R.dividing_line(race), exit_point(x, y))
 
 
 def _nullclines(ax, race: R.Race) -> None:
@@ -131,8 +135,7 @@ class Race(Picture):
         return self.heading
 
     def draw_static(self, fig) -> Any:
-        label(fig, (0.5, 0.975), self.heading, coords="figure", size="title", weight="bold",
-              va="top")
+        label(fig, (0.5, 0.975), self.heading, coords="figure", size="title", weight="bold", va="top")
         ax = fig.add_axes((0.07, 0.30, 0.40, 0.55))
         at = fig.add_axes((0.58, 0.30, 0.40, 0.55))
         lo, hi = VIEW
@@ -145,8 +148,15 @@ class Race(Picture):
         ax.set_xticks(TICKS)
         ax.set_xlabel("side X's arms (index)")
         ax.set_ylabel("side Y's arms (index)")
-        label(ax, (hi - 0.15, lo + 0.2), "below zero: read as disarmament", size="note",
-              ha="right", va="bottom", color="#333333")
+        label(
+            ax,
+            (hi - 0.15, lo + 0.2),
+            "below zero: read as disarmament",
+            size="note",
+            ha="right",
+            va="bottom",
+            color="#333333",
+        )
         at.axhline(0, color=GREY, linewidth=1)
         at.set_xlim(0, T_END)
         at.set_xticks((0, 4, 8, 12))
@@ -176,48 +186,93 @@ class Race(Picture):
         u, v = R.derivative(race, gx, gy)
         norm = np.hypot(u, v)
         norm[norm == 0] = 1.0
-        ax.quiver(gx, gy, u / norm, v / norm, color=GREY, angles="xy", scale=22, width=0.004,
-                  zorder=2)
+        ax.quiver(gx, gy, u / norm, v / norm, color=GREY, angles="xy", scale=22, width=0.004, zorder=2)
         _nullclines(ax, race)
         if m.split is not None:
             (px, py), (dx, dy) = m.split
             reach = 2.0 * (hi - lo)
-            ax.add_artist(Line2D([px - reach * dx, px + reach * dx],
-                               [py - reach * dy, py + reach * dy],
-                               color=PALETTE["reddish purple"], linewidth=2.2, linestyle="-.",
-                               zorder=3))
+            ax.add_artist(
+                Line2D(
+                    [px - reach * dx, px + reach * dx],
+                    [py - reach * dy, py + reach * dy],
+                    color=PALETTE["reddish purple"],
+                    linewidth=2.2,
+                    linestyle="-.",
+                    zorder=3,
+                )
+            )
         ax.add_artist(Line2D(_clip(m.x), _clip(m.y), color=color, linewidth=2.6, zorder=4))
         x0, y0 = m.start
-        ax.add_artist(Line2D([x0], [y0], marker="o", color="black", markersize=8,
-                           linestyle="none", zorder=5))
-        boxed(ax, (x0 - 0.3, y0 + 0.3), "start", size="note", ha="right", va="bottom", pad=0.2,
-              zorder=6)
+        ax.add_artist(Line2D([x0], [y0], marker="o", color="black", markersize=8, linestyle="none", zorder=5))
+        boxed(ax, (x0 - 0.3, y0 + 0.3), "start", size="note", ha="right", va="bottom", pad=0.2, zorder=6)
         if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
             xs, ys = R.equilibrium(race)
             settles = m.outcome.kind == "settles"
-            ax.add_artist(Line2D([xs], [ys], marker="*" if settles else "X", markersize=15,
-                               color="black", markerfacecolor="black" if settles else "white",
-                               linestyle="none", zorder=5))
+            ax.add_artist(
+                Line2D(
+                    [xs],
+                    [ys],
+                    marker="*" if settles else "X",
+                    markersize=15,
+                    color="black",
+                    markerfacecolor="black" if settles else "white",
+                    linestyle="none",
+                    zorder=5,
+                )
+            )
         at.add_artist(Line2D(TIMES, _clip(m.x), color=PALETTE["blue"], linewidth=2.4, zorder=3))
-        at.add_artist(Line2D(TIMES, _clip(m.y), color=PALETTE["orange"], linewidth=2.4,
-                           linestyle="--", zorder=3))
+        at.add_artist(
+            Line2D(TIMES, _clip(m.y), color=PALETTE["orange"], linewidth=2.4, linestyle="--", zorder=3)
+        )
         if m.exit is not None:
             t, edge = m.exit
             up = edge == hi
-            at.add_artist(Line2D([t], [edge], marker="^" if up else "v", markersize=11, color=color,
-                               markeredgecolor="black", linestyle="none", clip_on=False,
-                               zorder=5))
+            at.add_artist(
+                Line2D(
+                    [t],
+                    [edge],
+                    marker="^" if up else "v",
+                    markersize=11,
+                    color=color,
+                    markeredgecolor="black",
+                    linestyle="none",
+                    clip_on=False,
+                    zorder=5,
+                )
+            )
             text = EXIT_TEXT.get(m.outcome.kind, f"leaves the view: {m.outcome.kind}")
             tx, ty = min(t + 1.0, 6.0), hi - 3.0 if up else lo + 3.2
-            at.add_artist(FancyArrowPatch((tx, ty), (t, edge), arrowstyle="-|>",
-                                          mutation_scale=12, color=color, linewidth=1.6,
-                                          shrinkA=0, shrinkB=2, zorder=4))
-            boxed(at, (tx, ty), f"{text}\n(leaves the view at t ≈ {t:.1f})", size="note",
-                  ha="left", edgecolor=color, pad=0.3, zorder=6)
-        label(fig, (0.5, 0.925),
-              f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stability_text(race)});  "
-              f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {m.outcome.kind}",
-              coords="figure", va="top")
+            at.add_artist(
+                FancyArrowPatch(
+                    (tx, ty),
+                    (t, edge),
+                    arrowstyle="-|>",
+                    mutation_scale=12,
+                    color=color,
+                    linewidth=1.6,
+                    shrinkA=0,
+                    shrinkB=2,
+                    zorder=4,
+                )
+            )
+            boxed(
+                at,
+                (tx, ty),
+                f"{text}\n(leaves the view at t ≈ {t:.1f})",
+                size="note",
+                ha="left",
+                edgecolor=color,
+                pad=0.3,
+                zorder=6,
+            )
+        label(
+            fig,
+            (0.5, 0.925),
+            f"a·b = {race.restraint:.2f}, k·l = {race.reaction:.2f} ({stability_text(race)});  "
+            f"g = {race.g:.1f}, h = {race.h:.1f}.  Outcome: {m.outcome.kind}",
+            coords="figure",
+            va="top",
+        )
 
 
 def describe_race(m: RaceModel) -> str:
@@ -245,8 +300,10 @@ def describe_race(m: RaceModel) -> str:
     if m.exit is not None:
         t, edge = m.exit
         what = EXIT_TEXT.get(m.outcome.kind, m.outcome.kind).replace("\n", " ")
-        text += (f" On the right the levels leave the view at t ≈ {t:.1f}; a triangle on the "
-                 f"{'top' if edge > 0 else 'bottom'} edge marks where, labelled '{what}'.")
+        text += (
+            f" On the right the levels leave the view at t ≈ {t:.1f}; a triangle on the "
+            f"{'top' if edge > 0 else 'bottom'} edge marks where, labelled '{what}'."
+        )
     return text
 
 
@@ -287,8 +344,7 @@ class Tracks(Picture):
     def draw_static(self, fig) -> Any:
         tracks.check_scheme(self.scheme)
         ax = _tracks_axes(fig, 7.2 if self.scheme == "essay" else 6.0)
-        label(ax, (0.5, 1.01), self.title(), coords="axes", size="title", weight="bold",
-              va="bottom")
+        label(ax, (0.5, 1.01), self.title(), coords="axes", size="title", weight="bold", va="bottom")
         if self.scheme == "essay":
             self._essay(ax)
         else:
@@ -300,14 +356,31 @@ class Tracks(Picture):
         rows = {"Track I": 6.1, "Track II": 3.6, "Track III": 1.1}
         for name, y in rows.items():
             color, style = TRACK_STYLE[name]
-            ax.add_artist(Rectangle((0.3, y - 0.6), 6.1, 1.2, facecolor="white", edgecolor=color,
-                                    linestyle=style, linewidth=2.5))
+            ax.add_artist(
+                Rectangle(
+                    (0.3, y - 0.6),
+                    6.1,
+                    1.2,
+                    facecolor="white",
+                    edgecolor=color,
+                    linestyle=style,
+                    linewidth=2.5,
+                )
+            )
             label(ax, (0.5, y), f"{name}\n{tracks.COMMON_TRACKS[name]}", size="small", ha="left")
-        for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:],
-                                             strict=True):
-            ax.add_artist(FancyArrowPatch((2.6, low), (2.6, high), arrowstyle="-|>",
-                                          mutation_scale=12, color="black", linewidth=1.6,
-                                          shrinkA=2, shrinkB=2))
+        for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:], strict=True):
+            ax.add_artist(
+                FancyArrowPatch(
+                    (2.6, low),
+                    (2.6, high),
+                    arrowstyle="-|>",
+                    mutation_scale=12,
+                    color="black",
+                    linewidth=1.6,
+                    shrinkA=2,
+                    shrinkB=2,
+                )
+            )
             label(ax, (2.75, low + 0.3), what, size="note", ha="left")
 
     @staticmethod
@@ -315,41 +388,70 @@ class Tracks(Picture):
         nine = tracks.multi_tracks()
         centre, radius = (5.0, 2.9), 2.3
         owner = {n: t for t in tracks.COMMON_TRACKS for n in tracks.translate(t)}
-        ax.add_artist(Ellipse(centre, 2 * radius, 2 * radius * 0.95, facecolor="none",
-                              edgecolor=GREY, linewidth=1))
+        ax.add_artist(
+            Ellipse(centre, 2 * radius, 2 * radius * 0.95, facecolor="none", edgecolor=GREY, linewidth=1)
+        )
         for i, track in enumerate(nine):
             angle = math.pi / 2 - 2 * math.pi * i / len(nine)
             x = centre[0] + radius * 1.55 * math.cos(angle)
             y = centre[1] + radius * 0.95 * math.sin(angle)
             color, style = TRACK_STYLE[owner[track.name]]
             text = (f"Track {track.number}: " if track.number else "") + track.name
-            label(ax, (x, y), text.replace(", ", ",\n") if len(text) > 22 else text,
-                  size="small", bbox={"boxstyle": "round,pad=0.35", "facecolor": "white",
-                                      "edgecolor": color, "linestyle": style, "linewidth": 2})
+            label(
+                ax,
+                (x, y),
+                text.replace(", ", ",\n") if len(text) > 22 else text,
+                size="small",
+                bbox={
+                    "boxstyle": "round,pad=0.35",
+                    "facecolor": "white",
+                    "edgecolor": color,
+                    "linestyle": style,
+                    "linewidth": 2,
+                },
+            )
         label(ax, centre, "a circle,\nnot a ladder", size="small", color=ink(GREY))
         for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
-            ax.add_artist(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style,
-                               linewidth=2))
-            label(ax, (0.8, 5.75 - 0.3 * j), f"border: nearest to the common '{name}'",
-                  size="note", ha="left")
+            ax.add_artist(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style, linewidth=2))
+            label(
+                ax, (0.8, 5.75 - 0.3 * j), f"border: nearest to the common '{name}'", size="note", ha="left"
+            )
 
     def draw_changing(self, fig, ax) -> None:
         if not self.show_essay:
             return
         color = ink(ESSAY_NOTE_COLOR)
         if self.scheme == "essay":
-            ax.add_artist(Line2D([0.1, 6.6], [5.05, 5.05], color=ESSAY_NOTE_COLOR, linewidth=3.5,
-                               zorder=3))
-            label(ax, (6.7, 5.05), "P11: 'the line between\ndiplomatic processes and\n"
-                  "scientific (or expert)\ndiscussion': a framework for\nissues that would "
-                  "otherwise\nneed military and political\ndecisions", size="note", ha="left",
-                  color=color)
-            label(ax, (6.7, 2.35), "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
-                  size="note", ha="left", color=color)
+            ax.add_artist(Line2D([0.1, 6.6], [5.05, 5.05], color=ESSAY_NOTE_COLOR, linewidth=3.5, zorder=3))
+            label(
+                ax,
+                (6.7, 5.05),
+                "P11: 'the line between\ndiplomatic processes and\n"
+                "scientific (or expert)\ndiscussion': a framework for\nissues that would "
+                "otherwise\nneed military and political\ndecisions",
+                size="note",
+                ha="left",
+                color=color,
+            )
+            label(
+                ax,
+                (6.7, 2.35),
+                "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
+                size="note",
+                ha="left",
+                color=color,
+            )
         else:
-            label(ax, (9.9, 5.9), "The essay's 'Track III' is the common, looser\nsense: in this "
-                  "scheme Track 3 is business,\nTrack 4 private citizens.", size="note",
-                  ha="right", va="top", color=color)
+            label(
+                ax,
+                (9.9, 5.9),
+                "The essay's 'Track III' is the common, looser\nsense: in this "
+                "scheme Track 3 is business,\nTrack 4 private citizens.",
+                size="note",
+                ha="right",
+                va="top",
+                color=color,
+            )
 
 
 def describe_tracks(picture: Tracks) -> str:

@@ -39,9 +39,20 @@ def size_pt(size: str | float) -> float:
     return float(size)
 
 
-def label(where: Axes | Figure, xy: tuple[float, float], s: str, *, size: str | float = "label",
-          weight: str = "normal", color: str = "black", ha: str = "center", va: str = "center",
-          coords: str = "data", offset: tuple[float, float] = (0, 0), **kwargs: Any) -> Text:
+def label(
+    where: Axes | Figure,
+    xy: tuple[float, float],
+    s: str,
+    *,
+    size: str | float = "label",
+    weight: str = "normal",
+    color: str = "black",
+    ha: str = "center",
+    va: str = "center",
+    coords: str = "data",
+    offset: tuple[float, float] = (0, 0),
+    **kwargs: Any,
+) -> Text:
     """Put the text ``s`` at ``xy`` on an axes or a figure and return the ``Text``.
 
     ``coords`` is ``"data"`` (axes only), ``"axes"`` (0-1 across the axes) or ``"figure"``
@@ -59,18 +70,45 @@ def label(where: Axes | Figure, xy: tuple[float, float], s: str, *, size: str | 
     owner = where.figure if coords == "figure" and isinstance(where, Axes) else where
     transform = getattr(owner, transforms[coords])
     if offset != (0, 0):
-        transform = offset_copy(transform, fig=owner if isinstance(owner, Figure) else owner.figure,
-                                x=offset[0], y=offset[1], units="points")
+        transform = offset_copy(
+            transform,
+            fig=owner if isinstance(owner, Figure) else owner.figure,
+            x=offset[0],
+            y=offset[1],
+            units="points",
+        )
     kwargs.setdefault("clip_on", False)
-    return owner.text(*xy, s, fontsize=size_pt(size), fontweight=weight, color=color, ha=ha, va=va,
-                      transform=transform, **kwargs)
+    return owner.text(
+        *xy,
+        s,
+        fontsize=size_pt(size),
+        fontweight=weight,
+        color=color,
+        ha=ha,
+        va=va,
+        transform=transform,
+        **kwargs,
+    )
 
 
-def boxed(where: Axes | Figure, xy: tuple[float, float], s: str, *, facecolor: str = "white",
-          edgecolor: str = "black", pad: float = 0.4, linewidth: float = 1.0, **kwargs: Any) -> Text:
+def boxed(
+    where: Axes | Figure,
+    xy: tuple[float, float],
+    s: str,
+    *,
+    facecolor: str = "white",
+    edgecolor: str = "black",
+    pad: float = 0.4,
+    linewidth: float = 1.0,
+    **kwargs: Any,
+) -> Text:
     """A :func:`label` inside a rounded box (the box grows with the text, at any dpi)."""
-    box = {"boxstyle": f"round,pad={pad}", "facecolor": facecolor, "edgecolor": edgecolor,
-           "linewidth": linewidth}
+    box = {
+        "boxstyle": f"round,pad={pad}",
+        "facecolor": facecolor,
+        "edgecolor": edgecolor,
+        "linewidth": linewidth,
+    }
     return label(where, xy, s, bbox=box, **kwargs)
 
 

@@ -148,8 +148,13 @@ class ArgumentMap:
             depth[cid] = 1 + max(depth[s] for s in supporters) if supporters else 0
         return depth
 
-    def layout(self, sizes: Mapping[str, float] | None = None, gap: float = 0.15,
-               dummy: float = 0.15, sweeps: int = 6) -> dict[str, tuple[float, float]]:
+    def layout(
+        self,
+        sizes: Mapping[str, float] | None = None,
+        gap: float = 0.15,
+        dummy: float = 0.15,
+        sweeps: int = 6,
+    ) -> dict[str, tuple[float, float]]:
         """(x, y) for each claim: x is its depth, y stacks each column top to bottom.
 
         `sizes` gives each claim's height (default 1.0) and `gap` the space between neighbours, in
@@ -161,9 +166,13 @@ class ArgumentMap:
         """
         return self._arrange(sizes, gap, dummy, sweeps)[0]
 
-    def routes(self, sizes: Mapping[str, float] | None = None, gap: float = 0.15,
-               dummy: float = 0.15, sweeps: int = 6
-               ) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    def routes(
+        self,
+        sizes: Mapping[str, float] | None = None,
+        gap: float = 0.15,
+        dummy: float = 0.15,
+        sweeps: int = 6,
+    ) -> dict[tuple[str, str], list[tuple[float, float]]]:
         """For each edge (supporter, supported), its (x, y) waypoints, one per column it touches:
         the supporter, a free slot in every column it skips, then the supported claim."""
         return self._arrange(sizes, gap, dummy, sweeps)[1]
@@ -214,8 +223,12 @@ class ArgumentMap:
             for d in range(top):
                 rank = {n: i for i in (d, d + 1) for i, n in enumerate(columns[i])}
                 segs = [(rank[a], rank[b]) for a in columns[d] for b in up[a]]
-                count += sum(1 for i, (a1, b1) in enumerate(segs) for a2, b2 in segs[i + 1:]
-                             if (a1 - a2) * (b1 - b2) < 0)
+                count += sum(
+                    1
+                    for i, (a1, b1) in enumerate(segs)
+                    for a2, b2 in segs[i + 1 :]
+                    if (a1 - a2) * (b1 - b2) < 0
+                )
             return count
 
         pos = place()
@@ -233,8 +246,7 @@ class ArgumentMap:
         columns = best[1]
         pos = place()
         claims = {cid: (float(depth[cid]), pos[cid]) for cid in self.claims}
-        routes = {edge: [(float(layer[n]), pos[n]) for n in chain]
-                  for edge, chain in chains.items()}
+        routes = {edge: [(float(layer[n]), pos[n]) for n in chain] for edge, chain in chains.items()}
         return claims, routes
 
     def standing(self, rejected: Iterable[str] = ()) -> dict[str, bool]:
@@ -248,8 +260,9 @@ class ArgumentMap:
             claim = self[cid]
             if claim.kind != "premise":
                 premises = ", ".join(c.id for c in self.of_kind("premise"))
-                raise ValueError(f"only premises can be rejected; {cid!r} is a {claim.kind} "
-                                 f"(premises: {premises})")
+                raise ValueError(
+                    f"only premises can be rejected; {cid!r} is a {claim.kind} (premises: {premises})"
+                )
         status: dict[str, bool] = {}
         for cid in self._order:
             claim = self.claims[cid]

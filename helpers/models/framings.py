@@ -24,8 +24,14 @@ from helpers.models import layout, membership
 from helpers.sources import facts
 
 FRAMINGS = ("collective", "international")
-LENSES = ("essay", "collective_defence", "security_community", "collective_security_claude",
-          "concert", "international_society")
+LENSES = (
+    "essay",
+    "collective_defence",
+    "security_community",
+    "collective_security_claude",
+    "concert",
+    "international_society",
+)
 ROLES = ("self", "member", "threat", "issue", "outsider", "state", "great power")
 EDGE_KINDS = ("threat", "war", "cooperation", "clash", "pledge", "peace", "breach", "consult")
 # An edge end that is the group's line itself, not one of its members.
@@ -45,33 +51,96 @@ class Perspective:
     view: str  # one or two sentences in our words; facts in it come from the data files
 
 
-PERSPECTIVES: dict[str, Perspective] = {p.key: p for p in (
-    Perspective("brussels", "Brussels (EU and NATO headquarters)", "EU", CURRENT_YEAR, "community",
-                "The view the essay describes: NATO and the EU together as the Euro-Atlantic "
-                "community, secured against risks from outside."),
-    Perspective("washington", "Washington", "USA", CURRENT_YEAR, "NATO",
-                "Seen from Washington, the collective is the Alliance."),
-    Perspective("warsaw", "Warsaw", "POL", CURRENT_YEAR, "community",
-                "Seen from Warsaw, the collective is both lines together."),
-    Perspective("tallinn", "Tallinn", "EST", CURRENT_YEAR, "community",
-                "Seen from Tallinn, the collective is both lines together."),
-    Perspective("helsinki_2022", "Helsinki in 2022 (before joining NATO)", "FIN", 2022, "EU",
-                "Seen from Helsinki in 2022, the collective was the Union alone."),
-    Perspective("helsinki_2025", "Helsinki after April 2023 (in NATO)", "FIN", CURRENT_YEAR,
-                "community", "Seen from Helsinki after April 2023, the collective is both lines."),
-    Perspective("ankara", "Ankara", "TUR", CURRENT_YEAR, "NATO",
-                "Seen from Ankara, the collective is the Alliance; the essay's example of a "
-                "member whose current interests clash with the collective's (P7)."),
-    Perspective("kyiv", "Kyiv", "UKR", CURRENT_YEAR, "none",
-                "Seen from Kyiv, there is no line to be inside, and Russia's war against Ukraine "
-                "is the central fact of its security."),
-    Perspective("moscow", "Moscow", "RUS", CURRENT_YEAR, "none",
-                "Seen from Moscow, there is no line to be inside; the essay says both sides serve "
-                "their own national interests (P2)."),
-    Perspective("beijing", "Beijing", "CHN", CURRENT_YEAR, "none",
-                "Seen from Beijing, there is no line to be inside; the essay names China, with "
-                "Russia, among the states outside the collective (P2)."),
-)}
+PERSPECTIVES: dict[str, Perspective] = {
+    p.key: p
+    for p in (
+        Perspective(
+            "brussels",
+            "Brussels (EU and NATO headquarters)",
+            "EU",
+            CURRENT_YEAR,
+            "community",
+            "The view the essay describes: NATO and the EU together as the Euro-Atlantic "
+            "community, secured against risks from outside.",
+        ),
+        Perspective(
+            "washington",
+            "Washington",
+            "USA",
+            CURRENT_YEAR,
+            "NATO",
+            "Seen from Washington, the collective is the Alliance.",
+        ),
+        Perspective(
+            "warsaw",
+            "Warsaw",
+            "POL",
+            CURRENT_YEAR,
+            "community",
+            "Seen from Warsaw, the collective is both lines together.",
+        ),
+        Perspective(
+            "tallinn",
+            "Tallinn",
+            "EST",
+            CURRENT_YEAR,
+            "community",
+            "Seen from Tallinn, the collective is both lines together.",
+        ),
+        Perspective(
+            "helsinki_2022",
+            "Helsinki in 2022 (before joining NATO)",
+            "FIN",
+            2022,
+            "EU",
+            "Seen from Helsinki in 2022, the collective was the Union alone.",
+        ),
+        Perspective(
+            "helsinki_2025",
+            "Helsinki after April 2023 (in NATO)",
+            "FIN",
+            CURRENT_YEAR,
+            "community",
+            "Seen from Helsinki after April 2023, the collective is both lines.",
+        ),
+        Perspective(
+            "ankara",
+            "Ankara",
+            "TUR",
+            CURRENT_YEAR,
+            "NATO",
+            "Seen from Ankara, the collective is the Alliance; the essay's example of a "
+            "member whose current interests clash with the collective's (P7).",
+        ),
+        Perspective(
+            "kyiv",
+            "Kyiv",
+            "UKR",
+            CURRENT_YEAR,
+            "none",
+            "Seen from Kyiv, there is no line to be inside, and Russia's war against Ukraine "
+            "is the central fact of its security.",
+        ),
+        Perspective(
+            "moscow",
+            "Moscow",
+            "RUS",
+            CURRENT_YEAR,
+            "none",
+            "Seen from Moscow, there is no line to be inside; the essay says both sides serve "
+            "their own national interests (P2).",
+        ),
+        Perspective(
+            "beijing",
+            "Beijing",
+            "CHN",
+            CURRENT_YEAR,
+            "none",
+            "Seen from Beijing, there is no line to be inside; the essay names China, with "
+            "Russia, among the states outside the collective (P2).",
+        ),
+    )
+}
 
 # The states the essay itself names as outsiders the collective secures itself against (P2).
 ESSAY_NAMED_OUTSIDERS = ("RUS", "CHN")
@@ -144,8 +213,10 @@ def placed_states(actor_ids: tuple[str, ...] | None = None) -> tuple[str, ...]:
     for actor_id in actor_ids:
         facts.actor(actor_id)  # unknown actor -> ValueError naming the valid ones
         if actor_id not in layout.POSITIONS:
-            raise ValueError(f"{actor_id!r} is an organisation, not a state on the layout; "
-                             f"states are {', '.join(layout.POSITIONS)}")
+            raise ValueError(
+                f"{actor_id!r} is an organisation, not a state on the layout; "
+                f"states are {', '.join(layout.POSITIONS)}"
+            )
     return tuple(actor_ids)
 
 
@@ -170,20 +241,27 @@ def interaction_edges(states: tuple[str, ...], year: int) -> tuple[Edge, ...]:
     for row in interactions():
         if row["a"] in states and row["b"] in states and int(row["start"]) <= year:
             years = f"{row['start']}-{row['end'][2:]}" if row["end"] else f"{row['start']}-"
-            edges.append(Edge(row["a"], row["b"], row["kind"], f"{row['label']} ({years})",
-                              directed=row["kind"] == "war"))
+            edges.append(
+                Edge(
+                    row["a"],
+                    row["b"],
+                    row["kind"],
+                    f"{row['label']} ({years})",
+                    directed=row["kind"] == "war",
+                )
+            )
     return tuple(edges)
 
 
 def _nodes(states: tuple[str, ...], roles: dict[str, str], labels: dict[str, str] | None = None):
     table = facts.actors()
     labels = labels or {}
-    return tuple(Node(s, table[s].name, *layout.position(s), roles.get(s, "state"), labels.get(s, ""))
-                 for s in states)
+    return tuple(
+        Node(s, table[s].name, *layout.position(s), roles.get(s, "state"), labels.get(s, "")) for s in states
+    )
 
 
-def frame(framing: str, perspective_key: str = "brussels",
-          actors: tuple[str, ...] | None = None) -> Framing:
+def frame(framing: str, perspective_key: str = "brussels", actors: tuple[str, ...] | None = None) -> Framing:
     """The essay's ``collective`` or ``international`` framing of ``actors`` from a perspective."""
     _check(framing, FRAMINGS, "framing")
     view = perspective(perspective_key)
@@ -205,8 +283,7 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         if me in states:
             roles[me] = "self"  # the perspective's own state is starred, Kyiv's too
             if me != "UKR" and inside:
-                edges.append(Edge(LINE, me, "threat", "a security problem, as P4 puts it",
-                                  directed=True))
+                edges.append(Edge(LINE, me, "threat", "a security problem, as P4 puts it", directed=True))
         for outsider in ESSAY_NAMED_OUTSIDERS:
             if outsider in states and outsider != me and inside:
                 roles[outsider] = "threat"
@@ -214,14 +291,19 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         if "UKR" in states and me != "UKR":
             roles["UKR"] = "issue"
         me_name = table[me].name if me in table else me
-        secured = (f"Not {me_name}: in this framing the only referent is the collective, and "
-                   f"{me_name} is outside it." if me != "UKR" else
-                   "Not Ukraine: the framing secures the collective. On our reading it sees Ukraine "
-                   "only through 'the Ukrainian crisis', the particular issue on which the "
-                   "collective's security is said to depend (P1).")
-        against = ("The collective is secured against the states outside it, Russia and China "
-                   "among them (P2); seen from outside, the collective and its means are "
-                   "themselves the security problem (P4).")
+        secured = (
+            f"Not {me_name}: in this framing the only referent is the collective, and "
+            f"{me_name} is outside it."
+            if me != "UKR"
+            else "Not Ukraine: the framing secures the collective. On our reading it sees Ukraine "
+            "only through 'the Ukrainian crisis', the particular issue on which the "
+            "collective's security is said to depend (P1)."
+        )
+        against = (
+            "The collective is secured against the states outside it, Russia and China "
+            "among them (P2); seen from outside, the collective and its means are "
+            "themselves the security problem (P4)."
+        )
         groups = (Group("the Euro-Atlantic community (NATO and the EU)", inside, "referent"),)
         quote = ("P4", "Europe and its interests represent a security problem for Russia")
         if me == "UKR":
@@ -238,24 +320,35 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
                 edges.append(Edge(outsider, LINE, "threat", "risk to the collective", directed=True))
         if "UKR" in states:
             roles["UKR"] = "issue"
-        name = {"community": "the Euro-Atlantic community (NATO and the EU)",
-                "NATO": "NATO", "EU": "the EU"}[view.collective]
+        name = {"community": "the Euro-Atlantic community (NATO and the EU)", "NATO": "NATO", "EU": "the EU"}[
+            view.collective
+        ]
         groups = (Group(name, inside, "referent"),)
-        secured = (f"The collective: {name}, {len(inside)} of the states drawn, whose members "
-                   "take each other's interests into their own.")
-        against = ("Risks and threats from states outside it; the essay names Russia and China "
-                   "(P2). On our reading, Ukraine appears only through 'the Ukrainian crisis' (P1): "
-                   "an issue, not a member or a party.")
+        secured = (
+            f"The collective: {name}, {len(inside)} of the states drawn, whose members "
+            "take each other's interests into their own."
+        )
+        against = (
+            "Risks and threats from states outside it; the essay names Russia and China "
+            "(P2). On our reading, Ukraine appears only through 'the Ukrainian crisis' (P1): "
+            "an issue, not a member or a party."
+        )
         quote = ("P7", "Collective security refers to")
     for s in states:
         roles.setdefault(s, "outsider")
     return Framing(
-        name="collective", title=f"Collective security, seen from {view.label}", perspective=view,
-        nodes=_nodes(states, roles), groups=groups, edges=tuple(edges), secured=secured,
+        name="collective",
+        title=f"Collective security, seen from {view.label}",
+        perspective=view,
+        nodes=_nodes(states, roles),
+        groups=groups,
+        edges=tuple(edges),
+        secured=secured,
         against=against,
         cooperation="Inside the line: members pool their interests. Across the line: dialogue at "
-                    "best, since an outsider cannot share the collective's interests (P2).",
-        quote=quote, notes=(view.view,),
+        "best, since an outsider cannot share the collective's interests (P2).",
+        quote=quote,
+        notes=(view.view,),
     )
 
 
@@ -271,20 +364,28 @@ def _international(view: Perspective, states: tuple[str, ...], year: int, me: st
         coop = [e.label for e in mine if e.kind == "cooperation"]
         clash = [e.label for e in mine if e.kind == "clash"]
         war = [e.label for e in mine if e.kind == "war"]
-        detail = (f" For {who}, the drawn ones are: cooperation on {', '.join(coop) or 'none of them'}; "
-                  f"clashes over {', '.join(clash) or 'none of them'}"
-                  + (f"; war: {', '.join(war)}" if war else "") + ".")
+        detail = (
+            f" For {who}, the drawn ones are: cooperation on {', '.join(coop) or 'none of them'}; "
+            f"clashes over {', '.join(clash) or 'none of them'}"
+            + (f"; war: {', '.join(war)}" if war else "")
+            + "."
+        )
     else:
         detail = ""
     return Framing(
-        name="international", title=f"International security, seen from {view.label}",
-        perspective=view, nodes=_nodes(states, roles), groups=(), edges=edges,
+        name="international",
+        title=f"International security, seen from {view.label}",
+        perspective=view,
+        nodes=_nodes(states, roles),
+        groups=(),
+        edges=edges,
         secured=f"{who[:1].upper() + who[1:]}, as one state among others: no in-group, no line.",
         against="No one in advance: threats and partners differ issue by issue, and the same two "
-                "states can clash on one issue and cooperate on another.",
+        "states can clash on one issue and cooperate on another.",
         cooperation="Interaction on specific issues between states that do not share interests "
-                    "(a sourced selection of cases is drawn; it is not a complete map)." + detail,
-        quote=("P8", "International security refers to"), notes=(view.view,),
+        "(a sourced selection of cases is drawn; it is not a complete map)." + detail,
+        quote=("P8", "International security refers to"),
+        notes=(view.view,),
     )
 
 
@@ -294,8 +395,7 @@ def scholarly_terms() -> dict[str, dict[str, str]]:
     return {t["id"]: t for t in facts.load_toml("scholarly_terms.toml")["term"]}
 
 
-def lens(lens_id: str, perspective_key: str = "brussels",
-         actors: tuple[str, ...] | None = None) -> Framing:
+def lens(lens_id: str, perspective_key: str = "brussels", actors: tuple[str, ...] | None = None) -> Framing:
     """The same actors under a scholarly term ("collective_defence", "concert", ...)."""
     _check(lens_id, LENSES[1:], "lens", "lenses")
     view = perspective(perspective_key)
@@ -324,13 +424,15 @@ def lens(lens_id: str, perspective_key: str = "brussels",
         target = me if me in states else "POL"
         edges = [Edge(s, target, "breach", directed=True) for s in states if s != target]
         secured = "Every member, against any member that breaks the peace."
-        against = ("Whoever breaks the peace, inside or outside any alliance: the dotted arrows "
-                   "show that every other state, allies included, is a potential aggressor the "
-                   "others would be bound to resist.")
+        against = (
+            "Whoever breaks the peace, inside or outside any alliance: the dotted arrows "
+            "show that every other state, allies included, is a potential aggressor the "
+            "others would be bound to resist."
+        )
     elif lens_id == "concert":
         p5 = tuple(s for s in states if facts.actor(s).unsc_permanent)
         roles = {s: "great power" for s in p5}
-        edges = [Edge(a, b, "consult") for i, a in enumerate(p5) for b in p5[i + 1:]]
+        edges = [Edge(a, b, "consult") for i, a in enumerate(p5) for b in p5[i + 1 :]]
         groups = ()
         secured = "Order among the great powers, managed by the few for everyone."
         against = "Disorder, and any power that defies the concert; the rest are managed, not asked."
@@ -343,9 +445,16 @@ def lens(lens_id: str, perspective_key: str = "brussels",
     if me in states:
         roles[me] = "self" if roles.get(me) != "great power" else "great power"
     return Framing(
-        name=lens_id, title=f"{term['name'][0].upper() + term['name'][1:]} ({term['who']})",
-        perspective=view, nodes=_nodes(states, roles), groups=groups, edges=tuple(edges),
-        secured=secured, against=against, cooperation=term["idea"], quote=None,
+        name=lens_id,
+        title=f"{term['name'][0].upper() + term['name'][1:]} ({term['who']})",
+        perspective=view,
+        nodes=_nodes(states, roles),
+        groups=groups,
+        edges=tuple(edges),
+        secured=secured,
+        against=against,
+        cooperation=term["idea"],
+        quote=None,
         notes=(term["differs"],),
     )
 
@@ -381,8 +490,10 @@ def partnership_markdown() -> str:
     table = facts.actors()
     rows = facts.load_csv("partnerships.csv")
     items = [f"{table[r['id']].name} ({r['joined']}{'; ' + r['note'] if r['note'] else ''})" for r in rows]
-    return (f"Partnership for Peace partners among the states drawn: {'; '.join(items)}. "
-            f"(source: {rows[0]['source']}, accessed {rows[0]['accessed']})")
+    return (
+        f"Partnership for Peace partners among the states drawn: {'; '.join(items)}. "
+        f"(source: {rows[0]['source']}, accessed {rows[0]['accessed']})"
+    )
 
 
 def status(actor_id: str) -> str:
@@ -405,9 +516,10 @@ def status(actor_id: str) -> str:
     for row in facts.load_csv("partnerships.csv"):
         if row["id"] == actor_id:
             # The note carries the end of a partnership (e.g. Russia's, suspended in 2014).
-            bits.append(f"NATO {row['programme']} partner from {row['joined']}"
-                        + (f" ({row['note']})" if row["note"] else ""))
+            bits.append(
+                f"NATO {row['programme']} partner from {row['joined']}"
+                + (f" ({row['note']})" if row["note"] else "")
+            )
             files.append("partnerships.csv")
     where = " and ".join(dict.fromkeys(files))
-    return (f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} "
-            f"(sourced in {where}; see Sources).")
+    return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sourced in {where}; see Sources)."

@@ -99,8 +99,7 @@ def boundary_contours(members: tuple[str, ...]) -> tuple[Contour, Contour]:
     import contourpy
 
     field = boundary_field(members)
-    gen = contourpy.contour_generator(_GX, _GY, field, line_type="SeparateCode",
-                                      fill_type="OuterCode")
+    gen = contourpy.contour_generator(_GX, _GY, field, line_type="SeparateCode", fill_type="OuterCode")
     lines, line_codes = gen.lines(LEVEL)
     polys, poly_codes = gen.filled(LEVEL, float(field.max()) + 1)
     return (tuple(zip(lines, line_codes, strict=True)), tuple(zip(polys, poly_codes, strict=True)))
@@ -126,15 +125,17 @@ def nearest_inside(members: tuple[str, ...], x: float, y: float) -> tuple[float,
     return float(_GX[i, j]), float(_GY[i, j])
 
 
-def clearance(start: tuple[float, float], end: tuple[float, float], rad: float,
-              others: list[tuple[float, float]]) -> float:
+def clearance(
+    start: tuple[float, float], end: tuple[float, float], rad: float, others: list[tuple[float, float]]
+) -> float:
     """The least distance from ``others`` to matplotlib's arc3 curve from start to end."""
     (x0, y0), (x1, y1) = start, end
     cx = (x0 + x1) / 2 + rad * (y1 - y0)
     cy = (y0 + y1) / 2 - rad * (x1 - x0)
     t = np.linspace(0.08, 0.92, 24)[:, None]
-    curve = ((1 - t) ** 2 * np.array([x0, y0]) + 2 * (1 - t) * t * np.array([cx, cy])
-             + t**2 * np.array([x1, y1]))
+    curve = (
+        (1 - t) ** 2 * np.array([x0, y0]) + 2 * (1 - t) * t * np.array([cx, cy]) + t**2 * np.array([x1, y1])
+    )
     if not others:
         return float("inf")
     pts = np.array(others)

@@ -21,8 +21,7 @@ def members(club: str, year: int | None = None) -> tuple[str, ...]:
     if club not in CLUBS:
         raise ValueError(f"unknown club {club!r}; valid clubs are {', '.join(CLUBS)}")
     test = "in_nato" if club == "NATO" else "in_eu"
-    return tuple(a.id for a in facts.actors().values()
-                 if a.id in layout.POSITIONS and getattr(a, test)(year))
+    return tuple(a.id for a in facts.actors().values() if a.id in layout.POSITIONS and getattr(a, test)(year))
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,12 @@ from helpers.sources.facts import load_toml
 
 DATA = "osce_texts.toml"
 ISTANBUL_IDS = (
-    "equal_right", "free_to_choose", "neutrality", "respect_rights", "not_at_expense", "no_sphere",
+    "equal_right",
+    "free_to_choose",
+    "neutrality",
+    "respect_rights",
+    "not_at_expense",
+    "no_sphere",
 )
 ASTANA_ID = "inseparably_linked"
 SENTENCE_IDS = (*ISTANBUL_IDS, ASTANA_ID)
@@ -110,17 +115,29 @@ def sentences() -> dict[str, Sentence]:
     out: dict[str, Sentence] = {}
     for row in data["istanbul_para8"]:
         out[row["id"]] = Sentence(
-            id=row["id"], document="Istanbul 1999, para. 8", position=int(row["position"]),
-            short=row["short"], text=row["text"], fragment=row.get("fragment", ""),
-            verbatim_full=bool(row["verbatim_full"]), gap=row.get("gap", ""),
+            id=row["id"],
+            document="Istanbul 1999, para. 8",
+            position=int(row["position"]),
+            short=row["short"],
+            text=row["text"],
+            fragment=row.get("fragment", ""),
+            verbatim_full=bool(row["verbatim_full"]),
+            gap=row.get("gap", ""),
             # The primary, then the copy actually read: a reader sees both.
             source=row["source"] + (f". Read via: {row['read_via']}" if row.get("read_via") else ""),
             accessed=row["accessed"],
         )
     first = next(r for r in data["astana_para3"] if r["id"] == ASTANA_ID)
     out[ASTANA_ID] = Sentence(
-        id=ASTANA_ID, document="Astana 2010, para. 3", position=1, short="inseparably linked",
-        text=first["text"], fragment="", verbatim_full=True, gap="", source=first["source"],
+        id=ASTANA_ID,
+        document="Astana 2010, para. 3",
+        position=1,
+        short="inseparably linked",
+        text=first["text"],
+        fragment="",
+        verbatim_full=True,
+        gap="",
+        source=first["source"],
         accessed=first["accessed"],
     )
     if tuple(out) != SENTENCE_IDS:

@@ -162,9 +162,7 @@ def separated(counts: Sequence[float], i: int, j: int, confidence: float = 0.95)
     return low > 0.5 or high < 0.5
 
 
-def adjacent_orderings(
-    counts: Sequence[float], confidence: float = 0.95
-) -> list[tuple[int, int, bool]]:
+def adjacent_orderings(counts: Sequence[float], confidence: float = 0.95) -> list[tuple[int, int, bool]]:
     """For answers ranked by votes, whether each neighbour pair is separated.
 
     The neighbour comparisons are Bonferroni-adjusted (k - 1 of them) so the statement "the

@@ -79,9 +79,15 @@ def proposals() -> dict[str, Proposal]:
         if row["kind"] not in ("real", "hypothetical"):
             raise ValueError(f"proposal {row['id']!r} has kind {row['kind']!r}; use real or hypothetical")
         out[row["id"]] = Proposal(
-            id=row["id"], name=row["name"], kind=row["kind"], who=row["who"], when=row["when"],
-            after_essay=bool(row["after_essay"]), description=row["description"],
-            source=row["source"], accessed=row["accessed"],
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            who=row["who"],
+            when=row["when"],
+            after_essay=bool(row["after_essay"]),
+            description=row["description"],
+            source=row["source"],
+            accessed=row["accessed"],
         )
     return out
 
@@ -194,46 +200,83 @@ def assess(proposal_id: str, grant: float, accept: float, reading_name: str) -> 
     if reading_name == "strategy":
         if side == "Russia":
             if can_grant is None:
-                fits, why = None, ("your grant score is on the line, so whether a refusal is "
-                                   "expected stays open")
+                fits, why = (
+                    None,
+                    ("your grant score is on the line, so whether a refusal is expected stays open"),
+                )
             elif can_grant:
-                fits, why = False, ("you score it grantable, so Russia could not count on its "
-                                    "refusal: this reading needs a proposal the collective "
-                                    "cannot grant")
+                fits, why = (
+                    False,
+                    (
+                        "you score it grantable, so Russia could not count on its "
+                        "refusal: this reading needs a proposal the collective "
+                        "cannot grant"
+                    ),
+                )
             else:
-                fits, why = True, ("you score it not grantable, so its refusal is what this "
-                                   "reading expects Russia to foresee")
+                fits, why = (
+                    True,
+                    (
+                        "you score it not grantable, so its refusal is what this "
+                        "reading expects Russia to foresee"
+                    ),
+                )
         elif side == "the collective":
             if can_accept is None:
                 fits, why = None, "your accept score is on the line"
             elif can_accept:
-                fits, why = False, ("you score it acceptable to Russia, so Russia would have no "
-                                    "need of a counter-proposal it expects to be refused")
+                fits, why = (
+                    False,
+                    (
+                        "you score it acceptable to Russia, so Russia would have no "
+                        "need of a counter-proposal it expects to be refused"
+                    ),
+                )
             else:
-                fits, why = True, ("you score it unacceptable to Russia: on this reading Russia "
-                                   "answers such an offer with a proposal it knows will be refused")
+                fits, why = (
+                    True,
+                    (
+                        "you score it unacceptable to Russia: on this reading Russia "
+                        "answers such an offer with a proposal it knows will be refused"
+                    ),
+                )
         else:
-            fits, why = None, ("this reading is about Russia's own proposals and the "
-                               "collective's offers; it says nothing about this one")
+            fits, why = (
+                None,
+                (
+                    "this reading is about Russia's own proposals and the "
+                    "collective's offers; it says nothing about this one"
+                ),
+            )
     else:  # only_option
         if where == "neither":
-            fits, why = False, ("you put it in the deal corner, which this reading says is "
-                                "empty: either your scores or the reading must give")
+            fits, why = (
+                False,
+                (
+                    "you put it in the deal corner, which this reading says is "
+                    "empty: either your scores or the reading must give"
+                ),
+            )
         elif where == "on the line":
             fits, why = None, "your scores sit on a dividing line"
         elif side == "Russia":
             fits = where == "impossible"
-            why = ("in the impossible corner, where this reading expects Russia's proposals"
-                   if fits else "this reading expects Russia's proposals in the impossible "
-                   f"corner, and you put it in '{where}'")
+            why = (
+                "in the impossible corner, where this reading expects Russia's proposals"
+                if fits
+                else "this reading expects Russia's proposals in the impossible "
+                f"corner, and you put it in '{where}'"
+            )
         elif side == "the collective":
             fits = where == "unacceptable"
-            why = ("in the unacceptable corner, where this reading puts what the collective "
-                   "can offer" if fits else "this reading puts what the collective can offer "
-                   f"in the unacceptable corner, and you put it in '{where}'")
+            why = (
+                "in the unacceptable corner, where this reading puts what the collective can offer"
+                if fits
+                else "this reading puts what the collective can offer "
+                f"in the unacceptable corner, and you put it in '{where}'"
+            )
         else:
-            fits, why = True, ("outside the deal corner, as this reading requires of every "
-                               "proposal")
+            fits, why = True, ("outside the deal corner, as this reading requires of every proposal")
     return Assessment(proposal_id, side, where, reading_name, fits, why)
 
 

@@ -57,63 +57,118 @@ def analyse(referent: str, framing: str) -> Analysis:
             threats = framings.ESSAY_NAMED_OUTSIDERS
             extra = ""
             if referent == "TUR":
-                extra = (" The essay adds that Turkey's current interests clash with the "
-                         "collective's, yet it has access to certain instruments (P7).")
+                extra = (
+                    " The essay adds that Turkey's current interests clash with the "
+                    "collective's, yet it has access to certain instruments (P7)."
+                )
             if referent == "Europe":
-                extra = (" But which Europe? The essay moves between 'Europe', the EU, NATO and "
-                         "'the Euro-Atlantic community'; the picture draws the last.")
-            return Analysis(referent, framing, True, threats, (), (),
-                            "Secured as (part of) the collective, against states outside it; the "
-                            "essay names Russia and China (P2). They are threats, not parties: the "
-                            "sides do not recognise each other as parties to the conflict (P4)." + extra,
-                            ("P2", "That is, against threats from states"))
+                extra = (
+                    " But which Europe? The essay moves between 'Europe', the EU, NATO and "
+                    "'the Euro-Atlantic community'; the picture draws the last."
+                )
+            return Analysis(
+                referent,
+                framing,
+                True,
+                threats,
+                (),
+                (),
+                "Secured as (part of) the collective, against states outside it; the "
+                "essay names Russia and China (P2). They are threats, not parties: the "
+                "sides do not recognise each other as parties to the conflict (P4)." + extra,
+                ("P2", "That is, against threats from states"),
+            )
         if referent == "RUS":
-            return Analysis(referent, framing, False, ("community",), (), (),
-                            "No place as a referent: the collective framing secures the collective, "
-                            "and Russia is outside the only community present (P4). The essay says "
-                            "both sides serve their own national interests (P2); seen from Moscow, "
-                            "the collective, with the means to realise its interests, is the "
-                            "security problem (P4). Again a threat, not a party.",
-                            ("P4", "Europe and its interests represent a security problem for Russia"))
+            return Analysis(
+                referent,
+                framing,
+                False,
+                ("community",),
+                (),
+                (),
+                "No place as a referent: the collective framing secures the collective, "
+                "and Russia is outside the only community present (P4). The essay says "
+                "both sides serve their own national interests (P2); seen from Moscow, "
+                "the collective, with the means to realise its interests, is the "
+                "security problem (P4). Again a threat, not a party.",
+                ("P4", "Europe and its interests represent a security problem for Russia"),
+            )
         if referent == "UKR":
-            return Analysis(referent, framing, False, (), (), (),
-                            "No place as a referent. The collective framing secures the collective; "
-                            "on our reading it sees Ukraine only through 'the Ukrainian crisis', the "
-                            "particular issue on which the collective's security is said to depend "
-                            "(P1) - an object, not a subject.",
-                            ("P1", "depends on progress made concerning a particular issue"))
-        return Analysis(referent, framing, False, (), (), (),
-                        "No place: the collective framing secures a group against outsiders, and "
-                        "the international system is not a group with an outside.",
-                        ("P7", "Collective security refers to"))
+            return Analysis(
+                referent,
+                framing,
+                False,
+                (),
+                (),
+                (),
+                "No place as a referent. The collective framing secures the collective; "
+                "on our reading it sees Ukraine only through 'the Ukrainian crisis', the "
+                "particular issue on which the collective's security is said to depend "
+                "(P1) - an object, not a subject.",
+                ("P1", "depends on progress made concerning a particular issue"),
+            )
+        return Analysis(
+            referent,
+            framing,
+            False,
+            (),
+            (),
+            (),
+            "No place: the collective framing secures a group against outsiders, and "
+            "the international system is not a group with an outside.",
+            ("P7", "Collective security refers to"),
+        )
     # The international framing: states, and their sourced interactions issue by issue.
     edges = framings.interaction_edges(framings.placed_states(), year)
     if referent in GROUP_REFERENTS:
-        return Analysis(referent, framing, False, (), (), (),
-                        "No place as a group: the international framing sees each member state "
-                        "separately, serving its own, often different interests (P8).",
-                        ("P8", "It this format"))
+        return Analysis(
+            referent,
+            framing,
+            False,
+            (),
+            (),
+            (),
+            "No place as a group: the international framing sees each member state "
+            "separately, serving its own, often different interests (P8).",
+            ("P8", "It this format"),
+        )
     disputes = ("clash", "war")
     if referent == "system":
         parties = tuple(sorted({s for e in edges if e.kind in disputes for s in (e.a, e.b)}))
         attackers = tuple(sorted({e.a for e in edges if e.kind == "war"}))
-        return Analysis(referent, framing, True, attackers, parties, (),
-                        "The framing's natural referent: order among states that do not share "
-                        "interests. What threatens it is war; disputes are normal, and the states "
-                        "in them deal with each other as parties.",
-                        ("P8", "International security refers to"))
+        return Analysis(
+            referent,
+            framing,
+            True,
+            attackers,
+            parties,
+            (),
+            "The framing's natural referent: order among states that do not share "
+            "interests. What threatens it is war; disputes are normal, and the states "
+            "in them deal with each other as parties.",
+            ("P8", "International security refers to"),
+        )
     attackers = tuple(e.a for e in edges if e.kind == "war" and e.b == referent)
-    parties = tuple(e.b if e.a == referent else e.a for e in edges
-                    if e.kind in disputes and referent in (e.a, e.b))
-    partners = tuple(e.b if e.a == referent else e.a for e in edges
-                     if e.kind == "cooperation" and referent in (e.a, e.b))
+    parties = tuple(
+        e.b if e.a == referent else e.a for e in edges if e.kind in disputes and referent in (e.a, e.b)
+    )
+    partners = tuple(
+        e.b if e.a == referent else e.a for e in edges if e.kind == "cooperation" and referent in (e.a, e.b)
+    )
     name = facts.actor(referent).name
-    return Analysis(referent, framing, True, attackers, parties, partners,
-                    f"{name} as one state among others. In the small selection of sourced cases "
-                    f"drawn, it is in a dispute or war with {names(parties)} and cooperates with "
-                    f"{names(partners)}: counterparts are parties to specific issues, not fixed "
-                    "enemies (a case missing from the selection is not evidence of harmony).",
-                    ("P8", "regardless of whether or not they share each other's interests"))
+    return Analysis(
+        referent,
+        framing,
+        True,
+        attackers,
+        parties,
+        partners,
+        f"{name} as one state among others. In the small selection of sourced cases "
+        f"drawn, it is in a dispute or war with {names(parties)} and cooperates with "
+        f"{names(partners)}: counterparts are parties to specific issues, not fixed "
+        "enemies (a case missing from the selection is not evidence of harmony).",
+        ("P8", "regardless of whether or not they share each other's interests"),
+    )
 
 
 def names(ids: tuple[str, ...]) -> str:
@@ -124,8 +179,15 @@ def names(ids: tuple[str, ...]) -> str:
 
 def perspective_of(referent: str) -> str:
     """The perspective of the base picture: the referent's capital where there is one."""
-    return {"UKR": "kyiv", "POL": "warsaw", "EST": "tallinn", "FIN": "helsinki_2025",
-            "TUR": "ankara", "RUS": "moscow", "NATO": "washington"}.get(referent, "brussels")
+    return {
+        "UKR": "kyiv",
+        "POL": "warsaw",
+        "EST": "tallinn",
+        "FIN": "helsinki_2025",
+        "TUR": "ankara",
+        "RUS": "moscow",
+        "NATO": "washington",
+    }.get(referent, "brussels")
 
 
 def threat_text(result: Analysis) -> str:

@@ -37,9 +37,7 @@ class Race:
     def __post_init__(self) -> None:
         for name in PARAMETERS:
             value = getattr(self, name)
-            if not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(
-                value
-            ):
+            if not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(value):
                 raise ValueError(f"parameter {name} must be a finite number, got {value!r}")
         for name in NON_NEGATIVE:
             if getattr(self, name) < 0:
@@ -89,9 +87,7 @@ def eigenvalues(race: Race) -> tuple[float, float]:
 def equilibrium(race: Race) -> tuple[float, float]:
     """The point where both levels stop changing; ValueError when a*b == k*l (none, or a line)."""
     if _singular(race):
-        raise ValueError(
-            f"a*b = k*l (= {race.restraint:g}): the equations have no single equilibrium"
-        )
+        raise ValueError(f"a*b = k*l (= {race.restraint:g}): the equations have no single equilibrium")
     det = race.restraint - race.reaction
     x = (race.b * race.g + race.k * race.h) / det
     y = (race.l * race.g + race.a * race.h) / det
@@ -215,9 +211,7 @@ def outcome(race: Race, x0: float, y0: float) -> Outcome:
             where = "below zero (read as disarmament)"
         else:
             where = "partly below zero"
-        return Outcome(
-            "settles", f"settles at the equilibrium ({xs:.2f}, {ys:.2f}), {where}, from any start"
-        )
+        return Outcome("settles", f"settles at the equilibrium ({xs:.2f}, {ys:.2f}), {where}, from any start")
     w = _dominant_left_vector(race)
     z0 = np.array([x0, y0], dtype=float)
     if _singular(race):

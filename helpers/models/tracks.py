@@ -44,8 +44,7 @@ class Track:
 def multi_tracks() -> tuple[Track, ...]:
     """The nine tracks from the data file, in McDonald's order 1-9."""
     return tuple(
-        Track(number=r["number"], name=r["name"], source=r["source"])
-        for r in load_toml(DATA)["multi_track"]
+        Track(number=r["number"], name=r["name"], source=r["source"]) for r in load_toml(DATA)["multi_track"]
     )
 
 
@@ -75,13 +74,17 @@ def translate(common_track: str) -> tuple[str, ...]:
     mapping = {
         "Track I": ("government",),
         "Track II": ("conflict resolution professionals", "research, training and education"),
-        "Track III": ("private citizens", "business", "activism", "religion", "media",
-                      "funding (philanthropy)"),
+        "Track III": (
+            "private citizens",
+            "business",
+            "activism",
+            "religion",
+            "media",
+            "funding (philanthropy)",
+        ),
     }
     if common_track not in mapping:
-        raise ValueError(
-            f"unknown track {common_track!r}; valid tracks are {', '.join(mapping)}"
-        )
+        raise ValueError(f"unknown track {common_track!r}; valid tracks are {', '.join(mapping)}")
     names = {t.name for t in multi_tracks()}
     missing = set(mapping[common_track]) - names
     if missing:

@@ -23,32 +23,71 @@ class Entry:
 
 
 NOTEBOOKS: tuple[Entry, ...] = (
-    Entry("00_start_here", "Start here", "How do I use this collection, and what does it teach?",
-          "-", 10),
-    Entry("01_reading_the_essay", "Reading the essay",
-          "What does the essay actually say, paragraph by paragraph, and how was the page captured?",
-          "P1-P11", 30),
-    Entry("02_collective_or_international", "Collective or international security?",
-          "Is security the security of a group against outsiders, or an interaction among states "
-          "that do not share interests?", "P7-P8", 30),
-    Entry("03_whose_security", "Whose security?",
-          "Security of whom, against whom - and where does a threat with no culprit fit?",
-          "P1-P2, P4", 25),
-    Entry("04_perfect_accord", "Perfect accord",
-          "When both sides want the same thing, is there still a deal both prefer to a fight?",
-          "P4-P5", 25),
-    Entry("05_monopoly_of_power", "A monopoly of power",
-          "How much voting power do the Security Council's five hold, and what is that not?",
-          "P7, P9", 25),
-    Entry("06_motives_and_the_leveller", "Motives and the leveller",
-          "Gain, prestige, security: do nuclear weapons make a major war impractical?", "P11", 25),
-    Entry("07_impossible_or_unacceptable", "The impossible or the unacceptable",
-          "Why, in the essay's account, does Russia propose the impossible rather than the "
-          "unacceptable?", "P5, P10", 25),
-    Entry("08_tactical_risks_strategic_limits", "Tactical risks, strategic limits",
-          "Can steps that lower tactical risks change a strategic rivalry?", "P3, P11", 25),
-    Entry("09_reading_a_web_poll", "Reading a web poll",
-          "What can 108 self-selected votes on the essay's page tell us?", "page poll", 20),
+    Entry("00_start_here", "Start here", "How do I use this collection, and what does it teach?", "-", 10),
+    Entry(
+        "01_reading_the_essay",
+        "Reading the essay",
+        "What does the essay actually say, paragraph by paragraph, and how was the page captured?",
+        "P1-P11",
+        30,
+    ),
+    Entry(
+        "02_collective_or_international",
+        "Collective or international security?",
+        "Is security the security of a group against outsiders, or an interaction among states "
+        "that do not share interests?",
+        "P7-P8",
+        30,
+    ),
+    Entry(
+        "03_whose_security",
+        "Whose security?",
+        "Security of whom, against whom - and where does a threat with no culprit fit?",
+        "P1-P2, P4",
+        25,
+    ),
+    Entry(
+        "04_perfect_accord",
+        "Perfect accord",
+        "When both sides want the same thing, is there still a deal both prefer to a fight?",
+        "P4-P5",
+        25,
+    ),
+    Entry(
+        "05_monopoly_of_power",
+        "A monopoly of power",
+        "How much voting power do the Security Council's five hold, and what is that not?",
+        "P7, P9",
+        25,
+    ),
+    Entry(
+        "06_motives_and_the_leveller",
+        "Motives and the leveller",
+        "Gain, prestige, security: do nuclear weapons make a major war impractical?",
+        "P11",
+        25,
+    ),
+    Entry(
+        "07_impossible_or_unacceptable",
+        "The impossible or the unacceptable",
+        "Why, in the essay's account, does Russia propose the impossible rather than the unacceptable?",
+        "P5, P10",
+        25,
+    ),
+    Entry(
+        "08_tactical_risks_strategic_limits",
+        "Tactical risks, strategic limits",
+        "Can steps that lower tactical risks change a strategic rivalry?",
+        "P3, P11",
+        25,
+    ),
+    Entry(
+        "09_reading_a_web_poll",
+        "Reading a web poll",
+        "What can 108 self-selected votes on the essay's page tell us?",
+        "page poll",
+        20,
+    ),
 )
 
 

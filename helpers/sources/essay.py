@@ -109,7 +109,7 @@ def seed_path() -> Path:
 def _is_prose(line: str) -> bool:
     """A prose line is long and made of sentences (page chrome and bylines are not)."""
     stripped = line.strip()
-    return len(stripped) >= 200 and stripped[-1] in ".!?”\"" and len(split_sentences(stripped)) >= 2
+    return len(stripped) >= 200 and stripped[-1] in '.!?”"' and len(split_sentences(stripped)) >= 2
 
 
 def _shingles(words: list[str], size: int = 4) -> set[tuple[str, ...]]:
@@ -330,9 +330,7 @@ def glossary() -> tuple[Term, ...]:
             for p in capture().paragraphs
             if any(re.search(pat, p.text, flags=re.IGNORECASE) for pat in patterns)
         )
-        terms.append(
-            Term(entry["name"], patterns, entry["explanation"], entry.get("scholarly", ""), found)
-        )
+        terms.append(Term(entry["name"], patterns, entry["explanation"], entry.get("scholarly", ""), found))
     return tuple(terms)
 
 

@@ -25,17 +25,41 @@ REQUIRED = ("source", "accessed")
 #: sites and the author's own publication). Kept here, in one place, for the loaders and the tests.
 #: Where only such a copy could be read, the record names the primary in ``source`` and the copy
 #: actually read in ``read_via``, which this list does not police.
-WEAK_DOMAINS = frozenset({
-    # encyclopedias and their mirrors
-    "wikipedia.org", "wikimili.com", "wikisum.wiki", "fandom.com", "en-academic.com",
-    "liquisearch.com", "absoluteastronomy.com", "britannica.com",
-    # blogs and personal pages
-    "blogspot.com", "wordpress.com", "tumblr.com", "lauriemeadows.info",
-    # aggregators, press-release wires, reprint and document-dump sites
-    "einpresswire.com", "exbulletin.com", "etvbharat.com", "voi.id", "ru-main.ru",
-    "randrlife.co.uk", "metro.us", "vxp.it", "palthinklib.com", "eu-info.jp", "docplayer.net",
-    "docslib.org", "cupdf.com", "scribd.com", "ontheissues.org", "eata.ee",
-})
+WEAK_DOMAINS = frozenset(
+    {
+        # encyclopedias and their mirrors
+        "wikipedia.org",
+        "wikimili.com",
+        "wikisum.wiki",
+        "fandom.com",
+        "en-academic.com",
+        "liquisearch.com",
+        "absoluteastronomy.com",
+        "britannica.com",
+        # blogs and personal pages
+        "blogspot.com",
+        "wordpress.com",
+        "tumblr.com",
+        "lauriemeadows.info",
+        # aggregators, press-release wires, reprint and document-dump sites
+        "einpresswire.com",
+        "exbulletin.com",
+        "etvbharat.com",
+        "voi.id",
+        "ru-main.ru",
+        "randrlife.co.uk",
+        "metro.us",
+        "vxp.it",
+        "palthinklib.com",
+        "eu-info.jp",
+        "docplayer.net",
+        "docslib.org",
+        "cupdf.com",
+        "scribd.com",
+        "ontheissues.org",
+        "eata.ee",
+    }
+)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _URL = re.compile(r"https?://\S+")
 
@@ -51,8 +75,9 @@ class WeakSourceError(ValueError):
 def weak_domains_in(text: str) -> list[str]:
     """The denylisted domains named in ``text`` (as a host or a subdomain's host)."""
     low = text.lower()
-    return sorted(d for d in WEAK_DOMAINS
-                  if re.search(r"(?<![\w-])(?:[\w-]+\.)*" + re.escape(d) + r"(?![\w-])", low))
+    return sorted(
+        d for d in WEAK_DOMAINS if re.search(r"(?<![\w-])(?:[\w-]+\.)*" + re.escape(d) + r"(?![\w-])", low)
+    )
 
 
 def data_files() -> list[str]:
@@ -79,7 +104,8 @@ def _check(record: dict[str, Any], where: str) -> None:
     if weak:
         raise WeakSourceError(
             f"{where} cites {', '.join(weak)} as its source; cite the primary and name the copy "
-            "read in read_via (see facts.WEAK_DOMAINS)")
+            "read in read_via (see facts.WEAK_DOMAINS)"
+        )
 
 
 def parse_csv(text: str, name: str = "<csv>") -> list[dict[str, str]]:
@@ -192,12 +218,20 @@ def actors() -> dict[str, Actor]:
     out = {}
     for row in load_csv("actors.csv"):
         out[row["id"]] = Actor(
-            id=row["id"], name=row["name"], kind=row["kind"], capital=row["capital"],
-            nato_accession=row["nato_accession"], eu_accession=row["eu_accession"],
-            eu_left=row["eu_left"], eu_candidate_since=row["eu_candidate_since"],
+            id=row["id"],
+            name=row["name"],
+            kind=row["kind"],
+            capital=row["capital"],
+            nato_accession=row["nato_accession"],
+            eu_accession=row["eu_accession"],
+            eu_left=row["eu_left"],
+            eu_candidate_since=row["eu_candidate_since"],
             unsc_permanent=row["unsc_permanent"] == "yes",
             nuclear_weapon_state=row["nuclear_weapon_state"] == "yes",
-            nato_course=row["nato_course"], note=row["note"], source=row["source"], accessed=row["accessed"],
+            nato_course=row["nato_course"],
+            note=row["note"],
+            source=row["source"],
+            accessed=row["accessed"],
         )
     return out
 

@@ -31,8 +31,9 @@ def paragraph_html(kept: Iterable[str]) -> str:
     parts.append("<p><b>Astana (2010), para. 3, first sentence</b><br>")
     parts.append(words if osce.ASTANA_ID in kept else _STRUCK.format(words))
     parts.append("</p>")
-    parts.append(f'<p style="font-size:0.9em"><i>How the text was read:</i> '
-                 f"{html.escape(osce.reading_note())}</p>")
+    parts.append(
+        f'<p style="font-size:0.9em"><i>How the text was read:</i> {html.escape(osce.reading_note())}</p>'
+    )
     return "".join(parts)
 
 

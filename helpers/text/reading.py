@@ -17,12 +17,26 @@ from helpers.sources import essay, facts
 from helpers.text.markup import md
 
 # Characters a reader cannot easily type, mapped one-to-one (so positions survive) to ASCII.
-_TYPOGRAPHY = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -108,8 +122,7 @@ def paragraph_html(pid: str) -> str:
     terms = {t.name: t for t in essay.glossary()}
     marks = glossary_marks(pid)
     spans = [
-        (m.start, m.end, f'<mark title="{html.escape(m.term)}: '
-                         f'{html.escape(terms[m.term].explanation)}">')
+        (m.start, m.end, f'<mark title="{html.escape(m.term)}: {html.escape(terms[m.term].explanation)}">')
         for m in marks
     ]
     names = list(dict.fromkeys(m.term for m in marks))
@@ -121,8 +134,11 @@ def paragraph_html(pid: str) -> str:
         f'<blockquote style="font-size:1.05em;line-height:1.5">{_wrap(text, spans)}</blockquote>'
         f"<p><b>Our one-line summary</b> (ours, not the author's): "
         f"{html.escape(summaries()[pid])}</p>"
-        + (f"<p><b>Glossary terms marked here</b></p><ul>{glossary_list}</ul>" if names else
-           "<p><i>No glossary term in this paragraph.</i></p>")
+        + (
+            f"<p><b>Glossary terms marked here</b></p><ul>{glossary_list}</ul>"
+            if names
+            else "<p><i>No glossary term in this paragraph.</i></p>"
+        )
     )
 
 
@@ -130,8 +146,10 @@ def paragraph_description(pid: str) -> str:
     """Plain-text account of the reader's view, for screen readers."""
     terms = list(dict.fromkeys(m.term for m in glossary_marks(pid)))
     listed = ", ".join(terms) if terms else "none"
-    return (f"Paragraph {pid} of the essay shown verbatim, with our one-line summary: "
-            f"{summaries()[pid]} Glossary terms marked: {listed}.")
+    return (
+        f"Paragraph {pid} of the essay shown verbatim, with our one-line summary: "
+        f"{summaries()[pid]} Glossary terms marked: {listed}."
+    )
 
 
 # --- search ---------------------------------------------------------------------------------
@@ -179,17 +197,24 @@ def search_html(query: str) -> str:
         extra = ""
         if hint:
             stem, forms = hint
-            extra = (f"<p>But the shorter “{html.escape(stem)}” does occur, as "
-                     + ", ".join(f"“{html.escape(f)}”" for f in forms)
-                     + ": try it, and read how the essay puts it.</p>")
-        return (f"<p><b>“{html.escape(query.strip())}” does not occur in the essay</b> "
-                "(P1-P11; case, curly quotes and dashes ignored).</p>" + extra)
+            extra = (
+                f"<p>But the shorter “{html.escape(stem)}” does occur, as "
+                + ", ".join(f"“{html.escape(f)}”" for f in forms)
+                + ": try it, and read how the essay puts it.</p>"
+            )
+        return (
+            f"<p><b>“{html.escape(query.strip())}” does not occur in the essay</b> "
+            "(P1-P11; case, curly quotes and dashes ignored).</p>" + extra
+        )
     per = {}
     for hit in hits:
         per.setdefault(hit.pid, []).append(hit)
-    head = (f"<p><b>{len(hits)} occurrence{'s' if len(hits) != 1 else ''}</b> in "
-            f"{len(per)} paragraph{'s' if len(per) != 1 else ''}: "
-            + ", ".join(f"{pid} ({len(h)})" for pid, h in per.items()) + "</p>")
+    head = (
+        f"<p><b>{len(hits)} occurrence{'s' if len(hits) != 1 else ''}</b> in "
+        f"{len(per)} paragraph{'s' if len(per) != 1 else ''}: "
+        + ", ".join(f"{pid} ({len(h)})" for pid, h in per.items())
+        + "</p>"
+    )
     items = []
     for pid, pid_hits in per.items():
         seen = {}
@@ -221,7 +246,7 @@ def shorter_form(query: str, max_cut: int = 3) -> tuple[str, list[str]] | None:
                 end = hit.end
                 while end < len(hit.sentence) and hit.sentence[end].isalnum():
                     end += 1
-                forms.append(hit.sentence[hit.start:end])
+                forms.append(hit.sentence[hit.start : end])
             return stem, list(dict.fromkeys(forms))
     return None
 
@@ -233,7 +258,7 @@ def search_description(query: str) -> str:
     hits = search(query)
     if not hits:
         hint = shorter_form(query)
-        more = (f" The shorter '{hint[0]}' occurs, as {', '.join(hint[1])}." if hint else "")
+        more = f" The shorter '{hint[0]}' occurs, as {', '.join(hint[1])}." if hint else ""
         return f"The text '{query.strip()}' does not occur in paragraphs P1-P11.{more}"
     pids = ", ".join(dict.fromkeys(h.pid for h in hits))
     times = "once" if len(hits) == 1 else f"{len(hits)} times"
@@ -312,8 +337,7 @@ def referent_tags() -> tuple[Tagged, ...]:
     keys = [o.key for o in occurrences]
     if sorted(table) != sorted(keys):
         extra, missing = sorted(set(table) - set(keys)), sorted(set(keys) - set(table))
-        raise ValueError(f"europe_tags.toml is out of step with the seed: extra {extra}, "
-                         f"missing {missing}")
+        raise ValueError(f"europe_tags.toml is out of step with the seed: extra {extra}, missing {missing}")
     out = []
     for occ in occurrences:
         rec = table[occ.key]
@@ -330,8 +354,10 @@ def exercise_statement(occ: Occurrence, width: int = 70) -> str:
     s = occ.sentence
     left = max(0, occ.start - width)
     right = min(len(s), occ.start + len(occ.text) + width)
-    return (f"{occ.pid}: “{'…' if left else ''}{s[left:occ.start]}[{occ.text}]"
-            f"{s[occ.start + len(occ.text):right]}{'…' if right < len(s) else ''}”")
+    return (
+        f"{occ.pid}: “{'…' if left else ''}{s[left : occ.start]}[{occ.text}]"
+        f"{s[occ.start + len(occ.text) : right]}{'…' if right < len(s) else ''}”"
+    )
 
 
 def referent_exercise() -> tuple[dict[str, str], dict[str, str]]:
@@ -363,11 +389,13 @@ def memberships() -> dict[str, dict[str, list[str]]]:
         return [n for n in order if n in names]
 
     return {
-        "NATO": {"members": listed(nato), "only here": listed(nato - eu),
-                 "nuclear": listed(nato & nuclear)},
-        "the EU": {"members": listed(eu), "only here": listed(eu - nato),
-                   "nuclear": listed(eu & nuclear),
-                   "only here in 2020": listed(eu - (nato - nato_since_essay))},
+        "NATO": {"members": listed(nato), "only here": listed(nato - eu), "nuclear": listed(nato & nuclear)},
+        "the EU": {
+            "members": listed(eu),
+            "only here": listed(eu - nato),
+            "nuclear": listed(eu & nuclear),
+            "only here in 2020": listed(eu - (nato - nato_since_essay)),
+        },
     }
 
 
@@ -382,14 +410,17 @@ def memberships_markdown() -> str:
     for body, other in (("NATO", "the EU"), ("the EU", "NATO")):
         row = table[body]
         extra = [n for n in row.get("only here in 2020", []) if n not in row["only here"]]
-        was = (f"; when the essay was written, in {ESSAY_YEAR}, also {md(_and(extra))}"
-               if extra else "")
-        lines.append(f"- **If “Europe” is {body}**: it includes {md(_and(row['only here']))} "
-                     f"(in {body}, not in {other}{was}); its members that the NPT counts as "
-                     f"nuclear-weapon States: {md(_and(row['nuclear']))}.")
-    lines.append("\n*Computed from `helpers/data/actors.csv`, which holds a selection of states "
-                 "(not every member), each row with its source; all five NPT nuclear-weapon "
-                 "States are in it.*")
+        was = f"; when the essay was written, in {ESSAY_YEAR}, also {md(_and(extra))}" if extra else ""
+        lines.append(
+            f"- **If “Europe” is {body}**: it includes {md(_and(row['only here']))} "
+            f"(in {body}, not in {other}{was}); its members that the NPT counts as "
+            f"nuclear-weapon States: {md(_and(row['nuclear']))}."
+        )
+    lines.append(
+        "\n*Computed from `helpers/data/actors.csv`, which holds a selection of states "
+        "(not every member), each row with its source; all five NPT nuclear-weapon "
+        "States are in it.*"
+    )
     return "\n".join(lines)
 
 
@@ -410,7 +441,7 @@ def dating_markdown() -> str:
         f"P3 discusses the Twelve Steps: “{md(mention)}” ({mention.pid}). The document, "
         f"*{md(doc['name'])}*, was released in {md(doc['released'])} (source: {md(doc['source'])}). "
         "So the essay was written around or after February 2020; since it calls a major "
-        "Russia-Europe conflict \"completely impractical\" and never mentions the full-scale "
+        'Russia-Europe conflict "completely impractical" and never mentions the full-scale '
         "invasion of Ukraine, almost certainly before February 2022. **Written c. 2020 (it "
         "discusses the Twelve Steps released in February 2020); later events are not in the "
         "text.**"
@@ -420,8 +451,7 @@ def dating_markdown() -> str:
 def since_then_markdown() -> str:
     """Dated events after the essay, each with its source (from since_then.toml)."""
     events = facts.load_toml("since_then.toml")["event"]
-    return "\n".join(f"- **{md(e['date'])}**: {md(e['text'])} *(Source: {md(e['source'])})*"
-                     for e in events)
+    return "\n".join(f"- **{md(e['date'])}**: {md(e['text'])} *(Source: {md(e['source'])})*" for e in events)
 
 
 def other_voices() -> list[dict]:
@@ -434,9 +464,11 @@ def voices_markdown() -> str:
     lines = []
     for v in other_voices():
         date = f", {md(v['date'])}" if v["date"] else ""
-        lines.append(f"- **{md(v['perspective'])}** ({md(v['place'])}): {md(v['author'])}, "
-                     f"*{md(v['title'])}*, {md(v['outlet'])}{date}. {md(v['what'])} "
-                     f"[link]({v['url']})")
+        lines.append(
+            f"- **{md(v['perspective'])}** ({md(v['place'])}): {md(v['author'])}, "
+            f"*{md(v['title'])}*, {md(v['outlet'])}{date}. {md(v['what'])} "
+            f"[link]({v['url']})"
+        )
     return "\n".join(lines)
 
 
@@ -448,8 +480,9 @@ def capture_markdown() -> str:
     cap = essay.capture()
     chrome = ", ".join(f"“{md(c)}”" for c in cap.chrome_top)
     rep = ", ".join(str(n) for n in cap.repeated_line_numbers)
-    variants = "\n".join(f"  - {v.pid}: “{md(v.first)}” (first rendering) / “{md(v.second)}” "
-                         "(repeat)" for v in cap.variants)
+    variants = "\n".join(
+        f"  - {v.pid}: “{md(v.first)}” (first rendering) / “{md(v.second)}” (repeat)" for v in cap.variants
+    )
     nav = ", ".join(f"“{md(n)}”" for n in cap.navigation)
     return (
         f"- **Page chrome before the essay**: {chrome}; then the byline "

@@ -58,8 +58,10 @@ def ukrainian_voices_markdown() -> str:
     lines = ["**Voices from Kyiv** (op-eds; each summary is ours, the link is the text):", ""]
     for v in ukrainian_voices():
         when = f", {v['date']}" if v.get("date") else ""
-        lines.append(f"- {md(v['author'])}, “{md(v['title'])}”, *{md(v['outlet'])}*{md(when)}: "
-                     f"{md(v['what'])} <{v['url']}>")
+        lines.append(
+            f"- {md(v['author'])}, “{md(v['title'])}”, *{md(v['outlet'])}*{md(when)}: "
+            f"{md(v['what'])} <{v['url']}>"
+        )
     return "\n".join(lines)
 
 
@@ -76,8 +78,7 @@ def since_then() -> list[dict]:
 def since_then_markdown() -> str:
     """The sourced "Since then" box for notebook 08."""
     lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{md(e['date'])}**: {md(e['text'])} *Source:* {md(e['source'])}"
-              for e in since_then()]
+    lines += [f"- **{md(e['date'])}**: {md(e['text'])} *Source:* {md(e['source'])}" for e in since_then()]
     return "\n".join(lines)
 
 

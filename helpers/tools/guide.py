@@ -35,8 +35,10 @@ class Discussion:
 def discussion(path: Path) -> Discussion:
     """The "For discussion" cell and the model-answers cell after it; ValueError if malformed."""
     cells = nbformat.read(path, as_version=4).cells
-    index = next((i for i, c in enumerate(cells)
-                  if c.cell_type == "markdown" and c.source.startswith(DISCUSSION)), None)
+    index = next(
+        (i for i, c in enumerate(cells) if c.cell_type == "markdown" and c.source.startswith(DISCUSSION)),
+        None,
+    )
     if index is None:
         raise ValueError(f"{path.name} has no markdown cell starting with {DISCUSSION!r}")
     if index + 1 >= len(cells) or not cells[index + 1].source.startswith(ANSWERS):
@@ -45,8 +47,11 @@ def discussion(path: Path) -> Discussion:
     # In the notebook the answers sit in a <details> block so that running the cell does not
     # show them; the guide prints them plainly.
     lines = cells[index + 1].source.removeprefix(ANSWERS).strip().splitlines()
-    lines = [ln for ln in lines if ln.strip() not in ("<details>", "</details>")
-             and not ln.strip().startswith("<summary>")]
+    lines = [
+        ln
+        for ln in lines
+        if ln.strip() not in ("<details>", "</details>") and not ln.strip().startswith("<summary>")
+    ]
     answers = "\n".join(lines).strip()
     return Discussion(questions, answers)
 
@@ -61,8 +66,9 @@ def notes(data: dict | None = None) -> dict[str, dict]:
         if missing:
             raise ValueError(f"instructor.toml: {record.get('stem', '?')} lacks {', '.join(missing)}")
         if record["stem"] not in known:
-            raise ValueError(f"instructor.toml: unknown notebook {record['stem']!r}; "
-                             f"valid: {', '.join(sorted(known))}")
+            raise ValueError(
+                f"instructor.toml: unknown notebook {record['stem']!r}; valid: {', '.join(sorted(known))}"
+            )
         out[record["stem"]] = record
     return out
 
@@ -122,17 +128,25 @@ PULSE_STEPS = ("Open", "Wait", "Reveal", "Discuss", "Flip", "Re-ask")
 
 
 def pulse_section(data: dict | None = None) -> list[str]:
-    """"Run a pulse": the six steps from instructor.toml and every pulse question by notebook."""
+    """ "Run a pulse": the six steps from instructor.toml and every pulse question by notebook."""
     data = facts.load_toml("instructor.toml") if data is None else data
     pulse = data["pulse"]
     named = [step.partition("**")[2].partition(".**")[0] for step in pulse["steps"]]
     if tuple(named) != PULSE_STEPS:
         raise ValueError(
-            f"instructor.toml [pulse] steps must be {', '.join(PULSE_STEPS)} in order; got {named}")
+            f"instructor.toml [pulse] steps must be {', '.join(PULSE_STEPS)} in order; got {named}"
+        )
     lines = ["## Run a pulse", "", pulse["intro"], ""]
     lines += [f"{i}. {step}" for i, step in enumerate(pulse["steps"], start=1)]
-    lines += ["", pulse["after"], "", "The pulse questions, in the order the notebooks ask them:", "",
-              "| notebook | question (id) | flip afterwards |", "| --- | --- | --- |"]
+    lines += [
+        "",
+        pulse["after"],
+        "",
+        "The pulse questions, in the order the notebooks ask them:",
+        "",
+        "| notebook | question (id) | flip afterwards |",
+        "| --- | --- | --- |",
+    ]
     for p in predictions.all_predictions().values():
         lines.append(f"| {p.notebook[:2]} | {p.question} (`{p.id}`) | {p.flip} |")
     return [*lines, ""]
@@ -143,8 +157,7 @@ def _plan(plan: dict) -> list[str]:
     lines = [f"### {plan['name']}", "", plan["before"], ""]
     for session in plan["session"]:
         minutes = sum(step["minutes"] for step in session["step"])
-        lines += [f"**{session['title']}**", "", "| minutes | notebook | what to do |",
-                  "| --- | --- | --- |"]
+        lines += [f"**{session['title']}**", "", "| minutes | notebook | what to do |", "| --- | --- | --- |"]
         start = 0
         for step in session["step"]:
             nb = catalog.entry(step["notebook"]) if step["notebook"] else None
@@ -163,8 +176,9 @@ def build(root: Path = ROOT) -> str:
     present = [e for e in catalog.NOTEBOOKS if (root / e.path).exists()]
     missing = [e.stem for e in present if e.stem not in by_stem]
     if missing:
-        raise ValueError(f"instructor.toml has no entry for {', '.join(missing)}: read the notebook "
-                         "and add one")
+        raise ValueError(
+            f"instructor.toml has no entry for {', '.join(missing)}: read the notebook and add one"
+        )
     lines = [
         "# Instructor guide",
         "",
@@ -189,16 +203,22 @@ def build(root: Path = ROOT) -> str:
     ]
     for e in present:
         note = by_stem[e.stem]
-        lines.append(f"| {e.stem[:2]} {e.title} | {e.minutes} / {note['class_minutes']} | "
-                     f"{note['control']} |")
+        lines.append(
+            f"| {e.stem[:2]} {e.title} | {e.minutes} / {note['class_minutes']} | {note['control']} |"
+        )
     lines.append("")
     for e in present:
         lines += _section(e, by_stem[e.stem], discussion(root / e.path))
     lines += pulse_section()
-    lines += ["## Using the controls from the keyboard", "",
-              "Every control works without a mouse. Tell students at the start, and use the keys "
-              "yourself when projecting (the same table is in notebook 00):", "",
-              keyboard.help_markdown(), ""]
+    lines += [
+        "## Using the controls from the keyboard",
+        "",
+        "Every control works without a mouse. Tell students at the start, and use the keys "
+        "yourself when projecting (the same table is in notebook 00):",
+        "",
+        keyboard.help_markdown(),
+        "",
+    ]
     lines += ["## Ready plans", ""]
     for plan in plans():
         lines += _plan(plan)

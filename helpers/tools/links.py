@@ -41,12 +41,15 @@ def check_hub(hub: str) -> str:
     if parts.scheme not in ("http", "https"):
         raise ValueError(
             f"hub URL {hub!r} must start with https:// (or http:// for a hub on this machine), "
-            "e.g. https://hub.example.edu")
+            "e.g. https://hub.example.edu"
+        )
     if not parts.hostname:
         raise ValueError(f"hub URL {hub!r} has no host name; e.g. https://hub.example.edu")
     if parts.query or parts.fragment:
-        raise ValueError(f"hub URL {hub!r} must not carry a query (?...) or a fragment (#...): "
-                         "give the hub's base address only")
+        raise ValueError(
+            f"hub URL {hub!r} must not carry a query (?...) or a fragment (#...): "
+            "give the hub's base address only"
+        )
     if parts.username or parts.password:
         raise ValueError(f"hub URL {hub!r} must not contain a user name or password")
     segments = [s for s in parts.path.split("/") if s]
@@ -54,8 +57,10 @@ def check_hub(hub: str) -> str:
     if inner is not None:
         kept = "/".join(segments[: segments.index(inner)])
         base = f"{parts.scheme}://{parts.netloc}/{kept}".rstrip("/")
-        raise ValueError(f"hub URL {hub!r} points at a page inside the hub (/{inner}/...); "
-                         f"give its base address instead, e.g. {base}")
+        raise ValueError(
+            f"hub URL {hub!r} points at a page inside the hub (/{inner}/...); "
+            f"give its base address instead, e.g. {base}"
+        )
     try:
         parts.port  # noqa: B018 - raises on a port that is not a number in range
     except ValueError as exc:
@@ -72,8 +77,9 @@ def _check_branch(branch: str) -> str:
 def _check_repo(repo: str) -> str:
     parts = urlsplit(repo)
     if parts.scheme not in ("https", "http", "file") or (parts.scheme != "file" and not parts.hostname):
-        raise ValueError(f"repository URL {repo!r} must be an https:// (or file://) git URL, e.g. "
-                         f"{DEFAULT_REPO}")
+        raise ValueError(
+            f"repository URL {repo!r} must be an https:// (or file://) git URL, e.g. {DEFAULT_REPO}"
+        )
     if parts.query or parts.fragment:
         raise ValueError(f"repository URL {repo!r} must not carry a query or a fragment")
     return repo.rstrip("/")
@@ -84,16 +90,17 @@ def folder_name(repo: str) -> str:
     return _check_repo(repo).split("/")[-1]
 
 
-def nbgitpuller_link(hub: str, stem: str, repo: str = DEFAULT_REPO,
-                     branch: str = DEFAULT_BRANCH) -> str:
+def nbgitpuller_link(hub: str, stem: str, repo: str = DEFAULT_REPO, branch: str = DEFAULT_BRANCH) -> str:
     """A link that pulls the collection into the student's server and opens one notebook."""
     hub, repo, branch = check_hub(hub), _check_repo(repo), _check_branch(branch)
     entry = catalog.entry(stem)
-    query = urlencode({
-        "repo": repo,
-        "branch": branch,
-        "urlpath": f"lab/tree/{folder_name(repo)}/{entry.path}",
-    })
+    query = urlencode(
+        {
+            "repo": repo,
+            "branch": branch,
+            "urlpath": f"lab/tree/{folder_name(repo)}/{entry.path}",
+        }
+    )
     return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
@@ -112,15 +119,22 @@ def binder_link(stem: str, repo: str = DEFAULT_REPO, branch: str = DEFAULT_BRANC
     return f"https://mybinder.org/v2/{spec}?{urlencode({'urlpath': f'lab/tree/{entry.path}'}, safe='/')}"
 
 
-def links(hub: str, repo: str = DEFAULT_REPO, branch: str = DEFAULT_BRANCH,
-          root: Path | None = None) -> list[Link]:
+def links(
+    hub: str, repo: str = DEFAULT_REPO, branch: str = DEFAULT_BRANCH, root: Path | None = None
+) -> list[Link]:
     """The links for every notebook in the catalog that exists in ``root`` (all if root is None)."""
     out = []
     for e in catalog.NOTEBOOKS:
         if root is not None and not (root / e.path).exists():
             continue
-        out.append(Link(e.stem, e.title, nbgitpuller_link(hub, e.stem, repo, branch),
-                        binder_link(e.stem, repo, branch)))
+        out.append(
+            Link(
+                e.stem,
+                e.title,
+                nbgitpuller_link(hub, e.stem, repo, branch),
+                binder_link(e.stem, repo, branch),
+            )
+        )
     return out
 
 
@@ -141,13 +155,15 @@ def as_markdown(rows: list[Link]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m helpers.tools.links",
-        description="Print an nbgitpuller link per notebook for your JupyterHub, and Binder links.")
+        description="Print an nbgitpuller link per notebook for your JupyterHub, and Binder links.",
+    )
     parser.add_argument("--hub", required=True, help="the hub's base URL, e.g. https://hub.example.edu")
     parser.add_argument("--branch", default=DEFAULT_BRANCH, help="git branch to pull (default: main)")
     parser.add_argument("--repo", default=DEFAULT_REPO, help=f"git repository (default: {DEFAULT_REPO})")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
-    parser.add_argument("--pulse-service", default="pulse",
-                        help="name of the class pulse service on the hub (default: pulse)")
+    parser.add_argument(
+        "--pulse-service", default="pulse", help="name of the class pulse service on the hub (default: pulse)"
+    )
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parents[2]
     try:

@@ -26,16 +26,25 @@ def voila_executable() -> str:
     here = Path(sys.executable).parent / "voila"
     found = str(here) if here.exists() else shutil.which("voila")
     if not found:
-        raise ValueError("Voilà is not installed in this environment: `make present` installs it "
-                         "(it is in requirements-dev.txt)")
+        raise ValueError(
+            "Voilà is not installed in this environment: `make present` installs it "
+            "(it is in requirements-dev.txt)"
+        )
     return found
 
 
-def voila_command(target: Path, port: int = 8866, open_browser: bool = True,
-                  with_answers: bool = False) -> list[str]:
+def voila_command(
+    target: Path, port: int = 8866, open_browser: bool = True, with_answers: bool = False
+) -> list[str]:
     """The command that serves ``target`` (a notebook, or a folder of them) on 127.0.0.1 only."""
-    command = [voila_executable(), str(target), f"--port={port}", "--Voila.ip=127.0.0.1",
-               "--strip_sources=True", "--theme=light"]
+    command = [
+        voila_executable(),
+        str(target),
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        "--strip_sources=True",
+        "--theme=light",
+    ]
     if not open_browser:
         command.append("--no-browser")
     if not with_answers:
@@ -54,16 +63,18 @@ def notebook_path(name: str) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.tools.present",
-                                     description="Show one notebook in Voilà for projecting.")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.tools.present", description="Show one notebook in Voilà for projecting."
+    )
     parser.add_argument("notebook", help="notebook number or name, e.g. 02")
     parser.add_argument("--port", type=int, default=8866)
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser tab")
     parser.add_argument("--with-answers", action="store_true", help="show the model answers too")
     args = parser.parse_args(argv)
     try:
-        command = voila_command(notebook_path(args.notebook), args.port, not args.no_browser,
-                                args.with_answers)
+        command = voila_command(
+            notebook_path(args.notebook), args.port, not args.no_browser, args.with_answers
+        )
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

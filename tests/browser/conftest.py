@@ -48,6 +48,8 @@ def pytest_terminal_summary(terminalreporter):
     if timings:
         p50 = timings[len(timings) // 2]
         p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-        tr.write_line(f"input-to-change over {len(timings)} inputs: p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
-                      f"max {timings[-1]:.0f} ms (target p95 < 150 ms; recorded, not asserted)")
+        tr.write_line(
+            f"input-to-change over {len(timings)} inputs: p50 {p50:.0f} ms, p95 {p95:.0f} ms, "
+            f"max {timings[-1]:.0f} ms (target p95 < 150 ms; recorded, not asserted)"
+        )
     tr.write_line(f"screenshots: {lab.SCREENSHOTS}")

@@ -32,14 +32,22 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CHROMIUM = Path(os.environ.get("SF_CHROMIUM", "/usr/bin/chromium"))
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
 # Settings a fresh JupyterLab would otherwise ask about or fetch from the internet.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
 }
 # Kernels started by the server refuse non-loopback connections, as in tests/test_notebooks.py.
 KERNEL_STARTUP = "from tests_netguard import install as _install\n_install()\ndel _install\n"
@@ -48,8 +56,10 @@ KERNEL_STARTUP = "from tests_netguard import install as _install\n_install()\nde
 def unavailable_reason() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if not CHROMIUM.exists():
-        return (f"Chromium is not installed at {CHROMIUM} (install it with `apt-get install -y "
-                "chromium`; .ci/run does this when it can), so the browser tests cannot run")
+        return (
+            f"Chromium is not installed at {CHROMIUM} (install it with `apt-get install -y "
+            "chromium`; .ci/run does this when it can), so the browser tests cannot run"
+        )
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError as exc:
@@ -83,8 +93,9 @@ class LabServer:
         return f"{self.base}/lab/workspaces/{workspace}/tree/{notebook}?reset&token={self.token}"
 
     def api(self, path: str, method: str = "GET") -> object:
-        request = urllib.request.Request(f"{self.base}/api/{path}", method=method,
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(
+            f"{self.base}/api/{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -122,8 +133,7 @@ def _write_settings(home: Path, extra: dict | None = None) -> dict[str, str]:
     shutil.copy(ROOT / "tests" / "netguard.py", startup.parent / "tests_netguard.py")
     (startup / "00-netguard.py").write_text(
         "import sys as _sys\n"
-        f"_sys.path.insert(0, {str(startup.parent)!r})\n"
-        + KERNEL_STARTUP + "_sys.path.pop(0)\n",
+        f"_sys.path.insert(0, {str(startup.parent)!r})\n" + KERNEL_STARTUP + "_sys.path.pop(0)\n",
         encoding="utf-8",
     )
     return {
@@ -146,22 +156,29 @@ def lab_server(timeout: float = 90, settings: dict | None = None) -> Iterator[La
     """
     tmp = Path(tempfile.mkdtemp(prefix="sf-lab-"))
     root = tmp / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    shutil.copytree(
+        ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    )
     env = {**os.environ, **_write_settings(tmp / "home", settings)}
     port, token = free_port(), secrets.token_hex(24)
     jupyter = Path(sys.executable).parent / "jupyter-lab"
     command = [
-        str(jupyter), "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+        str(jupyter),
+        "--no-browser",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--ServerApp.open_browser=False",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     log = tmp / "lab.log"
     with open(log, "wb") as log_file:
-        process = subprocess.Popen(command, cwd=root, env=env, stdout=log_file,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command, cwd=root, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
     server = LabServer(port, token, root, process, log)
     kernels: set[int] = set()
     previous = _raise_on_sigterm()
@@ -241,8 +258,12 @@ def chromium() -> Iterator[object]:
     try:
         with sync_playwright() as pw:
             context = pw.chromium.launch_persistent_context(
-                str(profile), executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-                viewport=VIEWPORT, device_scale_factor=1,
+                str(profile),
+                executable_path=str(CHROMIUM),
+                headless=True,
+                args=CHROMIUM_ARGS,
+                viewport=VIEWPORT,
+                device_scale_factor=1,
             )
             try:
                 yield context
@@ -255,8 +276,8 @@ def chromium() -> Iterator[object]:
 # --- driving a notebook -------------------------------------------------------------------------
 
 PROBE = (Path(__file__).with_name("probe.js")).read_text(encoding="utf-8")
-RUN_TIMEOUT_MS = 300_000       # Run All on a slow CI machine
-CHANGE_TIMEOUT_MS = 15_000     # an input must show its effect within this (the time is recorded)
+RUN_TIMEOUT_MS = 300_000  # Run All on a slow CI machine
+CHANGE_TIMEOUT_MS = 15_000  # an input must show its effect within this (the time is recorded)
 MAX_CONTROLS = int(os.environ.get("SF_BROWSER_MAX_CONTROLS", "14"))  # per notebook
 ACTIONS_PER_CONTROL = 2
 TEXT_PROBES = ("security", "Milan", "collective")
@@ -279,17 +300,22 @@ class NotebookReport:
     def summary(self) -> str:
         ms = sorted(t["ms"] for t in self.timings)
         median = f"{ms[len(ms) // 2]:.0f} ms" if ms else "-"
-        return (f"{self.name}: Run All {self.run_seconds:.1f} s; {self.widget_outputs} widget outputs, "
-                f"{self.images} images; used {self.controls_used} of {self.controls_found} controls "
-                f"({len(self.timings)} timed inputs, median input-to-change {median}); "
-                f"screenshot {self.screenshot}")
+        return (
+            f"{self.name}: Run All {self.run_seconds:.1f} s; {self.widget_outputs} widget outputs, "
+            f"{self.images} images; used {self.controls_used} of {self.controls_found} controls "
+            f"({len(self.timings)} timed inputs, median input-to-change {median}); "
+            f"screenshot {self.screenshot}"
+        )
 
 
 def _settle(page, quiet_ms: int = 300, timeout_ms: int = 60_000) -> None:
     """Wait until the kernel is idle, no cell is queued and the page has stopped changing."""
     page.wait_for_function(
         "(quiet) => window.__sf.idle() && window.__sf.quietFor() > quiet",
-        arg=quiet_ms, timeout=timeout_ms, polling=100)
+        arg=quiet_ms,
+        timeout=timeout_ms,
+        polling=100,
+    )
 
 
 def open_notebook(page, server: LabServer, name: str, timeout_ms: int = 120_000) -> None:
@@ -331,15 +357,21 @@ def run_all(page, timeout_ms: int = RUN_TIMEOUT_MS) -> float:
 
 def check_after_run(page, report: NotebookReport) -> None:
     """No error output, every cell ran, every widget view rendered, every image loaded."""
-    not_run = [i for i, (prompt, size) in enumerate(page.evaluate("__sf.prompts()"), start=1)
-               if size and not (prompt.startswith("[") and prompt[1:-2].isdigit())]
+    not_run = [
+        i
+        for i, (prompt, size) in enumerate(page.evaluate("__sf.prompts()"), start=1)
+        if size and not (prompt.startswith("[") and prompt[1:-2].isdigit())
+    ]
     if not_run:
         report.problems.append(f"code cells {not_run} did not run (stopped by an error?)")
     report.problems += [f"error output: {text}" for text in page.evaluate("__sf.errors()")]
     # Widget views render asynchronously after the kernel is idle: give them a moment.
     try:
-        page.wait_for_function("() => __sf.problems().length === 0 && __sf.brokenImages().length === 0",
-                               timeout=15_000, polling=200)
+        page.wait_for_function(
+            "() => __sf.problems().length === 0 && __sf.brokenImages().length === 0",
+            timeout=15_000,
+            polling=200,
+        )
     except Exception:  # noqa: BLE001 - reported below with what is still wrong
         pass
     report.problems += page.evaluate("__sf.problems()")
@@ -352,11 +384,13 @@ def screenshot(page, path: Path, max_height: int = 30_000) -> Path:
     """The whole notebook as one PNG: grow the viewport to the notebook's height, then shoot."""
     path.parent.mkdir(parents=True, exist_ok=True)
     height = page.evaluate(
-        "() => { const s = __sf.scroller(); return s ? s.scrollHeight - s.clientHeight : 0; }")
+        "() => { const s = __sf.scroller(); return s ? s.scrollHeight - s.clientHeight : 0; }"
+    )
     original = page.viewport_size
     try:
-        page.set_viewport_size({"width": original["width"],
-                                "height": min(original["height"] + height + 40, max_height)})
+        page.set_viewport_size(
+            {"width": original["width"], "height": min(original["height"] + height + 40, max_height)}
+        )
         page.wait_for_timeout(300)
         _settle(page, quiet_ms=300, timeout_ms=30_000)
         page.evaluate("() => { const s = __sf.scroller(); if (s) s.scrollTop = 0; }")
@@ -368,8 +402,9 @@ def screenshot(page, path: Path, max_height: int = 30_000) -> Path:
     return path
 
 
-def _timed(page, report: NotebookReport, control: dict, action: str, trigger: str, act,
-           expect_change: bool | None) -> bool:
+def _timed(
+    page, report: NotebookReport, control: dict, action: str, trigger: str, act, expect_change: bool | None
+) -> bool:
     """Do one input and time it until the output shows a change; return whether it changed.
 
     ``expect_change``: True - no change is a problem; None - a change is timed if it comes but
@@ -381,16 +416,21 @@ def _timed(page, report: NotebookReport, control: dict, action: str, trigger: st
     changed = False
     if expect_change is not False:
         try:
-            page.wait_for_function("() => __sf.result() !== null",
-                                   timeout=CHANGE_TIMEOUT_MS if expect_change else 3_000, polling=20)
+            page.wait_for_function(
+                "() => __sf.result() !== null",
+                timeout=CHANGE_TIMEOUT_MS if expect_change else 3_000,
+                polling=20,
+            )
             ms = page.evaluate("__sf.result()")
-            report.timings.append({"control": control["label"], "kind": control["kind"],
-                                   "action": action, "ms": ms})
+            report.timings.append(
+                {"control": control["label"], "kind": control["kind"], "action": action, "ms": ms}
+            )
             changed = True
         except Exception:  # noqa: BLE001 - judged below or by the caller
             if expect_change:
-                report.problems.append(f"{what}: nothing on the page changed within "
-                                       f"{CHANGE_TIMEOUT_MS / 1000:.0f} s")
+                report.problems.append(
+                    f"{what}: nothing on the page changed within {CHANGE_TIMEOUT_MS / 1000:.0f} s"
+                )
     page.evaluate("__sf.cancel()")
     _settle(page, quiet_ms=150)
     report.problems += [f"{what}: {p}" for p in page.evaluate(f"__sf.problems({control['out']})")]
@@ -408,8 +448,11 @@ def _use(page, report: NotebookReport, control: dict, has_button: bool) -> bool:
     kind = control["kind"]
     if kind == "toggle":
         buttons = loc.locator("button.widget-toggle-button")
-        others = [i for i in range(buttons.count())
-                  if "mod-active" not in (buttons.nth(i).get_attribute("class") or "")]
+        others = [
+            i
+            for i in range(buttons.count())
+            if "mod-active" not in (buttons.nth(i).get_attribute("class") or "")
+        ]
         for i in others[:ACTIONS_PER_CONTROL]:
             option = buttons.nth(i).text_content().strip()
             _timed(page, report, control, f"click '{option}'", "click", buttons.nth(i).click, True)
@@ -417,8 +460,15 @@ def _use(page, report: NotebookReport, control: dict, has_button: bool) -> bool:
         options, selected = loc.evaluate("el => [[...el.options].map(o => o.text), el.selectedIndex]")
         others = [i for i in range(len(options)) if i != selected]
         for i in others[:ACTIONS_PER_CONTROL]:
-            _timed(page, report, control, f"choose '{options[i]}'", "change",
-                   lambda i=i: loc.select_option(index=i), not has_button)
+            _timed(
+                page,
+                report,
+                control,
+                f"choose '{options[i]}'",
+                "change",
+                lambda i=i: loc.select_option(index=i),
+                not has_button,
+            )
     elif kind == "slider":
         handle = loc.locator(".noUi-handle").first
         for _ in range(ACTIONS_PER_CONTROL):
@@ -433,14 +483,16 @@ def _use(page, report: NotebookReport, control: dict, has_button: bool) -> bool:
         current = loc.input_value()
         for probe in [p for p in TEXT_PROBES if p != current][:ACTIONS_PER_CONTROL]:
             loc.fill(probe)
-            _timed(page, report, control, f"type '{probe}' + Enter", "keydown",
-                   lambda: loc.press("Enter"), True)
+            _timed(
+                page, report, control, f"type '{probe}' + Enter", "keydown", lambda: loc.press("Enter"), True
+            )
     elif kind == "radio":
         inputs = loc.locator("input[type=radio]")
         unchecked = [i for i in range(inputs.count()) if not inputs.nth(i).is_checked()]
         for i in unchecked[:1]:
-            _timed(page, report, control, f"choose option {i + 1}", "click", inputs.nth(i).click,
-                   not has_button)
+            _timed(
+                page, report, control, f"choose option {i + 1}", "click", inputs.nth(i).click, not has_button
+            )
     elif kind == "button":
         report.controls_used += 1
         return _timed(page, report, control, "click", "click", loc.click, None)
@@ -453,15 +505,18 @@ def exercise_controls(page, report: NotebookReport, max_controls: int = MAX_CONT
     controls = page.evaluate("__sf.scan()")
     report.controls_found = len(controls)
     with_button = {c["out"] for c in controls if c["kind"] == "button"}
-    ordered = ([c for c in controls if c["out"] not in with_button]
-               + [c for c in controls if c["out"] in with_button])
+    ordered = [c for c in controls if c["out"] not in with_button] + [
+        c for c in controls if c["out"] in with_button
+    ]
     pressed: dict[int, bool] = {}
     for control in ordered[:max_controls]:
         try:
             changed = _use(page, report, control, control["out"] in with_button)
         except Exception as exc:  # noqa: BLE001 - one broken control must not hide the others
-            report.problems.append(f"{control['kind']} '{control['label']}': {type(exc).__name__}: "
-                                   f"{str(exc).splitlines()[0][:300]}")
+            report.problems.append(
+                f"{control['kind']} '{control['label']}': {type(exc).__name__}: "
+                f"{str(exc).splitlines()[0][:300]}"
+            )
             continue
         if control["kind"] == "button":
             pressed[control["out"]] = pressed.get(control["out"], False) or changed
@@ -471,8 +526,9 @@ def exercise_controls(page, report: NotebookReport, max_controls: int = MAX_CONT
             report.problems.append(f"buttons {labels} in output {out}: none changed anything on the page")
 
 
-def check_notebook(context, server: LabServer, name: str, shots: Path = SCREENSHOTS,
-                   max_controls: int = MAX_CONTROLS) -> NotebookReport:
+def check_notebook(
+    context, server: LabServer, name: str, shots: Path = SCREENSHOTS, max_controls: int = MAX_CONTROLS
+) -> NotebookReport:
     """Open, Run All, check, screenshot, use the controls; the kernel is shut down afterwards."""
     report = NotebookReport(name)
     stem = Path(name).stem
@@ -526,8 +582,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   PROBLEM: {problem}")
             reports.append(report)
     if args.json:
-        args.json.write_text(json.dumps(
-            [{**r.__dict__, "screenshot": str(r.screenshot)} for r in reports], indent=1))
+        args.json.write_text(
+            json.dumps([{**r.__dict__, "screenshot": str(r.screenshot)} for r in reports], indent=1)
+        )
     return 1 if any(r.problems for r in reports) else 0
 
 

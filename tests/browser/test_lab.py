@@ -24,8 +24,9 @@ def test_notebook_in_jupyterlab(name, lab_server, browser_context):
     print(report.summary())
     assert report.screenshot is not None and report.screenshot.exists(), "no screenshot was saved"
     assert not report.problems, f"{name} in JupyterLab:\n" + "\n".join(report.problems)
-    assert report.images > 0 or report.widget_outputs == 0 or report.controls_found == 0, \
+    assert report.images > 0 or report.widget_outputs == 0 or report.controls_found == 0, (
         f"{name} shows widgets but no picture at all"
+    )
     if report.controls_found:
         assert report.timings, f"{name}: controls were used but none changed the page"
 

@@ -44,8 +44,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def config_text(workdir: Path, token: str, ports: dict[str, int], extra_config: str = "",
-                environment: dict[str, str] | None = None, checkout: str = CHECKOUT) -> str:
+def config_text(
+    workdir: Path,
+    token: str,
+    ports: dict[str, int],
+    extra_config: str = "",
+    environment: dict[str, str] | None = None,
+    checkout: str = CHECKOUT,
+) -> str:
     """The hub's configuration for this run (written to ``workdir/jupyterhub_config.py``)."""
     args = ["--allow-root"] if os.geteuid() == 0 else []  # as root the server refuses to start
     env = {"TMPDIR": str(workdir / "tmp"), "MPLBACKEND": "Agg", **(environment or {})}
@@ -65,20 +71,20 @@ def pulled_checkout(spawner):
     return os.pathsep.join([here, *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
-c.JupyterHub.bind_url = "http://127.0.0.1:{ports['public']}"
-c.JupyterHub.hub_bind_url = "http://127.0.0.1:{ports['hub']}"
-c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports['proxy_api']}"
+c.JupyterHub.bind_url = "http://127.0.0.1:{ports["public"]}"
+c.JupyterHub.hub_bind_url = "http://127.0.0.1:{ports["hub"]}"
+c.ConfigurableHTTPProxy.api_url = "http://127.0.0.1:{ports["proxy_api"]}"
 c.ConfigurableHTTPProxy.command = [{str(PROXY)!r}]
-c.ConfigurableHTTPProxy.pid_file = {str(workdir / 'proxy.pid')!r}
-c.JupyterHub.db_url = "sqlite:///{workdir / 'jupyterhub.sqlite'}"
-c.JupyterHub.cookie_secret_file = {str(workdir / 'cookie_secret')!r}
-c.JupyterHub.pid_file = {str(workdir / 'hub.pid')!r}
+c.ConfigurableHTTPProxy.pid_file = {str(workdir / "proxy.pid")!r}
+c.JupyterHub.db_url = "sqlite:///{workdir / "jupyterhub.sqlite"}"
+c.JupyterHub.cookie_secret_file = {str(workdir / "cookie_secret")!r}
+c.JupyterHub.pid_file = {str(workdir / "hub.pid")!r}
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = {secrets.token_hex(16)!r}
 c.Authenticator.allow_all = True
 c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = {str(workdir / 'home' / '{username}')!r}
-c.Spawner.cmd = [{str(VENV_BIN / 'jupyterhub-singleuser')!r}]
+c.SimpleLocalProcessSpawner.home_dir_template = {str(workdir / "home" / "{username}")!r}
+c.Spawner.cmd = [{str(VENV_BIN / "jupyterhub-singleuser")!r}]
 c.Spawner.args = {args!r}
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 240
@@ -100,8 +106,13 @@ c.JupyterHub.cleanup_proxy = True
 class Hub:
     """One JupyterHub process and the requests a course admin's script would make to it."""
 
-    def __init__(self, workdir: Path, extra_config: str = "", environment: dict[str, str] | None = None,
-                 checkout: str = CHECKOUT) -> None:
+    def __init__(
+        self,
+        workdir: Path,
+        extra_config: str = "",
+        environment: dict[str, str] | None = None,
+        checkout: str = CHECKOUT,
+    ) -> None:
         self.workdir = workdir
         self.extra_config, self.environment, self.checkout = extra_config, environment, checkout
         self.token = secrets.token_hex(24)  # 48 characters; the hub accepts at most 64
@@ -119,15 +130,27 @@ class Hub:
         (self.workdir / "tmp").mkdir(parents=True, exist_ok=True)
         (self.workdir / "home").mkdir(exist_ok=True)
         config = self.workdir / "jupyterhub_config.py"
-        config.write_text(config_text(self.workdir, self.token, self.ports, self.extra_config,
-                                      self.environment, self.checkout), encoding="utf-8")
+        config.write_text(
+            config_text(
+                self.workdir, self.token, self.ports, self.extra_config, self.environment, self.checkout
+            ),
+            encoding="utf-8",
+        )
         env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-        env.update(HOME=str(self.workdir), TMPDIR=str(self.workdir / "tmp"),
-                   PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}")
+        env.update(
+            HOME=str(self.workdir),
+            TMPDIR=str(self.workdir / "tmp"),
+            PATH=f"{VENV_BIN}{os.pathsep}{env.get('PATH', '/usr/bin:/bin')}",
+        )
         self.log = open(self.workdir / "hub.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [str(VENV_BIN / "jupyterhub"), "-f", str(config)], cwd=self.workdir, env=env,
-            stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
+            [str(VENV_BIN / "jupyterhub"), "-f", str(config)],
+            cwd=self.workdir,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -220,8 +243,9 @@ class Hub:
     def pull(self, name: str, query: str, timeout: float = 120) -> list[dict]:
         """Run nbgitpuller's pull for this student and return its events up to 'finished'."""
         events = []
-        with self.http.get(f"{self.url}/user/{name}/git-pull/api?{query}", stream=True,
-                           timeout=timeout) as response:
+        with self.http.get(
+            f"{self.url}/user/{name}/git-pull/api?{query}", stream=True, timeout=timeout
+        ) as response:
             response.raise_for_status()
             for line in response.iter_lines(decode_unicode=True):
                 if line and line.startswith("data:"):
@@ -240,8 +264,7 @@ class Hub:
 
     def open_session(self, name: str, path: str) -> str:
         """Open the notebook as JupyterLab does (a session starts a kernel in its folder)."""
-        body = {"path": path, "type": "notebook", "name": Path(path).name,
-                "kernel": {"name": "python3"}}
+        body = {"path": path, "type": "notebook", "name": Path(path).name, "kernel": {"name": "python3"}}
         response = self.http.post(f"{self.url}/user/{name}/api/sessions", json=body, timeout=120)
         response.raise_for_status()
         return response.json()["kernel"]["id"]
@@ -251,15 +274,19 @@ class Hub:
         url = f"{self.url}/user/{name}/api/kernels/{kernel_id}/restart"
         self.http.post(url, timeout=120).raise_for_status()
 
-    def execute_notebook(self, name: str, kernel_id: str, cells: list[dict],
-                         cell_timeout: float = 180) -> list[list[dict]]:
+    def execute_notebook(
+        self, name: str, kernel_id: str, cells: list[dict], cell_timeout: float = 180
+    ) -> list[list[dict]]:
         """Run each code cell through the kernel's websocket; return each cell's outputs."""
         # With a session id, as JupyterLab connects (without one the server logs a warning).
-        ws_url = (f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel_id}/channels"
-                  f"?session_id={uuid.uuid4().hex}")
+        ws_url = (
+            f"ws://127.0.0.1:{self.ports['public']}/user/{name}/api/kernels/{kernel_id}/channels"
+            f"?session_id={uuid.uuid4().hex}"
+        )
         try:
-            ws = websocket.create_connection(ws_url, header=[f"Authorization: token {self.token}"],
-                                             timeout=cell_timeout)
+            ws = websocket.create_connection(
+                ws_url, header=[f"Authorization: token {self.token}"], timeout=cell_timeout
+            )
         except websocket.WebSocketConnectionClosedException as exc:
             raise WebsocketLost(f"during the websocket handshake, before any cell ran: {exc}") from exc
         code = [cell["source"] for cell in cells if cell["cell_type"] == "code"]
@@ -281,13 +308,31 @@ class WebsocketLost(websocket.WebSocketConnectionClosedException):
 
 def _run_cell(ws: websocket.WebSocket, code: str, timeout: float) -> list[dict]:
     msg_id = uuid.uuid4().hex
-    ws.send(json.dumps({
-        "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": "student",
-                   "session": uuid.uuid4().hex, "version": "5.3"},
-        "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-        "content": {"code": code, "silent": False, "store_history": True,
-                    "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
-    }))
+    ws.send(
+        json.dumps(
+            {
+                "header": {
+                    "msg_id": msg_id,
+                    "msg_type": "execute_request",
+                    "username": "student",
+                    "session": uuid.uuid4().hex,
+                    "version": "5.3",
+                },
+                "parent_header": {},
+                "metadata": {},
+                "channel": "shell",
+                "buffers": [],
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": True,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
+            }
+        )
+    )
     outputs: list[dict] = []
     idle = replied = False
     deadline = time.monotonic() + timeout
@@ -314,9 +359,9 @@ def _decode(frame: str | bytes) -> dict:
     if isinstance(frame, str):
         return json.loads(frame)
     count = int.from_bytes(frame[:4], "big")
-    offsets = [int.from_bytes(frame[4 + 4 * i: 8 + 4 * i], "big") for i in range(count)]
+    offsets = [int.from_bytes(frame[4 + 4 * i : 8 + 4 * i], "big") for i in range(count)]
     end = offsets[1] if count > 1 else len(frame)
-    return json.loads(frame[offsets[0]:end].decode("utf-8"))
+    return json.loads(frame[offsets[0] : end].decode("utf-8"))
 
 
 def rss_mb(pid: int) -> tuple[float, float]:

@@ -41,13 +41,13 @@ TEACHER_MARK = "Teacher's update pushed after the first pull."
 HELPER_MARK = "as revised by the teacher after the first pull"
 ATTRIBUTION = '— Bordachev, {self.pid}"'  # the end of Quotation._repr_markdown_ in helpers/sources/essay.py
 NEW_CELL = 'from helpers.sources.essay import quote\n\nquote("P7", "Collective security refers to")'
-PROBE = ("import helpers\nprint('HELPERS-FROM', helpers.__file__)\n"
-         "print('HELPERS-VERSION', helpers.__version__)")
+PROBE = (
+    "import helpers\nprint('HELPERS-FROM', helpers.__file__)\nprint('HELPERS-VERSION', helpers.__version__)"
+)
 
 
 def _git(*args: str, cwd: Path) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
 def make_upstream(parent: Path) -> Path:
@@ -61,12 +61,26 @@ def make_upstream(parent: Path) -> Path:
         except subprocess.CalledProcessError:  # e.g. git refuses a repository owned by another user
             shutil.rmtree(dest, ignore_errors=True)
     # No usable git history: commit the checkout's files to a fresh repository.
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "__pycache__", ".*_cache", ".hypothesis", "test-artifacts"))
+    shutil.copytree(
+        ROOT,
+        dest,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", ".*_cache", ".hypothesis", "test-artifacts"
+        ),
+    )
     _git("init", "--quiet", "-b", "main", cwd=dest)
     _git("add", "-A", cwd=dest)
-    _git("-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "--quiet",
-         "-m", "snapshot", cwd=dest)
+    _git(
+        "-c",
+        "user.name=test",
+        "-c",
+        "user.email=test@localhost",
+        "commit",
+        "--quiet",
+        "-m",
+        "snapshot",
+        cwd=dest,
+    )
     return dest
 
 
@@ -98,12 +112,29 @@ def teacher_pushes(upstream: Path, notebook: str) -> tuple[str, str]:
     assert f'helpers.require("{old}")' in source, f"{notebook}'s first code cell does not require {old}"
     first["source"] = source.replace(f'helpers.require("{old}")', f'helpers.require("{new}")')
     # Right after the version check (a student's own cells at the end are not touched).
-    nb["cells"].insert(nb["cells"].index(first) + 1, {
-        "cell_type": "code", "execution_count": None, "id": "teacher-new-cell", "metadata": {},
-        "outputs": [], "source": NEW_CELL})
+    nb["cells"].insert(
+        nb["cells"].index(first) + 1,
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "teacher-new-cell",
+            "metadata": {},
+            "outputs": [],
+            "source": NEW_CELL,
+        },
+    )
     nb_path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    _git("-c", "user.name=teacher", "-c", "user.email=teacher@localhost", "commit", "--quiet",
-         "-am", "teacher's update: a helper changed, and the notebook that uses it", cwd=upstream)
+    _git(
+        "-c",
+        "user.name=teacher",
+        "-c",
+        "user.email=teacher@localhost",
+        "commit",
+        "--quiet",
+        "-am",
+        "teacher's update: a helper changed, and the notebook that uses it",
+        cwd=upstream,
+    )
     return old, new
 
 
@@ -165,10 +196,20 @@ def run_student(hub: classroom.Hub, name: str, query: str, path: str, started: f
     outputs, reconnects, losses, kernel = run_with_one_reconnect(hub, name, path, kernel, cells)
     run_s = time.monotonic() - t0
     helpers_seen = probe_helpers(hub, name, kernel)
-    return {"name": name, "ready_s": round(ready, 1), "reconnects": reconnects, "losses": losses,
-            "ready_after_first_s": round(asked - started + ready, 1), "pull_s": round(pulled, 1),
-            "run_s": round(run_s, 1), "done_s": round(time.monotonic() - started, 1),
-            "helpers": helpers_seen, "kernel": kernel, "cells": cells, "outputs": outputs}
+    return {
+        "name": name,
+        "ready_s": round(ready, 1),
+        "reconnects": reconnects,
+        "losses": losses,
+        "ready_after_first_s": round(asked - started + ready, 1),
+        "pull_s": round(pulled, 1),
+        "run_s": round(run_s, 1),
+        "done_s": round(time.monotonic() - started, 1),
+        "helpers": helpers_seen,
+        "kernel": kernel,
+        "cells": cells,
+        "outputs": outputs,
+    }
 
 
 def run_with_one_reconnect(hub, name, path, kernel, cells):
@@ -185,10 +226,17 @@ def run_with_one_reconnect(hub, name, path, kernel, cells):
             # aborting it (an error while opening the kernel channels), or a process dying; the
             # report keeps when it happened (handshake or after how many cells) and the hub's
             # log lines, so a recurrence names its cause. A second loss fails the test.
-            losses.append({"error": str(exc), "after_s": round(time.monotonic() - t0, 1),
-                           "log": [ln for ln in hub.log_tail(400).splitlines()
-                                   if re.search(r"error|warn|traceback|exception|closed|\[E |\[W ",
-                                                ln, flags=re.I)][-20:]})
+            losses.append(
+                {
+                    "error": str(exc),
+                    "after_s": round(time.monotonic() - t0, 1),
+                    "log": [
+                        ln
+                        for ln in hub.log_tail(400).splitlines()
+                        if re.search(r"error|warn|traceback|exception|closed|\[E |\[W ", ln, flags=re.I)
+                    ][-20:],
+                }
+            )
             if reconnects:
                 raise
             reconnects += 1
@@ -219,16 +267,25 @@ def second_pull(hub: classroom.Hub, first: dict, query: str, path: str) -> dict:
     t0 = time.monotonic()
     outputs, reconnects, losses, kernel = run_with_one_reconnect(hub, name, path, kernel, cells)
     run_s = time.monotonic() - t0
-    return {"name": name, "cells": cells, "outputs": outputs, "run_s": round(run_s, 1),
-            "reconnects": reconnects, "losses": losses, "helpers": probe_helpers(hub, name, kernel),
-            "stale_message": errors[0]["traceback"][0]}
+    return {
+        "name": name,
+        "cells": cells,
+        "outputs": outputs,
+        "run_s": round(run_s, 1),
+        "reconnects": reconnects,
+        "losses": losses,
+        "helpers": probe_helpers(hub, name, kernel),
+        "stale_message": errors[0]["traceback"][0],
+    }
 
 
 @pytest.fixture
 def stop_on_sigterm():
     """Turn SIGTERM into an exception so the test's ``finally`` stops the hub."""
+
     def handler(signum, frame):
         raise KeyboardInterrupt("SIGTERM: stopping the classroom")
+
     previous = signal.signal(signal.SIGTERM, handler)
     yield
     signal.signal(signal.SIGTERM, previous)
@@ -240,7 +297,8 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
         pytest.skip(reason)
     assert classroom.node_major() >= 20, "configurable-http-proxy 5 needs Node.js 20 or later"
     assert classroom.PROXY.exists(), (
-        f"{classroom.PROXY} is missing: `make test` installs it (target .venv/node/.installed)")
+        f"{classroom.PROXY} is missing: `make test` installs it (target .venv/node/.installed)"
+    )
     assert shutil.which("git"), "git is missing: nbgitpuller (and this test) need it"
     upstream = make_upstream(tmp_path)
     stem = next(s for s in PREFERRED if (upstream / "notebooks" / f"{s}.ipynb").exists())
@@ -268,13 +326,15 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
 
         for r in runs:  # kernels import helpers from the student's pulled checkout, not the environment
             assert Path(r["helpers"]["file"]).resolve() == expected_helpers(hub, r["name"]), (
-                f"{r['name']}'s kernel imported {r['helpers']['file']}")
+                f"{r['name']}'s kernel imported {r['helpers']['file']}"
+            )
 
         # One student edits the notebook; the teacher changes a helper and the notebook using it.
         student = STUDENTS[0]
         model = hub.contents(student, path)
         model["content"]["cells"].append(
-            {"cell_type": "markdown", "metadata": {}, "source": EDIT_MARK, "id": "student-note"})
+            {"cell_type": "markdown", "metadata": {}, "source": EDIT_MARK, "id": "student-note"}
+        )
         hub.save(student, path, {"type": "notebook", "format": "json", "content": model["content"]})
         old, new = teacher_pushes(upstream, f"notebooks/{stem}.ipynb")
         assert all(r["helpers"]["version"] == old for r in runs)
@@ -285,8 +345,9 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
         readme = hub.contents(student, str(Path(path).parent.parent / "README.md"))["content"]
         assert TEACHER_MARK in readme, "the teacher's change did not arrive with the second pull"
         stale = seconds[0]["stale_message"]
-        assert stale.startswith(f"This notebook needs helpers {new} or newer, but this kernel has "
-                                f"helpers {old}"), stale
+        assert stale.startswith(
+            f"This notebook needs helpers {new} or newer, but this kernel has helpers {old}"
+        ), stale
         problems = [p for r in seconds for p in check_outputs(r["name"], r["cells"], r["outputs"])]
         assert not problems, "\n".join(problems)
         for r in seconds:
@@ -295,27 +356,40 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
             shown = json.dumps(new_cell_outputs(r), ensure_ascii=False)
             assert HELPER_MARK in shown, f"{r['name']}: the new cell showed {shown[:300]}"
 
-        RESULTS.update({
-            "notebook": f"{stem}.ipynb", "students": len(STUDENTS), "hub_start_s": round(hub_up, 1),
-            "all_ready_s": max(r["ready_after_first_s"] for r in runs),
-            "all_ran_notebook_s": max(r["done_s"] for r in runs),
-            "per_student": [{k: v for k, v in r.items() if k not in ("cells", "outputs")}
-                            | memory[r["name"]] for r in runs],
-            "edit_survived_second_pull": True,
-            "helper_update": {
-                "before": old, "after": new, "students": len(seconds),
-                "imported_from": f"~/{classroom.CHECKOUT}/helpers (PYTHONPATH set by the spawner)",
-                "new_output_shown": sum(HELPER_MARK in json.dumps(new_cell_outputs(r), ensure_ascii=False)
-                                        for r in seconds),
-                "stale_kernel_said": stale,
-                "second_run_s": max(r["run_s"] for r in seconds),
-            },
-        })
+        RESULTS.update(
+            {
+                "notebook": f"{stem}.ipynb",
+                "students": len(STUDENTS),
+                "hub_start_s": round(hub_up, 1),
+                "all_ready_s": max(r["ready_after_first_s"] for r in runs),
+                "all_ran_notebook_s": max(r["done_s"] for r in runs),
+                "per_student": [
+                    {k: v for k, v in r.items() if k not in ("cells", "outputs")} | memory[r["name"]]
+                    for r in runs
+                ],
+                "edit_survived_second_pull": True,
+                "helper_update": {
+                    "before": old,
+                    "after": new,
+                    "students": len(seconds),
+                    "imported_from": f"~/{classroom.CHECKOUT}/helpers (PYTHONPATH set by the spawner)",
+                    "new_output_shown": sum(
+                        HELPER_MARK in json.dumps(new_cell_outputs(r), ensure_ascii=False) for r in seconds
+                    ),
+                    "stale_kernel_said": stale,
+                    "second_run_s": max(r["run_s"] for r in seconds),
+                },
+            }
+        )
     finally:
         killed = hub.stop()  # first, so that students' threads still waiting fail fast
         pool.shutdown(wait=True, cancel_futures=True)
-    survivors = [pid for pid in hub.seen if classroom.psutil.pid_exists(pid)
-                 and classroom.psutil.Process(pid).status() != classroom.psutil.STATUS_ZOMBIE]
+    survivors = [
+        pid
+        for pid in hub.seen
+        if classroom.psutil.pid_exists(pid)
+        and classroom.psutil.Process(pid).status() != classroom.psutil.STATUS_ZOMBIE
+    ]
     assert not survivors, f"processes still running after stop: {survivors}"
     RESULTS["processes_stopped"] = len(hub.seen)
     RESULTS["had_to_kill"] = len(killed)
@@ -323,14 +397,24 @@ def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
 
 def test_output_checks_catch_errors_stderr_missing_quotes_and_widgets():
     """check_outputs can fail: each kind of problem it looks for is reported."""
-    cells = [{"cell_type": "code", "source": 'quote("P7", "Collective security refers to")'},
-             {"cell_type": "code", "source": "explorer"}]
-    good = [[{"output_type": "display_data",
-              "data": {"text/markdown": "> Collective security refers to the security ..."}}],
-            [{"output_type": "display_data", "data": {WIDGET_VIEW: {"model_id": "x"}}}]]
+    cells = [
+        {"cell_type": "code", "source": 'quote("P7", "Collective security refers to")'},
+        {"cell_type": "code", "source": "explorer"},
+    ]
+    good = [
+        [
+            {
+                "output_type": "display_data",
+                "data": {"text/markdown": "> Collective security refers to the security ..."},
+            }
+        ],
+        [{"output_type": "display_data", "data": {WIDGET_VIEW: {"model_id": "x"}}}],
+    ]
     assert check_outputs("ana", cells, good) == []
-    bad = [[{"output_type": "stream", "name": "stderr", "text": "DeprecationWarning: ..."}],
-           [{"output_type": "error", "ename": "ValueError", "evalue": "unknown actor", "traceback": []}]]
+    bad = [
+        [{"output_type": "stream", "name": "stderr", "text": "DeprecationWarning: ..."}],
+        [{"output_type": "error", "ename": "ValueError", "evalue": "unknown actor", "traceback": []}],
+    ]
     problems = check_outputs("ana", cells, bad)
     assert any("wrote to stderr" in p for p in problems)
     assert any("ValueError: unknown actor" in p for p in problems)
