@@ -183,3 +183,17 @@ def test_notebook_prose_numbers_match_the_model():
     assert f"holds exactly 1/{n}" in prose and f"(1/{n} each)" in prose
     # The enlargement quiz's answer is not given away just before it (student reading item 7).
     assert "1/462 to 4/2145" not in prose
+
+
+def test_05_names_no_unverified_author_for_the_veto_defence():
+    """Review row 19 (05 part): the Claude (1956) attribution could not be verified, so it is gone;
+    the veto defence is labelled as ours, and the sourced Bosco note is shown with the copy read."""
+    nb = json.loads((ROOT / "notebooks" / "05_monopoly_of_power.ipynb").read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    prose = " ".join(" ".join(c.split()) for c in cells)
+    assert "Swords into Plowshares" not in prose and "Inis Claude" not in prose
+    assert "We give this argument in our own words and name no author for it" in prose
+    assert 'Markdown(voting_text.fact_markdown("council_great_powers"))' in cells
+    note = tv.fact_markdown("council_great_powers")
+    assert "Oxford University Press, 2009" in note and "Read via:" in note and "not the book itself" in note
+    assert "'still served an invaluable purpose: to prevent conflict between the Great Powers'" in note

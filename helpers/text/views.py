@@ -2,11 +2,11 @@
 
 The critics of the essay live in ``reading_sources.toml`` (shown by
 :func:`helpers.text.reading.voices_markdown`). This module shows the rest of the conversation
-from ``other_views.toml``: scholars who share part of the essay's diagnosis, a second Russian
-voice (so the essay reads as *one* Russian view), the Twelve Steps' own convenors, and Ukraine's
-view in its own documents. Each record carries our paraphrase (labelled as ours), the page we
-read, and a note when we could read only a copy or a report; the renderer prints all three, so
-a student can see how far each summary can be trusted.
+from ``other_views.toml``: scholars who share part of the essay's diagnosis, or who put another
+cause than concepts first, a second Russian voice (so the essay reads as *one* Russian view), the
+Twelve Steps' own convenors, and Ukraine's view in its own documents. Each record carries our
+paraphrase (labelled as ours), the page we read, and a note when we could read only a copy or a
+report; the renderer prints all three, so a student can see how far each summary can be trusted.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Stance key -> the heading a student reads, in the order the groups are shown.
 STANCES = {
     "diagnosis": "Shares part of the essay's diagnosis",
+    "cause": "Puts another cause than concepts first",
     "russian": "Another Russian voice",
     "convenors": "The Twelve Steps' own convenors",
     "ukraine": "Ukraine, in its own documents",

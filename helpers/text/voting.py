@@ -60,9 +60,10 @@ def turkey_line(rule_id: str, index: str) -> str:
 def fact_markdown(fact_id: str) -> str:
     """A sourced fact from ``voting_rules.toml`` as a Markdown note, with its source."""
     record = voting.fact(fact_id)
+    via = f" *Read via:* {_esc(record['read_via'])}." if record.get("read_via") else ""
     return (
         f"> {_esc(record['text'])}\n>\n> *Source:* {_esc(record['source'])} "
-        f"(accessed {_esc(record['accessed'])})"
+        f"(accessed {_esc(record['accessed'])}).{via}"
     )
 
 
