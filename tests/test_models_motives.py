@@ -147,8 +147,19 @@ def test_hobbes_passage_is_quoted_with_its_source():
     from helpers.text import motives as tm
 
     text = tm.hobbes_markdown()
+    # Word for word as Project Gutenberg eBook #3207 prints them (read 2026-12-03): 'principall',
+    # but 'quarrel' with one l (review row 20 guessed 'quarrell'; the e-text does not have it).
+    assert "So that in the nature of man, we find three principall causes of quarrel. First, " in text
     assert "First, Competition; Secondly, Diffidence; Thirdly, Glory." in text
-    assert "for Gain; the second, for Safety; and the third, for Reputation" in text
+    assert (
+        "The first, maketh men invade for Gain; the second, for Safety; and the third, for Reputation."
+        in text
+    )
+    from helpers.sources import facts
+
+    for passage in facts.load_toml("hobbes.toml")["passage"]:
+        assert "Project Gutenberg eBook #3207" in passage["read_via"]
+        assert "Not checked against a facsimile" in passage["read_via"]  # the limit is said, not hidden
 
 
 def test_jervis_worlds_cite_jervis_not_a_summary_site():
