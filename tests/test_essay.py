@@ -128,3 +128,20 @@ def test_term_lookup_error_lists_terms():
 def test_unknown_paragraph_id():
     with pytest.raises(ValueError, match="valid ids"):
         essay.paragraph("p7")
+
+
+def test_p4_is_read_as_a_security_dilemma_only_with_a_hedge_and_herz():
+    """Review row 14: 03, 06 and 07 call P4 a security dilemma only as a reading ('can be read as'),
+    with the term credited to Herz (1950), never flatly ('P4 describes one')."""
+    import json
+
+    from tests.conftest import ROOT
+
+    for name in ("03_whose_security", "06_motives_and_the_leveller", "07_impossible_or_unacceptable"):
+        nb = json.loads((ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        prose = " ".join(
+            " ".join("".join(c["source"]).split()) for c in nb["cells"] if c["cell_type"] == "markdown"
+        )
+        assert "security dilemma" in prose, name
+        assert "P4 describes a security dilemma" not in prose and "P4 describes one" not in prose, name
+        assert "can be read as" in prose and "Herz" in prose, name
