@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from helpers.figures.engine import Picture
-from helpers.figures.style import GREY, PALETTE, TEXT_GREY
+from helpers.figures.style import GREY, PALETTE
 from helpers.figures.text import ink, label
 from helpers.models import osce, proposals
 
@@ -149,7 +149,7 @@ class Commitments(Picture):
                     "dropped",
                     size="note",
                     weight="bold",
-                    color=TEXT_GREY,
+                    color=ink(GREY, SHADE),
                     ha="right",
                     va="bottom",
                     zorder=5,
