@@ -10,25 +10,19 @@ from __future__ import annotations
 
 import platform
 import statistics
+import sys
 import time
+from pathlib import Path
 
-from helpers.explorers import bargaining as bargaining_explorer
-from helpers.explorers import poll as poll_explorer
-from helpers.explorers import reading as reading_explorer
-from helpers.explorers import widgets
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from helpers.explorers import bargaining as bargaining_explorer  # noqa: E402
+from helpers.explorers import poll as poll_explorer  # noqa: E402
+from helpers.explorers import reading as reading_explorer  # noqa: E402
+from helpers.explorers import widgets  # noqa: E402
+from tests.test_reader import SEARCHES  # noqa: E402  (the searches the reader's tests render)
 
 TARGET_S = 0.1
-SEARCHES = [
-    "security",
-    "Milan",
-    "collective security",
-    '"international relations"',
-    "EU-Russia",
-    "  COLLECTIVE   Security ",
-    "qwertyuiop-not-in-the-essay",
-    "Ukraine",
-    "",
-]
 
 
 def cpu_render(render, **values) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers.text import markup, reading, twelve_steps
+from helpers.text import markup, since_then, twelve_steps
 
 PLANTED = "<b>bold</b> & more"
 
@@ -13,10 +13,10 @@ def test_md_escapes_markup_but_keeps_quotes():
 
 
 def test_a_planted_record_is_escaped_in_the_since_then_list(monkeypatch):
-    record = {"date": "2030-01-01", "text": PLANTED, "source": "x", "accessed": "2030-01-01"}
-    monkeypatch.setattr(reading.facts, "load_toml", lambda name: {"event": [record]})
-    out = reading.since_then_markdown()
-    assert "<b>" not in out and "&lt;b&gt;bold" in out
+    record = {"date": "2030-01-01", "text": PLANTED, "source": PLANTED, "accessed": "2030-01-01"}
+    monkeypatch.setattr(since_then, "load_toml", lambda name: {"event": [record]})
+    out = since_then.markdown()
+    assert "<b>" not in out and out.count("&lt;b&gt;bold") == 2
 
 
 def test_a_planted_record_is_escaped_in_the_twelve_steps_card(monkeypatch):

@@ -122,10 +122,10 @@ def test_render_cut_by_ninety_percent():
 
 def test_since_then_box_is_sourced():
     from helpers.sources import facts
-    from helpers.text import motives as tm
+    from helpers.text import since_then
 
-    box = tm.since_then_markdown()
-    assert "2022-02-24" in box and "c. 2020" in box
+    box = since_then.markdown()
+    assert "24 February 2022" in box and "c. 2020" in box
     events = facts.load_toml("since_then.toml")["event"]
     assert all(e["source"].strip() and e["accessed"].strip() for e in events)
 
@@ -150,9 +150,9 @@ def test_might_table_questions_comparable_might_with_the_data():
 
 def test_since_then_box_prints_each_source_inline():
     from helpers.sources import facts
-    from helpers.text import motives as tm
+    from helpers.text import since_then
 
-    box = tm.since_then_markdown()
+    box = since_then.markdown()
     for event in facts.load_toml("since_then.toml")["event"]:
         assert f"{event['text']} *Source:* {event['source']}" in box
     assert "visive.ai" not in box

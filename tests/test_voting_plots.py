@@ -138,7 +138,8 @@ def test_quizzes_have_the_computed_answers():
 def test_sourced_notes():
     assert "Source:" in tv.fact_markdown("abstention_not_veto")
     box = tv.since_then_markdown()
-    assert "7 March 2024" in box and "September 2022:" in box
+    assert "**7 March 2024**:" in box and "**September 2022**:" in box and "Sweden joins NATO" in box
+    assert box.count("*Source:*") == len(voting.sweden_accession_events())
     assert "1/32" in tv.turkey_markdown() and "candidate since 1999" in tv.turkey_markdown()
     with pytest.raises(ValueError, match="valid facts"):
         tv.fact_markdown("unknown")

@@ -15,6 +15,7 @@ from helpers.figures.engine import Picture
 from helpers.models import framings
 from helpers.sources import facts
 from helpers.sources.essay import quote
+from helpers.text import framings as framings_text
 
 FRAMING_OPTIONS = {"collective security": "collective", "international security": "international"}
 LENS_OPTIONS: dict[str, str] = {
@@ -91,7 +92,7 @@ def side_text(main: framings.Framing, other: framings.Framing | None = None, len
     ]
     out = "".join(f"<p><b>{k}:</b> {html.escape(v)}</p>" for k, v in rows)
     if facts.actor(main.perspective.actor).kind == "state":
-        out += f'<p style="font-size:0.9em">{html.escape(framings.status(main.perspective.actor))}</p>'
+        out += f'<p style="font-size:0.9em">{html.escape(framings_text.status(main.perspective.actor))}</p>'
     if main.quote:
         out += quote_html(*main.quote)
     if other is not None:

@@ -6,8 +6,8 @@ from helpers.explorers import quiz, widgets
 from helpers.explorers.widgets import View
 from helpers.figures.membership import MembershipPicture, describe
 from helpers.models import membership
-from helpers.models.framings import status
 from helpers.sources import facts
+from helpers.text.framings import status
 
 CONTROLS = (
     widgets.toggle("club", "Draw the line around:", {"NATO": "NATO", "the EU": "EU", "both": "both"}),

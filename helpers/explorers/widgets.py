@@ -104,19 +104,23 @@ def toggle(
     name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None, tooltip: str = ""
 ) -> Control:
     """A row of toggle buttons; options are values, (label, value) pairs, or {label: value}."""
-    opts = _options(options)
-    return Control(
-        "toggle", name, label, opts, opts[0][1] if default is None and opts else default, tooltip=tooltip
-    )
+    return _choice("toggle", name, label, options, default, tooltip)
 
 
 def dropdown(
     name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any = None, tooltip: str = ""
 ) -> Control:
     """A drop-down list; options as for :func:`toggle`."""
+    return _choice("dropdown", name, label, options, default, tooltip)
+
+
+def _choice(
+    kind: str, name: str, label: str, options: Sequence[Any] | Mapping[str, Any], default: Any, tooltip: str
+) -> Control:
+    """A control choosing one of ``options``; the default is the first option's value."""
     opts = _options(options)
     return Control(
-        "dropdown", name, label, opts, opts[0][1] if default is None and opts else default, tooltip=tooltip
+        kind, name, label, opts, opts[0][1] if default is None and opts else default, tooltip=tooltip
     )
 
 

@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from helpers.figures.engine import Picture
-from helpers.figures.style import GREY, PALETTE, TEXT_GREY
+from helpers.figures.style import GREY, PALETTE
 from helpers.figures.text import ink, label
 from helpers.models import osce, proposals
 
@@ -149,7 +149,7 @@ class Commitments(Picture):
                     "dropped",
                     size="note",
                     weight="bold",
-                    color=TEXT_GREY,
+                    color=ink(GREY, SHADE),
                     ha="right",
                     va="bottom",
                     zorder=5,
@@ -268,6 +268,18 @@ FIT_HEAD = {
 FIT_COLOR = {True: PALETTE["blue"], False: PALETTE["vermillion"], None: GREY}
 
 
+def _quadrant_shade(xy: tuple[float, float], width: float, height: float, **kwargs: Any) -> Rectangle:
+    """The shading of the quadrant the scores give (on the plane, and small in the key)."""
+    return Rectangle(xy, width, height, facecolor=PALETTE["sky blue"], alpha=0.25, edgecolor="none", **kwargs)
+
+
+def _essay_mark(xy: tuple[float, float], width: float, height: float, **kwargs: Any) -> Rectangle:
+    """The hatched orange box of the essay's one placement (on the plane, and small in the key)."""
+    return Rectangle(
+        xy, width, height, facecolor="none", edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5, **kwargs
+    )
+
+
 def _wrap(text: str, width: int = PANEL_WRAP) -> str:
     return textwrap.fill(text, width)
 
@@ -330,9 +342,7 @@ class Plane(Picture):
                 )
             )
             label(panel, (0.08, y), what, size="note", ha="left")
-        panel.add_artist(
-            Rectangle((0.0, 0.145), 0.06, 0.04, facecolor=PALETTE["sky blue"], alpha=0.25, edgecolor="none")
-        )
+        panel.add_artist(_quadrant_shade((0.0, 0.145), 0.06, 0.04))
         label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note", ha="left")
         # The reading's name and key change only with the reading (the static key).
         reading = self.assessment.reading
@@ -363,30 +373,9 @@ class Plane(Picture):
         label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
         if a.quadrant in QUADRANT_SPAN:
             (x0, x1), (y0, y1) = QUADRANT_SPAN[a.quadrant]
-            ax.add_artist(
-                Rectangle(
-                    (x0, y0),
-                    x1 - x0,
-                    y1 - y0,
-                    facecolor=PALETTE["sky blue"],
-                    alpha=0.25,
-                    edgecolor="none",
-                    zorder=0.5,
-                )
-            )
+            ax.add_artist(_quadrant_shade((x0, y0), x1 - x0, y1 - y0, zorder=0.5))
         if self.show_essay:
-            ax.add_artist(
-                Rectangle(
-                    (0.4, 5.6),
-                    4.2,
-                    3.8,
-                    facecolor="none",
-                    edgecolor=PALETTE["orange"],
-                    hatch="//",
-                    linewidth=1.5,
-                    zorder=1.5,
-                )
-            )
+            ax.add_artist(_essay_mark((0.4, 5.6), 4.2, 3.8, zorder=1.5))
         green = PALETTE["bluish green"]
         if a.reading == "strategy":
             ax.add_artist(
@@ -448,17 +437,7 @@ class Plane(Picture):
             color=ink(FIT_COLOR[a.fits]),
         )
         if self.show_essay:
-            panel.add_artist(
-                Rectangle(
-                    (0.0, 0.255),
-                    0.06,
-                    0.05,
-                    facecolor="none",
-                    edgecolor=PALETTE["orange"],
-                    hatch="//",
-                    linewidth=1.5,
-                )
-            )
+            panel.add_artist(_essay_mark((0.0, 0.255), 0.06, 0.05))
             placement = proposals.essay_placement()
             label(
                 panel,

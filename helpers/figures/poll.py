@@ -32,12 +32,17 @@ def _axes(fig, rect: tuple[float, float, float, float], xlim, ylim):
     return ax
 
 
-def _log_votes_axis(ax, ticks: tuple[int, ...]) -> None:
-    """A log x axis with a few plain labelled ticks and no minor ticks."""
+def _finish_votes_axes(ax, ticks: tuple[int, ...], xlabel: str, ylabel: str, title: str) -> None:
+    """A curve against the number of votes: a log x axis with a few plain labelled ticks (no minor
+    ticks), the axis labels, the legend top right, and the title."""
     ax.set_xscale("log")
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_minor_locator(NullLocator())
     ax.xaxis.set_major_formatter(lambda x, _pos: f"{x:,.0f}")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="upper right", frameon=False, fontsize=T.SIZES["note"])
+    _title(ax, title)
 
 
 def _title(ax, text: str, size: str = "title") -> None:
@@ -213,11 +218,13 @@ class BiasFloorPicture(Picture):
         ax.plot(self.sizes, self.without, marker="s", ls="--", color=NO_BIAS_COLOUR, label=fair)
         ax.plot(self.sizes, self.with_bias, marker="o", color=ESTIMATE_COLOUR, label=eager)
         ax.axhline(self.floor, color=LIMIT_COLOUR, ls=":", lw=2, label=floor)
-        _log_votes_axis(ax, (30, 100, 300, 1000, 3000, 10000))
-        ax.set_xlabel("number of votes (log scale)")
-        ax.set_ylabel("largest error (points)")
-        _title(ax, self.title())
-        ax.legend(loc="upper right", frameon=False, fontsize=T.SIZES["note"])
+        _finish_votes_axes(
+            ax,
+            (30, 100, 300, 1000, 3000, 10000),
+            "number of votes (log scale)",
+            "largest error (points)",
+            self.title(),
+        )
         return ax
 
 
@@ -265,11 +272,13 @@ class WidthCurvePicture(Picture):
             ls="none",
             label=page,
         )
-        _log_votes_axis(ax, (10, 100, 1000, 10000))
-        ax.set_xlabel("number of votes, same shares (log scale)")
-        ax.set_ylabel("half-width (points)")
-        _title(ax, self.title())
-        ax.legend(loc="upper right", frameon=False, fontsize=T.SIZES["note"])
+        _finish_votes_axes(
+            ax,
+            (10, 100, 1000, 10000),
+            "number of votes, same shares (log scale)",
+            "half-width (points)",
+            self.title(),
+        )
         return ax
 
 

@@ -28,34 +28,8 @@ PALETTE: dict[str, str] = {
 }
 GREY = "#8C8C8C"
 LIGHT = "#F2F2F2"
-# Darker text variants of the palette (issue 16, WCAG 1.4.3): the same hues, dark enough that a
-# small label reaches 4.5:1 on white and on the light boxes (#E8E8E8) labels sit in (checked by
-# tests/test_contrast.py). PALETTE is for lines, markers and fills; TEXT is for words.
-TEXT: dict[str, str] = {
-    "orange": "#885E00",
-    "sky blue": "#156D9E",
-    "bluish green": "#007555",
-    "yellow": "#6F6809",
-    "blue": "#006BA8",
-    "vermillion": "#AA4B00",
-    "reddish purple": "#A9407A",
-    "black": "#000000",
-    "grey": "#595959",
-}
-TEXT_GREY = TEXT["grey"]
-
-
-def text_colour(colour: str) -> str:
-    """The text variant of a palette colour (or of GREY); any other colour is returned as given.
-
-    Use it for any label below large size (18 pt, or 14 pt bold) drawn in a palette colour.
-    """
-    by_hex = {v.upper(): TEXT[k] for k, v in PALETTE.items()}
-    by_hex[GREY.upper()] = TEXT_GREY
-    if colour in TEXT:
-        return TEXT[colour]
-    return by_hex.get(str(colour).upper(), colour)
-
+# PALETTE is for lines, markers and fills. Words in a palette colour take a darker shade of it that
+# reaches 4.5:1 on their background (issue 16, WCAG 1.4.3): helpers.figures.text.ink().
 
 # An order for categorical series: high contrast first, yellow last (weak on white).
 CYCLE: tuple[str, ...] = tuple(

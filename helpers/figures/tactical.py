@@ -105,6 +105,11 @@ def solve(race: R.Race, start: tuple[float, float]) -> RaceModel:
     return RaceModel(race, start, R.outcome(race, *start), x, y, R.dividing_line(race), exit_point(x, y))
 
 
+def _point(x: float, y: float, **style) -> Line2D:
+    """One marker at (x, y), no line: ``style`` names the marker, its size and colours."""
+    return Line2D([x], [y], linestyle="none", **style)
+
+
 def _nullclines(ax, race: R.Race) -> None:
     """Lines where dx/dt = 0 (solid) and dy/dt = 0 (dashed), drawn across the view."""
     xs = np.array(VIEW)
@@ -170,7 +175,7 @@ class Race(Picture):
             col, row = divmod(i, 4)
             x, y = 0.56 * col, 0.88 - 0.25 * row
             if "marker" in style:
-                key.add_artist(Line2D([x + 0.025], [y], linestyle="none", **style))
+                key.add_artist(_point(x + 0.025, y, **style))
             else:
                 key.add_artist(Line2D([x, x + 0.05], [y, y], **style))
             label(key, (x + 0.065, y), text, size="note", ha="left")
@@ -203,20 +208,19 @@ class Race(Picture):
             )
         ax.add_artist(Line2D(_clip(m.x), _clip(m.y), color=color, linewidth=2.6, zorder=4))
         x0, y0 = m.start
-        ax.add_artist(Line2D([x0], [y0], marker="o", color="black", markersize=8, linestyle="none", zorder=5))
+        ax.add_artist(_point(x0, y0, marker="o", color="black", markersize=8, zorder=5))
         boxed(ax, (x0 - 0.3, y0 + 0.3), "start", size="note", ha="right", va="bottom", pad=0.2, zorder=6)
         if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
             xs, ys = R.equilibrium(race)
             settles = m.outcome.kind == "settles"
             ax.add_artist(
-                Line2D(
-                    [xs],
-                    [ys],
+                _point(
+                    xs,
+                    ys,
                     marker="*" if settles else "X",
                     markersize=15,
                     color="black",
                     markerfacecolor="black" if settles else "white",
-                    linestyle="none",
                     zorder=5,
                 )
             )
@@ -228,14 +232,13 @@ class Race(Picture):
             t, edge = m.exit
             up = edge == hi
             at.add_artist(
-                Line2D(
-                    [t],
-                    [edge],
+                _point(
+                    t,
+                    edge,
                     marker="^" if up else "v",
                     markersize=11,
                     color=color,
                     markeredgecolor="black",
-                    linestyle="none",
                     clip_on=False,
                     zorder=5,
                 )

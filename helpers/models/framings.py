@@ -196,14 +196,8 @@ class Framing:
         raise ValueError(f"no node {actor_id!r}; nodes are {', '.join(n.id for n in self.nodes)}")
 
 
-def _check(value: str, valid: tuple[str, ...] | dict, what: str, plural: str = "") -> None:
-    if value not in valid:
-        raise ValueError(f"unknown {what} {value!r}; valid {plural or what + 's'} are {', '.join(valid)}")
-
-
 def perspective(key: str) -> Perspective:
-    _check(key, PERSPECTIVES, "perspective")
-    return PERSPECTIVES[key]
+    return facts.pick(PERSPECTIVES, key, "perspective")
 
 
 def placed_states(actor_ids: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -222,7 +216,7 @@ def placed_states(actor_ids: tuple[str, ...] | None = None) -> tuple[str, ...]:
 
 def collective_members(which: str, year: int) -> tuple[str, ...]:
     """Members of "NATO", "EU" or "community" (NATO and the EU together) in ``year``."""
-    _check(which, ("NATO", "EU", "community"), "collective")
+    facts.check(which, ("NATO", "EU", "community"), "collective")
     if which == "community":
         return tuple(sorted(set(membership.members("NATO", year)) | set(membership.members("EU", year))))
     return membership.members(which, year)
@@ -261,9 +255,15 @@ def _nodes(states: tuple[str, ...], roles: dict[str, str], labels: dict[str, str
     )
 
 
+def _framing(view: Perspective, states: tuple[str, ...], roles: dict[str, str], edges, **words) -> Framing:
+    """A framing of ``states`` seen from ``view``: each state a node in its role, the ``edges``
+    drawn, and ``words`` (name, title, groups, secured, against, cooperation, quote, notes)."""
+    return Framing(perspective=view, nodes=_nodes(states, roles), edges=tuple(edges), **words)
+
+
 def frame(framing: str, perspective_key: str = "brussels", actors: tuple[str, ...] | None = None) -> Framing:
     """The essay's ``collective`` or ``international`` framing of ``actors`` from a perspective."""
-    _check(framing, FRAMINGS, "framing")
+    facts.check(framing, FRAMINGS, "framing")
     view = perspective(perspective_key)
     states = placed_states(actors)
     year = view.year
@@ -336,13 +336,14 @@ def _collective(view: Perspective, states: tuple[str, ...], year: int, me: str) 
         quote = ("P7", "Collective security refers to")
     for s in states:
         roles.setdefault(s, "outsider")
-    return Framing(
+    return _framing(
+        view,
+        states,
+        roles,
+        edges,
         name="collective",
         title=f"Collective security, seen from {view.label}",
-        perspective=view,
-        nodes=_nodes(states, roles),
         groups=groups,
-        edges=tuple(edges),
         secured=secured,
         against=against,
         cooperation="Inside the line: members pool their interests. Across the line: dialogue at "
@@ -372,13 +373,14 @@ def _international(view: Perspective, states: tuple[str, ...], year: int, me: st
         )
     else:
         detail = ""
-    return Framing(
+    return _framing(
+        view,
+        states,
+        roles,
+        edges,
         name="international",
         title=f"International security, seen from {view.label}",
-        perspective=view,
-        nodes=_nodes(states, roles),
         groups=(),
-        edges=edges,
         secured=f"{who[:1].upper() + who[1:]}, as one state among others: no in-group, no line.",
         against="No one in advance: threats and partners differ issue by issue, and the same two "
         "states can clash on one issue and cooperate on another.",
@@ -397,7 +399,7 @@ def scholarly_terms() -> dict[str, dict[str, str]]:
 
 def lens(lens_id: str, perspective_key: str = "brussels", actors: tuple[str, ...] | None = None) -> Framing:
     """The same actors under a scholarly term ("collective_defence", "concert", ...)."""
-    _check(lens_id, LENSES[1:], "lens", "lenses")
+    facts.check(lens_id, LENSES[1:], "lens", "lenses")
     view = perspective(perspective_key)
     states = placed_states(actors)
     term = scholarly_terms()[lens_id]
@@ -444,82 +446,17 @@ def lens(lens_id: str, perspective_key: str = "brussels", actors: tuple[str, ...
         against = "Breaches of the common rules; clashes of interest are normal and managed."
     if me in states:
         roles[me] = "self" if roles.get(me) != "great power" else "great power"
-    return Framing(
+    return _framing(
+        view,
+        states,
+        roles,
+        edges,
         name=lens_id,
         title=f"{term['name'][0].upper() + term['name'][1:]} ({term['who']})",
-        perspective=view,
-        nodes=_nodes(states, roles),
         groups=groups,
-        edges=tuple(edges),
         secured=secured,
         against=against,
         cooperation=term["idea"],
         quote=None,
         notes=(term["differs"],),
     )
-
-
-def homogeneity_evidence() -> str:
-    """Sourced cases that test the claim that NATO and the EU are uniquely homogeneous (P7)."""
-    table = facts.actors()
-    rows = {r["id"]: r for r in interactions()}
-    uk = table["GBR"]
-    uk_source = next(part for part in uk.source.split("; ") if "Withdrawal" in part)
-    lines = [
-        f"- The {uk.name} left the EU on {uk.eu_left} (source: {uk_source}).",
-        f"- {rows['s400']['issue']}: a NATO member bought a Russian air-defence system and was "
-        f"sanctioned by its main ally (source: {rows['s400']['source']}).",
-        f"- {rows['sweden_delay']['issue']} ({rows['sweden_delay']['start']}-"
-        f"{rows['sweden_delay']['end']}): under NATO's consensus rule one member could hold up the "
-        f"collective's enlargement (source: {rows['sweden_delay']['source']}).",
-    ]
-    return "\n".join(lines)
-
-
-def since_then(dates: tuple[str, ...] = ("2022-02-24", "2023-04-04", "2024-03-07")) -> str:
-    """A short sourced 'Since then' list: events after the essay (from since_then.toml)."""
-    events = {e["date"]: e for e in facts.load_toml("since_then.toml")["event"]}
-    missing = [d for d in dates if d not in events]
-    if missing:
-        raise ValueError(f"no 'since then' event dated {missing}; dated events are {', '.join(events)}")
-    return "\n".join(f"- **{d}**: {events[d]['text']} (source: {events[d]['source']})" for d in dates)
-
-
-def partnership_markdown() -> str:
-    """States that cooperated with NATO without belonging to it (Partnership for Peace, sourced)."""
-    table = facts.actors()
-    rows = facts.load_csv("partnerships.csv")
-    items = [f"{table[r['id']].name} ({r['joined']}{'; ' + r['note'] if r['note'] else ''})" for r in rows]
-    return (
-        f"Partnership for Peace partners among the states drawn: {'; '.join(items)}. "
-        f"(source: {rows[0]['source']}, accessed {rows[0]['accessed']})"
-    )
-
-
-def status(actor_id: str) -> str:
-    """One line on a state's memberships, candidacies, NATO course and partnerships, dated.
-
-    The line names the data files it comes from; their full citations are in the notebook's
-    Sources list (the line sits beside a picture, where a page of citations would bury it).
-    """
-    a = facts.actor(actor_id)
-    bits = []
-    if a.nato_accession:
-        bits.append(f"NATO member since {a.nato_accession}")
-    if a.eu_accession:
-        bits.append(f"EU member since {a.eu_accession}" + (f", left {a.eu_left}" if a.eu_left else ""))
-    if a.eu_candidate_since:
-        bits.append(f"EU candidate since {a.eu_candidate_since}")
-    if a.nato_course:
-        bits.append(a.nato_course)
-    files = ["actors.csv"]
-    for row in facts.load_csv("partnerships.csv"):
-        if row["id"] == actor_id:
-            # The note carries the end of a partnership (e.g. Russia's, suspended in 2014).
-            bits.append(
-                f"NATO {row['programme']} partner from {row['joined']}"
-                + (f" ({row['note']})" if row["note"] else "")
-            )
-            files.append("partnerships.csv")
-    where = " and ".join(dict.fromkeys(files))
-    return f"{a.name}: {'; '.join(bits) or 'in neither NATO nor the EU'} (sourced in {where}; see Sources)."

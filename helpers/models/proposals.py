@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from helpers.sources.facts import load_toml
+from helpers.sources.facts import load_toml, pick
 
 DATA = "proposals.toml"
 SCALE = (0, 10)
@@ -94,10 +94,7 @@ def proposals() -> dict[str, Proposal]:
 
 def proposal(proposal_id: str) -> Proposal:
     """One proposal; ValueError names the valid ids."""
-    table = proposals()
-    if proposal_id not in table:
-        raise ValueError(f"unknown proposal {proposal_id!r}; valid proposals are {', '.join(table)}")
-    return table[proposal_id]
+    return pick(proposals(), proposal_id, "proposal")
 
 
 def essay_placement() -> dict:
@@ -107,9 +104,7 @@ def essay_placement() -> dict:
 
 def reading(name: str) -> dict:
     """One of the two readings of P10's phrase; ValueError names the valid ones."""
-    if name not in READINGS:
-        raise ValueError(f"unknown reading {name!r}; valid readings are {', '.join(READINGS)}")
-    return READINGS[name]
+    return pick(READINGS, name, "reading")
 
 
 def _check_score(label: str, value: float) -> float:

@@ -41,10 +41,15 @@ class Analysis:
 
 
 def _check(referent: str, framing: str) -> None:
-    if referent not in REFERENTS:
-        raise ValueError(f"unknown referent {referent!r}; valid referents are {', '.join(REFERENTS)}")
-    if framing not in framings.FRAMINGS:
-        raise ValueError(f"unknown framing {framing!r}; valid framings are {', '.join(framings.FRAMINGS)}")
+    facts.check(referent, REFERENTS, "referent")
+    facts.check(framing, framings.FRAMINGS, "framing")
+
+
+def _no_place(
+    referent: str, framing: str, verdict: str, quote: tuple[str, str], threats: tuple[str, ...] = ()
+) -> Analysis:
+    """The framing has no place for ``referent``: no parties, no partners, perhaps a threat."""
+    return Analysis(referent, framing, False, threats, (), (), verdict, quote)
 
 
 def analyse(referent: str, framing: str) -> Analysis:
@@ -79,41 +84,30 @@ def analyse(referent: str, framing: str) -> Analysis:
                 ("P2", "That is, against threats from states"),
             )
         if referent == "RUS":
-            return Analysis(
+            return _no_place(
                 referent,
                 framing,
-                False,
-                ("community",),
-                (),
-                (),
                 "No place as a referent: the collective framing secures the collective, "
                 "and Russia is outside the only community present (P4). The essay says "
                 "both sides serve their own national interests (P2); seen from Moscow, "
                 "the collective, with the means to realise its interests, is the "
                 "security problem (P4). Again a threat, not a party.",
                 ("P4", "Europe and its interests represent a security problem for Russia"),
+                threats=("community",),
             )
         if referent == "UKR":
-            return Analysis(
+            return _no_place(
                 referent,
                 framing,
-                False,
-                (),
-                (),
-                (),
                 "No place as a referent. The collective framing secures the collective; "
                 "on our reading it sees Ukraine only through 'the Ukrainian crisis', the "
                 "particular issue on which the collective's security is said to depend "
                 "(P1) - an object, not a subject.",
                 ("P1", "depends on progress made concerning a particular issue"),
             )
-        return Analysis(
+        return _no_place(
             referent,
             framing,
-            False,
-            (),
-            (),
-            (),
             "No place: the collective framing secures a group against outsiders, and "
             "the international system is not a group with an outside.",
             ("P7", "Collective security refers to"),
@@ -121,54 +115,42 @@ def analyse(referent: str, framing: str) -> Analysis:
     # The international framing: states, and their sourced interactions issue by issue.
     edges = framings.interaction_edges(framings.placed_states(), year)
     if referent in GROUP_REFERENTS:
-        return Analysis(
+        return _no_place(
             referent,
             framing,
-            False,
-            (),
-            (),
-            (),
             "No place as a group: the international framing sees each member state "
             "separately, serving its own, often different interests (P8).",
             ("P8", "It this format"),
         )
     disputes = ("clash", "war")
     if referent == "system":
-        parties = tuple(sorted({s for e in edges if e.kind in disputes for s in (e.a, e.b)}))
         attackers = tuple(sorted({e.a for e in edges if e.kind == "war"}))
-        return Analysis(
-            referent,
-            framing,
-            True,
-            attackers,
-            parties,
-            (),
+        parties = tuple(sorted({s for e in edges if e.kind in disputes for s in (e.a, e.b)}))
+        partners: tuple[str, ...] = ()
+        verdict = (
             "The framing's natural referent: order among states that do not share "
             "interests. What threatens it is war; disputes are normal, and the states "
-            "in them deal with each other as parties.",
-            ("P8", "International security refers to"),
+            "in them deal with each other as parties."
         )
-    attackers = tuple(e.a for e in edges if e.kind == "war" and e.b == referent)
-    parties = tuple(
-        e.b if e.a == referent else e.a for e in edges if e.kind in disputes and referent in (e.a, e.b)
-    )
-    partners = tuple(
-        e.b if e.a == referent else e.a for e in edges if e.kind == "cooperation" and referent in (e.a, e.b)
-    )
-    name = facts.actor(referent).name
-    return Analysis(
-        referent,
-        framing,
-        True,
-        attackers,
-        parties,
-        partners,
-        f"{name} as one state among others. In the small selection of sourced cases "
-        f"drawn, it is in a dispute or war with {names(parties)} and cooperates with "
-        f"{names(partners)}: counterparts are parties to specific issues, not fixed "
-        "enemies (a case missing from the selection is not evidence of harmony).",
-        ("P8", "regardless of whether or not they share each other's interests"),
-    )
+        quote = ("P8", "International security refers to")
+    else:
+        attackers = tuple(e.a for e in edges if e.kind == "war" and e.b == referent)
+        parties = tuple(
+            e.b if e.a == referent else e.a for e in edges if e.kind in disputes and referent in (e.a, e.b)
+        )
+        partners = tuple(
+            e.b if e.a == referent else e.a
+            for e in edges
+            if e.kind == "cooperation" and referent in (e.a, e.b)
+        )
+        verdict = (
+            f"{facts.actor(referent).name} as one state among others. In the small selection of "
+            f"sourced cases drawn, it is in a dispute or war with {names(parties)} and cooperates "
+            f"with {names(partners)}: counterparts are parties to specific issues, not fixed "
+            "enemies (a case missing from the selection is not evidence of harmony)."
+        )
+        quote = ("P8", "regardless of whether or not they share each other's interests")
+    return Analysis(referent, framing, True, attackers, parties, partners, verdict, quote)
 
 
 def names(ids: tuple[str, ...]) -> str:

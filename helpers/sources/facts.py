@@ -12,13 +12,15 @@ import csv
 import io
 import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 REQUIRED = ("source", "accessed")
+T = TypeVar("T")
 
 #: Sites that may not stand as a fact's ``source``: encyclopedias and their mirrors, blogs,
 #: aggregators, press-release wires and reprint sites (DESIGN: prefer treaty texts, official
@@ -236,12 +238,25 @@ def actors() -> dict[str, Actor]:
     return out
 
 
+def check(value: Any, valid: Iterable[Any], what: str, plural: str = "") -> None:
+    """``ValueError`` naming the valid choices unless ``value`` is one of ``valid`` (the keys of a
+    dict, the items of a tuple): "unknown {what} ...; valid {plural, by default what + 's'} are ..."."""
+    valid = tuple(valid)
+    if value not in valid:
+        raise ValueError(
+            f"unknown {what} {value!r}; valid {plural or what + 's'} are {', '.join(map(str, valid))}"
+        )
+
+
+def pick(table: Mapping[str, T], key: str, what: str, plural: str = "") -> T:
+    """``table[key]``, or the ``ValueError`` of :func:`check` naming the valid keys."""
+    check(key, table, what, plural)
+    return table[key]
+
+
 def actor(actor_id: str) -> Actor:
     """One actor by id; ``ValueError`` names the valid ids."""
-    table = actors()
-    if actor_id not in table:
-        raise ValueError(f"unknown actor {actor_id!r}; valid actors are {', '.join(table)}")
-    return table[actor_id]
+    return pick(actors(), actor_id, "actor")
 
 
 def split_citations(source: str) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from helpers.sources.facts import load_toml, parse_toml
+from helpers.sources.facts import load_toml, parse_toml, pick
 
 FILE = "predictions.toml"
 FIELDS = ("id", "notebook", "question", "options", "control", "flip", "source", "accessed")
@@ -93,10 +93,7 @@ def all_predictions() -> dict[str, Prediction]:
 
 def get(pid: str) -> Prediction:
     """The prediction with this id; an unknown id raises ValueError naming the valid ones."""
-    every = all_predictions()
-    if pid not in every:
-        raise ValueError(f"unknown prediction {pid!r}; valid ids are {', '.join(every)}")
-    return every[pid]
+    return pick(all_predictions(), pid, "prediction", "ids")
 
 
 def for_notebook(stem: str) -> list[Prediction]:

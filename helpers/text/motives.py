@@ -1,7 +1,8 @@
-"""Sourced text for notebook 06: Hobbes's passage, the "Since then" box, the warhead table.
+"""Sourced text for notebook 06: Hobbes's passage and the warhead table (its "Since then" box is
+:func:`helpers.text.since_then.markdown`).
 
-Every fact comes from ``helpers/data`` (``hobbes.toml``, ``since_then.toml``,
-``warheads_2025.csv``) with its source; data text is HTML-escaped.
+Every fact comes from ``helpers/data`` (``hobbes.toml``, ``warheads_2025.csv``) with its source;
+data text is HTML-escaped.
 """
 
 from __future__ import annotations
@@ -21,18 +22,6 @@ def hobbes_markdown() -> str:
     data = facts.load_toml("hobbes.toml")["passage"]
     lines = [f"> {_esc(p['text'])}" for p in data]
     return "\n>\n".join(lines) + f"\n>\n> — Hobbes, *Leviathan* (1651), ch. {_esc(data[0]['chapter'])}"
-
-
-def since_then_markdown() -> str:
-    """The sourced "Since then" box: events after the essay (c. 2020), one line each."""
-    events = facts.load_toml("since_then.toml")["event"]
-    lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [
-        f"- **{_esc(e['date'])}**: {_esc(e['text'])} *Source:* {_esc(e['source'])} "
-        f"(accessed {_esc(e['accessed'])})"
-        for e in events
-    ]
-    return "\n".join(lines)
 
 
 def might_markdown() -> str:

@@ -448,12 +448,6 @@ def dating_markdown() -> str:
     )
 
 
-def since_then_markdown() -> str:
-    """Dated events after the essay, each with its source (from since_then.toml)."""
-    events = facts.load_toml("since_then.toml")["event"]
-    return "\n".join(f"- **{md(e['date'])}**: {md(e['text'])} *(Source: {md(e['source'])})*" for e in events)
-
-
 def other_voices() -> list[dict]:
     """European and Ukrainian sources on the same questions, each with its source."""
     return [dict(v) for v in facts.load_toml("reading_sources.toml")["voice"]]

@@ -8,6 +8,7 @@ opening section, so :func:`contents_markdown` says that instead of listing them 
 from __future__ import annotations
 
 from helpers.sources.facts import load_toml
+from helpers.text import since_then as since_then_box
 from helpers.text.markup import md
 
 DATA = "twelve_steps.toml"
@@ -67,19 +68,12 @@ def ukrainian_voices_markdown() -> str:
 
 def since_then() -> list[dict]:
     """Events after the essay, from this file and the shared since_then.toml, in date order."""
-    own = list(load_toml(DATA)["since_then"])
-    shared = [e for e in load_toml("since_then.toml")["event"] if e["date"] in SHARED_EVENTS]
-    missing = set(SHARED_EVENTS) - {e["date"] for e in shared}
-    if missing:
-        raise ValueError(f"since_then.toml lacks the events dated {sorted(missing)}")
-    return sorted(own + shared, key=lambda e: e["date"])
+    return since_then_box.events(SHARED_EVENTS, extra=load_toml(DATA)["since_then"])
 
 
 def since_then_markdown() -> str:
-    """The sourced "Since then" box for notebook 08."""
-    lines = ["**Since then** (the essay was written c. 2020; these events are not in it):", ""]
-    lines += [f"- **{md(e['date'])}**: {md(e['text'])} *Source:* {md(e['source'])}" for e in since_then()]
-    return "\n".join(lines)
+    """The sourced "Since then" box for notebooks 07 and 08."""
+    return since_then_box.markdown(SHARED_EVENTS, extra=load_toml(DATA)["since_then"])
 
 
 def contents() -> dict:

@@ -7,11 +7,11 @@ with its source; the voting power in Turkey's table is computed exactly by
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from fractions import Fraction
 
 from helpers.models import voting
+from helpers.text import since_then
 
 INDEX_NAMES = {"shapley_shubik": "Shapley-Shubik", "banzhaf": "Banzhaf (normalized)"}
 
@@ -76,15 +76,12 @@ def turkey_markdown(index: str = "shapley_shubik") -> str:
 
 
 def since_then_markdown() -> str:
-    """The 'Since then' box: Sweden's accession to NATO, dated from the sourced events."""
-    lines = ["> **Since then (after the essay was written): Sweden joins NATO.**", ">"]
-    for event in voting.sweden_accession_events():
-        day = dt.date.fromisoformat(event["date"])
-        when = f"{day:%B %Y}" if event["precision"] == "month" else f"{day.day} {day:%B %Y}"
-        lines.append(f"> - {when}: {_esc(event['event'])}.")
-    lines += [
-        ">",
-        "> Under consensus any one member can hold up a decision; the chart below "
-        "shows how long each approval took.",
-    ]
-    return "\n".join(lines)
+    """The 'Since then' box: the sourced steps of Sweden's accession to NATO."""
+    steps = [{**e, "text": e["event"] + "."} for e in voting.sweden_accession_events()]
+    return since_then.markdown(
+        (),
+        extra=steps,
+        intro=f"{since_then.INTRO[:-1]}: Sweden joins NATO.",
+        outro="Under consensus any one member can hold up a decision; the chart below shows how long "
+        "each approval took.",
+    )

@@ -23,31 +23,28 @@ IDS = [p.stem for p in lab.NOTEBOOKS]
 EXPLORER_02 = "02_collective_or_international.ipynb"
 
 
-@pytest.fixture(scope="module")
-def axe_lab_server():
+def _when_axe_runs(start):
+    """Skip (saying why) where axe-core or a browser is missing; else yield what ``start()`` opens."""
     reason = axe.unavailable_reason()
     if reason:
         pytest.skip(reason)
-    with lab.lab_server(settings=axe.LAB_SETTINGS) as server:
-        yield server
+    with start() as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def axe_lab_server():
+    yield from _when_axe_runs(lambda: lab.lab_server(settings=axe.LAB_SETTINGS))
 
 
 @pytest.fixture(scope="module")
 def voila():
-    reason = axe.unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with axe.voila_server() as server:
-        yield server
+    yield from _when_axe_runs(axe.voila_server)
 
 
 @pytest.fixture(scope="module")
 def context():
-    reason = axe.unavailable_reason()
-    if reason:
-        pytest.skip(reason)
-    with lab.chromium() as ctx:
-        yield ctx
+    yield from _when_axe_runs(lab.chromium)
 
 
 def _judge(report: axe.AxeReport) -> None:

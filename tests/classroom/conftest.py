@@ -1,12 +1,28 @@
-"""Report the classroom's figures (time to ready, memory per server) at the end of the run."""
+"""The classroom tests' SIGTERM fixture, and their figures (time to ready, memory per server)
+reported at the end of the run."""
 
 from __future__ import annotations
 
 import json
+import signal
+
+import pytest
 
 from tests.conftest import ROOT
 
 RESULTS: dict = {}
+
+
+@pytest.fixture
+def stop_on_sigterm():
+    """Turn SIGTERM into an exception so the test's ``finally`` stops the hub."""
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt("SIGTERM: stopping the classroom")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    yield
+    signal.signal(signal.SIGTERM, previous)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -28,6 +28,7 @@ import uuid
 from pathlib import Path
 
 import psutil
+import pytest
 import requests
 import websocket
 
@@ -376,6 +377,15 @@ def node_missing() -> str | None:
     if shutil.which("node") is None:
         return "Node.js is absent: JupyterHub's proxy (configurable-http-proxy) needs it"
     return None
+
+
+def require_proxy() -> None:
+    """Skip without Node.js; fail if it is too old for the proxy or the proxy is not installed."""
+    reason = node_missing()
+    if reason:
+        pytest.skip(reason)
+    assert node_major() >= 20, "configurable-http-proxy 5 needs Node.js 20 or later"
+    assert PROXY.exists(), f"{PROXY} is missing: `make test` installs it (target .venv/node/.installed)"
 
 
 def node_major() -> int:

@@ -18,14 +18,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import signal
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
-
-import pytest
 
 from helpers.tools import links
 from tests.classroom import hub as classroom
@@ -279,26 +276,8 @@ def second_pull(hub: classroom.Hub, first: dict, query: str, path: str) -> dict:
     }
 
 
-@pytest.fixture
-def stop_on_sigterm():
-    """Turn SIGTERM into an exception so the test's ``finally`` stops the hub."""
-
-    def handler(signum, frame):
-        raise KeyboardInterrupt("SIGTERM: stopping the classroom")
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    yield
-    signal.signal(signal.SIGTERM, previous)
-
-
 def test_a_class_of_ten_pulls_and_runs_the_notebook(tmp_path, stop_on_sigterm):
-    reason = classroom.node_missing()
-    if reason:
-        pytest.skip(reason)
-    assert classroom.node_major() >= 20, "configurable-http-proxy 5 needs Node.js 20 or later"
-    assert classroom.PROXY.exists(), (
-        f"{classroom.PROXY} is missing: `make test` installs it (target .venv/node/.installed)"
-    )
+    classroom.require_proxy()
     assert shutil.which("git"), "git is missing: nbgitpuller (and this test) need it"
     upstream = make_upstream(tmp_path)
     stem = next(s for s in PREFERRED if (upstream / "notebooks" / f"{s}.ipynb").exists())

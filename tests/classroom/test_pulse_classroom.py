@@ -31,7 +31,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pytest
 import requests
 
 from helpers.sources import predictions
@@ -237,21 +236,8 @@ def axe_violations(page) -> list[str] | None:
     )
 
 
-@pytest.fixture
-def stop_on_sigterm():
-    def handler(signum, frame):
-        raise KeyboardInterrupt("SIGTERM: stopping the classroom")
-
-    previous = signal.signal(signal.SIGTERM, handler)
-    yield
-    signal.signal(signal.SIGTERM, previous)
-
-
 def test_class_pulse_30_students_a_killed_service_and_a_kernel(tmp_path, stop_on_sigterm):
-    reason = classroom.node_missing()
-    if reason:
-        pytest.skip(reason)
-    assert classroom.PROXY.exists(), f"{classroom.PROXY} is missing: `make test` installs it"
+    classroom.require_proxy()
     data_dir = tmp_path / "pulse"
     data_dir.mkdir()
     password = secrets.token_hex(12)
