@@ -24,8 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Numbers as the notebooks write them: 0.3, 108, 10,800, 31%. A sign belongs to the template.
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
+#: Numbers as the notebooks write them: 0.3, 108, 10,800, 31%, -2 (a minus only where it is not a
+#: dash between numbers or words, as in "sentences 1-4").
+_DIGITS = r"(?:(?<![\w.])[-\u2212])?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?"
 #: Numbers the prose writes as words (no precision: they must agree exactly, or use ``Near``).
 WORDS = {
     "one": 1,
@@ -111,7 +112,7 @@ def read_number(text: str) -> tuple[float, float | None]:
     if text in WORDS:
         return WORDS[text], None
     percent = text.endswith("%")
-    digits = text.rstrip("%").replace(",", "")
+    digits = text.rstrip("%").replace(",", "").replace("\u2212", "-")
     decimals = len(digits.partition(".")[2]) + (2 if percent else 0)
     return float(digits) / (100 if percent else 1), 0.5 * 10.0**-decimals
 

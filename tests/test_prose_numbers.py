@@ -70,6 +70,10 @@ def test_the_numbers_are_read_from_the_prose():
     # Every place the prose makes the claim is checked, not only the first.
     twice = prose + " Later: the range runs from 0.3 to 0.9, so neither is in it."
     assert len(pn.mismatches(twice, {template: {"lo": 0.3, "hi": 0.7}})) == 1
+    # A minus is read as a sign, a dash between numbers is not.
+    assert pn.stated("Grievances of -2 move it", "Grievances of {g} move") == [{"g": "-2"}]
+    assert pn.stated("with sentences 1-4 only", "sentences {a}-{b} only") == [{"a": "1", "b": "4"}]
+    assert pn.disagreement("-2", -2.0) is None and pn.disagreement("2", -2.0) is not None
     with pytest.raises(ValueError, match="need one model value each"):
         pn.mismatches(prose, {template: {"lo": 0.3}})
 

@@ -334,13 +334,32 @@ def test_dividing_line_splits_runaway_from_disarmament():
 
 def test_race_quiz_numbers_come_from_the_model():
     from helpers.explorers import tactical as F
+    from tests import prose_numbers
 
     q = F.race_quiz()
-    strong = R.Race(*[getattr(R.baseline("unstable"), n) for n in ("k", "l", "a", "b")], -2.0, -2.0)
+    coefficients = [getattr(R.baseline("unstable"), n) for n in ("k", "l", "a", "b")]
+    strong, weak = (R.Race(*coefficients, g, g) for g in (-2.0, -1.0))
     assert q.answer == F.RACE_ANSWERS[R.outcome(strong, *F.STARTS["low"]).kind]
-    x, y = R.equilibrium(strong)
-    assert f"({x:.3g}, {y:.3g})" in q.explanation
-    assert "(4, 2.5)" in q.explanation and "(1, 0.3)" in q.explanation
+    assert R.outcome(weak, *F.STARTS["high"]).kind == "runaway"
+    (x, y), (wx, wy) = R.equilibrium(strong), R.equilibrium(weak)
+    claims = {
+        "g = h = {g}, low start": {"g": strong.g},
+        "Grievances of {g} move it to ({x}, {y}), and the low start ({sx}, {sy})": {
+            "g": strong.g,
+            "x": x,
+            "y": y,
+            "sx": F.STARTS["low"][0],
+            "sy": F.STARTS["low"][1],
+        },
+        "With g = h = {g} the balance point is ({x}, {y}) and the high start ({sx}, {sy})": {
+            "g": weak.g,
+            "x": wx,
+            "y": wy,
+            "sx": F.STARTS["high"][0],
+            "sy": F.STARTS["high"][1],
+        },
+    }
+    assert prose_numbers.mismatches(f"{q.question} {q.explanation}", claims) == []
 
 
 def test_the_race_key_sits_below_the_plot_not_over_it():
