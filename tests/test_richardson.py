@@ -341,23 +341,19 @@ def test_race_quiz_numbers_come_from_the_model():
     strong, weak = (R.Race(*coefficients, g, g) for g in (-2.0, -1.0))
     assert q.answer == F.RACE_ANSWERS[R.outcome(strong, *F.STARTS["low"]).kind]
     assert R.outcome(weak, *F.STARTS["high"]).kind == "runaway"
-    (x, y), (wx, wy) = R.equilibrium(strong), R.equilibrium(weak)
+
+    def point_and_start(race, start):  # the balance point and the start the explanation names
+        (x, y), (sx, sy) = R.equilibrium(race), F.STARTS[start]
+        return {"g": race.g, "x": x, "y": y, "sx": sx, "sy": sy}
+
     claims = {
         "g = h = {g}, low start": {"g": strong.g},
-        "Grievances of {g} move it to ({x}, {y}), and the low start ({sx}, {sy})": {
-            "g": strong.g,
-            "x": x,
-            "y": y,
-            "sx": F.STARTS["low"][0],
-            "sy": F.STARTS["low"][1],
-        },
-        "With g = h = {g} the balance point is ({x}, {y}) and the high start ({sx}, {sy})": {
-            "g": weak.g,
-            "x": wx,
-            "y": wy,
-            "sx": F.STARTS["high"][0],
-            "sy": F.STARTS["high"][1],
-        },
+        "Grievances of {g} move it to ({x}, {y}), and the low start ({sx}, {sy})": point_and_start(
+            strong, "low"
+        ),
+        "With g = h = {g} the balance point is ({x}, {y}) and the high start ({sx}, {sy})": point_and_start(
+            weak, "high"
+        ),
     }
     assert prose_numbers.mismatches(f"{q.question} {q.explanation}", claims) == []
 
