@@ -214,4 +214,10 @@ def test_status_lines_are_dated_both_ways():
     russia, ukraine = framings_text.status("RUS"), framings_text.status("UKR")
     assert "1 April 2014" in russia and "1 November 2021" in russia
     assert "Bucharest" in ukraine and "2019" in ukraine and "30 September 2022" in ukraine
+    # Review row 5: the Vilnius communique (11 July 2023), quoted as the copies read give it.
+    assert "Vilnius Summit (11 July 2023): 'Ukraine's future is in NATO'" in ukraine
+    assert "'when Allies agree and conditions are met'" in ukraine
+    row = next(r for r in facts.load_csv("actors.csv") if r["id"] == "UKR")
+    assert "official_texts_217320" in row["source"] and "Vilnius" in row["read_via"]
+    assert row["accessed"] == "2026-12-03"
     assert "see Sources" in russia and "actors.csv" in ukraine

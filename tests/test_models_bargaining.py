@@ -178,27 +178,57 @@ def test_quizzes_state_the_model_numbers():
         eb.side_payment_quiz(p=0.5, cost=0.6)
 
 
-def test_notebook_prose_numbers_match_the_model():
-    """The numbers 04's "What changed and why" states, checked against the model."""
-    import json
-
+def prose_claims_04() -> dict:
+    """The numbers 04's prose states, each with the model's value (checked by tests.prose_numbers)."""
     from helpers.explorers import bargaining as eb
-    from tests.conftest import ROOT
 
-    nb = json.loads((ROOT / "notebooks" / "04_perfect_accord.ipynb").read_text(encoding="utf-8"))
-    prose = " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"])
-    assert "the range runs from 0.3 to 0.7, so neither is in it" in prose
-    assert eb.settle(0.5, 0.2, 0.2, "indivisible").range == pytest.approx((0.3, 0.7))
-    assert not eb.settle(0.5, 0.2, 0.2, "indivisible").deals
-    assert "At exactly 0.5 the range runs from 0 to 1" in prose
-    assert eb.settle(0.5, 0.5, 0.5, "indivisible").range == (0.0, 1.0)
-    assert eb.settle(0.5, 0.5, 0.5, "indivisible").deals
-    assert "at 0.45 there is still no deal" in prose
-    assert not eb.settle(0.5, 0.45, 0.45, "indivisible").deals
-    assert "With costs of 0.3 each that is enough; with 0.2 it is not" in prose
-    assert eb.settle(0.5, 0.3, 0.3, "side payments").deals
-    assert not eb.settle(0.5, 0.2, 0.2, "side payments").deals
-    assert f"(here with up to {eb.SIDE_PAYMENT:g})" in prose
+    p, low_cost = 0.5, 0.2
+    costly = eb.settle(p, low_cost, low_cost, "indivisible")
+    assert not costly.deals  # "so neither is in it": no deal at these costs
+    high_cost = 0.6
+    assert eb.settle(p, high_cost, high_cost, "indivisible").deals and p - high_cost < 0
+    # The knife-edge: the smallest cost at which "give up everything" (0 or 1) is in the range.
+    edge = min(p, 1 - p)
+    knife, near = eb.settle(p, edge, edge, "indivisible"), 0.45
+    assert knife.deals and not eb.settle(p, near, near, "indivisible").deals
+    enough, short = 0.3, 0.2  # side payments bridge the first, not the second
+    assert eb.settle(p, enough, enough, "side payments").deals
+    assert not eb.settle(p, short, short, "side payments").deals
+    from helpers.sources import facts
+
+    position = {r["id"]: r["position"] for r in facts.load_toml("osce_texts.toml")["istanbul_para8"]}
+    return {
+        "Russia has cited sentence {n} (that states": {"n": position["not_at_expense"]},
+        "exercised the right that sentence {n} describes": {"n": position["free_to_choose"]},
+        "With costs of {c} and p = {p} the range runs from {lo} to {hi}, so neither is in it": {
+            "c": low_cost,
+            "p": p,
+            "lo": costly.range[0],
+            "hi": costly.range[1],
+        },
+        "If you raise both costs to {c}, deals come back": {"c": high_cost},
+        "(A's war payoff, {p} - {c}, is below 0)": {"p": p, "c": high_cost},
+        "At exactly {c} the range runs from {lo} to {hi}": {
+            "c": edge,
+            "lo": knife.range[0],
+            "hi": knife.range[1],
+        },
+        "at {c} there is still no deal": {"c": near},
+        "(here with up to {s})": {"s": eb.SIDE_PAYMENT},
+        "With costs of {enough} each that is enough; with {short} it is not": {
+            "enough": enough,
+            "short": short,
+        },
+        "*Side payments* (fixed at {s})": {"s": eb.SIDE_PAYMENT},
+        "**Try first:** leave p = {p} and both costs at {c}": {"p": p, "c": low_cost},
+    }
+
+
+def test_notebook_prose_numbers_match_the_model():
+    """The numbers 04's prose states, read from the prose and compared with the model."""
+    from tests import prose_numbers
+
+    assert prose_numbers.mismatches(prose_numbers.notebook_prose("04"), prose_claims_04()) == []
 
 
 def test_osce_quote_comes_from_the_data_with_its_source(monkeypatch):

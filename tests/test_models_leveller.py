@@ -181,13 +181,27 @@ def test_leveller_fast_path_depends_only_on_its_arguments():
 def test_quizzes_state_the_model_numbers():
     """06's quizzes: 'about 546', 'about 52', '1.1 to about 0.6', '0.1' all come from the model."""
     from helpers.explorers import motives as pm
+    from tests import prose_numbers
 
     q = pm.cut_quiz()
-    cut = pm.standoff("France + UK", 10, 100, False)
+    full, cut = (pm.standoff("France + UK", kept, 100, False) for kept in (100, 10))
     assert round(cut.russia_warheads) == 546 and round(cut.europe_warheads) == 52
-    assert "about 546 warheads" in q.explanation and "keep about 52," in q.explanation
-    assert "falls from 1.1 to about 0.6" in q.explanation
-    assert "(0.1)" in pm.limited_quiz().explanation
+    claims = {
+        "Both sides keep only {kept} of their arsenals": {"kept": 0.10},
+        "Russia keeps about {n} warheads (still past {t})": {"n": cut.russia_warheads, "t": 100},
+        "France + UK keep about {n}, which can inflict only {share} of": {
+            "n": cut.europe_warheads,
+            "share": cut.europe_warheads / 100,
+        },
+        "falls from {full} to about {cut}, so the lower edge p - {edge} rises": {
+            "full": full.cost_russia,
+            "cut": cut.cost_russia,
+            "edge": cut.cost_russia,
+        },
+    }
+    assert prose_numbers.mismatches(f"{q.question} {q.explanation}", claims) == []
+    limited = pm.limited_quiz().explanation
+    assert prose_numbers.mismatches(limited, {"conventional cost ({c})": {"c": pm.CONVENTIONAL}}) == []
     with pytest.raises(ValueError, match="premise"):
         pm.cut_quiz(europe="France + UK + US (extended deterrence)")
 

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers.models import motives as mv
+from tests import prose_numbers
 
 EQUAL = {"gain": 1, "prestige": 1, "security": 1}
 SECURITY = {"gain": 0, "prestige": 0, "security": 1}
@@ -189,14 +190,9 @@ def test_motives_and_jervis_fast_path_depends_only_on_their_arguments():
 
 def test_notebook_prose_claims_match_the_models():
     """What 06's prose says the models show, checked against the models (issue 15 item 6)."""
-    import json
-
     from helpers.explorers import motives as pm
-    from helpers.models import leveller as lv
-    from tests.conftest import ROOT
 
-    nb = json.loads((ROOT / "notebooks" / "06_motives_and_the_leveller.ipynb").read_text(encoding="utf-8"))
-    prose = " ".join(" ".join("".join(c["source"]).split()) for c in nb["cells"])
+    prose = prose_numbers.notebook_prose("06")
 
     def other_values(gain, prestige, security):
         view = pm.render_motives(1, 1, 1, gain, prestige, security)
@@ -219,6 +215,36 @@ def test_notebook_prose_claims_match_the_models():
     assert both == ["Arms-control offer"]
     assert next(m for m in pm.moves() if m.name == both[0]).other["prestige"] < 0
 
-    assert "together hold about a tenth of Russia's estimated count" in prose
+    assert prose_numbers.mismatches(prose, prose_claims_06()) == []
+
+
+def prose_claims_06() -> dict:
+    """The numbers 06's prose states, each with the model's or the data's value (tests.prose_numbers)."""
+    import inspect
+
+    from helpers.explorers import motives as pm
+    from helpers.models import leveller as lv
+
     w = lv.load_warheads()
-    assert 0.08 < (w["France"] + w["United Kingdom"]) / w["Russia"] < 0.12
+    weight = pm.MOTIVE_CONTROLS[0]
+    leveller = {c.name: c for c in pm.LEVELLER_CONTROLS}
+    kept = inspect.signature(pm.cut_quiz).parameters["kept"].default
+    return {
+        "together hold about {share} of Russia's estimated count": {
+            "share": prose_numbers.Near((w["France"] + w["United Kingdom"]) / w["Russia"], 0.02)
+        },
+        "({none} = does not matter, {most} = matters most)": {"none": weight.min, "most": weight.max},
+        "(gain {g}, prestige {p}, security {s})": {"g": weight.min, "p": weight.min, "s": weight.max},
+        "is {conv} of the stake (conventional) plus {nuc} times the damage": {
+            "conv": pm.CONVENTIONAL,
+            "nuc": pm.NUCLEAR,
+        },
+        "we set the nuclear part to {nuc} and the conventional part to {conv}": {
+            "conv": pm.CONVENTIONAL,
+            "nuc": pm.NUCLEAR,
+        },
+        "**Try first:** keep {t} warheads as the threshold": {"t": leveller["threshold"].default},
+        "cut their arsenals by {cut} (share kept {kept})": {"cut": 1 - kept / 100, "kept": kept / 100},
+        "What a {cut} cut does is the first quiz below": {"cut": 1 - kept / 100},
+        "At today's estimated arsenals and a threshold of {t}": {"t": leveller["threshold"].default},
+    }

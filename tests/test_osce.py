@@ -195,3 +195,80 @@ def test_the_indivisible_box_shows_where_the_word_occurs():
         assert "indivisib" in record["text"].lower() and "http" in record["source"]
     # The TASS gloss quotes sentence 5's words, so it is filed under sentence 5 (review row 29).
     assert osce.sides_quoting("equal_right") == ()
+
+
+def prose_claims_07() -> dict:
+    """The numbers 07's prose states, each with the data's or the model's value (tests.prose_numbers).
+
+    The sentence numbers are the records' ``position`` in osce_texts.toml; what the prose says each
+    sentence does in the figure is checked against the model here too."""
+    from helpers.explorers import impossible
+    from helpers.models import proposals
+
+    records = load_toml(osce.DATA)["istanbul_para8"]
+    pos = {r["id"]: r["position"] for r in records}
+    assert list(pos) == list(osce.ISTANBUL_IDS) and list(pos.values()) == list(range(1, len(records) + 1))
+    start = sorted(pos[sid] for sid in impossible.DEFAULT_KEPT)
+    assert start == list(range(start[0], start[-1] + 1))  # "sentences 1-4": a run
+    assert {c.name for c in impossible.COMMITMENT_CONTROLS if c.default} == set(impossible.DEFAULT_KEPT)
+    kept = impossible.DEFAULT_KEPT
+    assert osce.verdict("enlargement", kept).status == "protected"
+    assert osce.verdict("enlargement", (*kept, "not_at_expense")).status == "contested"
+    assert osce.verdict("enlargement", (*kept, "no_sphere")).status == "contested"
+    dropped = [sid for sid in kept if sid not in ("free_to_choose", "neutrality")]
+    assert all("respect_rights" not in osce.verdict(case, dropped).of_kind("protects") for case in osce.CASES)
+    text = {r["id"]: r["text"] for r in records}
+    assert (
+        "will not strengthen their security at the expense of the security of other States"
+        in text["not_at_expense"]
+    )
+    assert "can have any pre-eminent responsibility for maintaining peace and stability" in text["no_sphere"]
+    second_copy = [r["position"] for r in records if "labouraffairs.com" in r.get("read_via", "")]
+    astana_clause = [r["position"] for r in records if "Astana" in r.get("read_via", "")]
+    assert second_copy == list(range(second_copy[0], second_copy[-1] + 1)) and len(astana_clause) == 1
+    low, high = proposals.SCALE
+    choose, expense, sphere = pos["free_to_choose"], pos["not_at_expense"], pos["no_sphere"]
+    return {
+        "**Try first:** the widget starts with sentences {first}-{last} kept": {
+            "first": start[0],
+            "last": start[-1],
+        },
+        "add sentence {n}, the sphere-of-influence sentence": {"n": sphere},
+        "Then add sentence {n} instead": {"n": expense},
+        "With sentences {first}-{last} only, enlargement is *protected*": {
+            "first": start[0],
+            "last": start[-1],
+        },
+        "Add sentence {n} and a neighbour gains a ground to object (the participating States": {"n": expense},
+        "Sentence {n} does the same on its own in this reading": {"n": sphere},
+        "Drop sentences {a} and {b} and sentence {c} protects nothing": {
+            "a": choose,
+            "b": pos["neutrality"],
+            "c": pos["respect_rights"],
+        },
+        "The {n} Istanbul sentences were read in one full transcription": {"n": len(records)},
+        "Sentences {first}-{last} and the sphere-of-influence clause of sentence {n} agree": {
+            "first": second_copy[0],
+            "last": second_copy[-1],
+            "n": astana_clause[0],
+        },
+        "give it two scores of your own from {low} to {high}": {"low": low, "high": high},
+        "the line at {t} is arbitrary": {"t": proposals.THRESHOLD},
+        "they quote sentence {n} and the ban on spheres of influence": {"n": choose},
+        "read Russia's emphasis on sentence {n} as a claim": {"n": expense},
+        "Sentence {n} of the Istanbul paragraph says that no State": {"n": sphere},
+        "used the right in sentence {n} to change": {"n": choose},
+        "Sentences {a} and {b} sit side by side": {"a": choose, "b": expense},
+        "because sentence {a} gives the applicant a right and sentence {b} gives the neighbour": {
+            "a": choose,
+            "b": expense,
+        },
+    }
+
+
+def test_notebook_prose_numbers_match_the_data_and_the_model():
+    """Every sentence number and plane number 07's prose states, read from the prose and compared
+    with osce_texts.toml's positions and the models (issue 15 item 6)."""
+    from tests import prose_numbers
+
+    assert prose_numbers.mismatches(prose_numbers.notebook_prose("07"), prose_claims_07()) == []

@@ -200,7 +200,8 @@ def test_simultaneous_intervals_contain_individual_ones(counts, confidence):
 @settings(max_examples=200, deadline=None)
 def test_higher_confidence_gives_wider_interval(count, extra, lo, hi):
     total = count + extra
-    if total == 0 or lo == hi:
+    # Levels one float step apart (0.01 and 0.010000000000000002) give the same interval.
+    if total == 0 or math.isclose(lo, hi, rel_tol=1e-9):
         return
     lo, hi = min(lo, hi), max(lo, hi)
     low1, high1 = poll.wilson_interval(count, total, lo)
@@ -370,3 +371,73 @@ def test_static_poll_figures_and_quiz_follow_the_model():
     quiz = explore.votes_quiz(10_800)
     assert "tenfold for 100x the votes" in quiz.explanation
     assert "a hundredfold" in explore.votes_quiz(1_080_000).explanation
+
+
+def prose_claims_09() -> dict:
+    """The numbers 09's prose states, each with page_poll.csv's or the model's value (tests.prose_numbers)."""
+    import inspect
+    import re
+
+    from helpers.explorers import poll as explore
+    from tests.prose_numbers import Between, Near, Under
+
+    page = poll.page_poll()
+    total, shares = page.total, poll.proportions(page.counts)
+    assert total == explore.PAGE_VOTES  # the widgets' "108, as on the page" is the data's total
+    rating = int(re.fullmatch(r"\(votes: \d+, rating: (\d+)\)", page.rating_shown_as).group(1))
+    truth = explore.EQUAL_TRUTH
+    assert len(set(truth)) == 1 and len(truth) == len(page.counts)
+    controls = {c.name: c for c in (*explore.SELF_SELECTION_CONTROLS, *explore.INTERVAL_CONTROLS)}
+    confidence = controls["confidence"].default
+    scale = max(explore.SCALES)
+    readers = inspect.signature(poll.simulate_self_selection).parameters["readers"].default
+
+    def half_widths(votes):  # percentage points, as the prose states them
+        counts = poll.scaled_counts(page.counts, votes)
+        return [50 * (high - low) for low, high in poll.wilson_intervals(counts, confidence)]
+
+    now, more = half_widths(total), half_widths(total * scale)
+    # "no neighbouring answers are clearly ordered" at the page's total
+    assert not any(ok for _, _, ok in poll.adjacent_orderings(page.counts, confidence))
+    about_now = Between(min(now), max(now))
+    return {
+        "what can {n} self-selected votes tell us?": {"n": total},
+        "an invented population holds {k} views in equal shares ({p} each)": {"k": len(truth), "p": truth[0]},
+        "leave the eagerness at {t} and **multiply the votes by {x}**": {
+            "t": controls["times"].default,
+            "x": scale,
+        },
+        "How precise would {n} votes be, if they were a random sample?": {"n": total},
+        'at {n} votes, is "Partnership on US terms" ({a}) clearly ahead of "Deter Russia" ({b})?': {
+            "n": total,
+            "a": shares[page.short.index("Partnership on US terms")],
+            "b": shares[page.short.index("Deter Russia")],
+        },
+        '"(votes: {v}, rating: {r})"': {"v": page.rating_votes, "r": rating},
+        "multiplying the votes by {x} removed most of the noise": {"x": scale},
+        "**At {n} votes even a random sample would be vague.** Each share is uncertain by about ±{hw} "
+        "percentage points at {c}": {"n": total, "hw": about_now, "c": confidence},
+        "a population ({r} invented readers)": {"r": readers},
+        "held to exactly the page's {n} votes": {"n": total},
+        "The truth of {p} each is invented": {"p": truth[0]},
+        "that at least {n} clicks came in": {"n": total},
+        "The poll's top answer has {p} of the votes": {"p": max(shares)},
+        "Suppose the page had {n} votes with the same shares": {"n": total * scale},
+        "Of {n} readers who chose to answer the page's poll, about {share} picked partnership": {
+            "n": total,
+            "share": Near(shares[page.short.index("Partnership on US terms")], 0.05),
+        },
+        "The intervals would narrow about {fold} (from about ±{now} to under ±{more} point)": {
+            "fold": Near(max(now) / max(more), 0.5),
+            "now": about_now,
+            "more": Under(max(more)),
+        },
+    }
+
+
+def test_notebook_prose_numbers_match_the_data_and_the_model():
+    """Every number 09's prose states about the page's poll or the models, read from the prose and
+    compared with page_poll.csv and the models (issue 15 item 6)."""
+    from tests import prose_numbers
+
+    assert prose_numbers.mismatches(prose_numbers.notebook_prose("09"), prose_claims_09()) == []

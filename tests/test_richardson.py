@@ -334,13 +334,28 @@ def test_dividing_line_splits_runaway_from_disarmament():
 
 def test_race_quiz_numbers_come_from_the_model():
     from helpers.explorers import tactical as F
+    from tests import prose_numbers
 
     q = F.race_quiz()
-    strong = R.Race(*[getattr(R.baseline("unstable"), n) for n in ("k", "l", "a", "b")], -2.0, -2.0)
+    coefficients = [getattr(R.baseline("unstable"), n) for n in ("k", "l", "a", "b")]
+    strong, weak = (R.Race(*coefficients, g, g) for g in (-2.0, -1.0))
     assert q.answer == F.RACE_ANSWERS[R.outcome(strong, *F.STARTS["low"]).kind]
-    x, y = R.equilibrium(strong)
-    assert f"({x:.3g}, {y:.3g})" in q.explanation
-    assert "(4, 2.5)" in q.explanation and "(1, 0.3)" in q.explanation
+    assert R.outcome(weak, *F.STARTS["high"]).kind == "runaway"
+
+    def point_and_start(race, start):  # the balance point and the start the explanation names
+        (x, y), (sx, sy) = R.equilibrium(race), F.STARTS[start]
+        return {"g": race.g, "x": x, "y": y, "sx": sx, "sy": sy}
+
+    claims = {
+        "g = h = {g}, low start": {"g": strong.g},
+        "Grievances of {g} move it to ({x}, {y}), and the low start ({sx}, {sy})": point_and_start(
+            strong, "low"
+        ),
+        "With g = h = {g} the balance point is ({x}, {y}) and the high start ({sx}, {sy})": point_and_start(
+            weak, "high"
+        ),
+    }
+    assert prose_numbers.mismatches(f"{q.question} {q.explanation}", claims) == []
 
 
 def test_the_race_key_sits_below_the_plot_not_over_it():

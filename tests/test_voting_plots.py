@@ -11,6 +11,7 @@ from helpers.explorers import widgets
 from helpers.figures import engine
 from helpers.models import voting
 from helpers.text import voting as tv
+from tests import prose_numbers
 from tests.conftest import ROOT
 
 
@@ -166,22 +167,38 @@ def test_art27_fact_and_turkey_status_come_from_the_data():
     assert "since 1952" in tv.turkey_line("nato", "banzhaf")
 
 
-def test_notebook_prose_numbers_match_the_model():
-    """The numbers 05's "What changed and why" states, checked against the exact model."""
-    nb = json.loads((ROOT / "notebooks" / "05_monopoly_of_power.ipynb").read_text(encoding="utf-8"))
-    prose = " ".join(
-        " ".join("".join(c["source"]).split()) for c in nb["cells"] if c["cell_type"] == "markdown"
-    )
+def prose_claims_05() -> dict:
+    """The numbers 05's prose states, each with the exact model's value (checked by tests.prose_numbers)."""
     design = voting.council_design(15, 5, "charter")
     ss, bz = (float(design.permanent_share[ix]) for ix in ("shapley_shubik", "banzhaf"))
-    assert f"about {ss:.0%} of the Shapley-Shubik power and about {bz:.0%} of the Banzhaf" in prose
-    assert (
-        f"about {float(design.ratio('shapley_shubik')):.0f} to 1 (Shapley-Shubik) or "
-        f"{float(design.ratio('banzhaf')):.0f} to 1 (Banzhaf)"
-    ) in prose
-    assert f"Only about {float(design.result.ease):.1%} of all possible yes-camps" in prose
     n = len(voting.rule_game("nato").members)
-    assert f"holds exactly 1/{n}" in prose and f"(1/{n} each)" in prose
+    seats = dict(ev.COUNCIL_CONTROLS[0].options)
+    return {
+        "hold about {ss} of the Shapley-Shubik power and about {bz} of the Banzhaf power": {
+            "ss": ss,
+            "bz": bz,
+        },
+        "about {ss} to 1 (Shapley-Shubik) or {bz} to 1 (Banzhaf)": {
+            "ss": float(design.ratio("shapley_shubik")),
+            "bz": float(design.ratio("banzhaf")),
+        },
+        "Only about {ease} of all possible yes-camps": {"ease": float(design.result.ease)},
+        "holds exactly 1/{n}": {"n": n},
+        "(1/{n} each)": {"n": n},
+        "the Council grew from {old} to {new} seats and the votes needed from {q_old} to {q_new}": {
+            "old": min(seats.values()),
+            "new": max(seats.values()),
+            "q_old": voting.council_quota(11, "charter"),
+            "q_new": voting.council_quota(15, "charter"),
+        },
+        "The explorer starts at the 1945 text ({seats} seats)": {"seats": ev.COUNCIL_CONTROLS[0].default},
+    }
+
+
+def test_notebook_prose_numbers_match_the_model():
+    """The numbers 05's prose states, read from the prose and compared with the exact model."""
+    prose = prose_numbers.notebook_prose("05")
+    assert prose_numbers.mismatches(prose, prose_claims_05()) == []
     # The enlargement quiz's answer is not given away just before it (student reading item 7).
     assert "1/462 to 4/2145" not in prose
 
