@@ -18,6 +18,7 @@ from helpers.models import layout
 from helpers.models.membership import Membership
 from helpers.sources import facts
 
+CLUB_NAMES = {"NATO": "NATO", "EU": "the EU"}  # as a sentence names them
 LINES = {
     "NATO": {"color": PALETTE["blue"], "linestyle": "-", "label": "NATO (solid line)"},
     "EU": {"color": PALETTE["orange"], "linestyle": "--", "label": "EU (dashed line)"},
@@ -73,8 +74,9 @@ def describe(model: Membership) -> str:
             f"Inside the {club} line: {', '.join(table[i].name for i in inside)}. "
             f"Outside it: {', '.join(table[i].name for i in model.outside(club))}."
         )
-    clubs = " and ".join(club for club, _ in model.lines)
+    clubs = " and of ".join(CLUB_NAMES[club] for club, _ in model.lines)
+    lines = "a line" if len(model.lines) == 1 else "lines"
     return (
-        f"A diagram of {len(layout.POSITIONS)} states placed roughly west to east, with a line "
+        f"A diagram of {len(layout.POSITIONS)} states placed roughly west to east, with {lines} "
         f"drawn around the members of {clubs} {model.when}. " + " ".join(parts)
     )
