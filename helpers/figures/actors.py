@@ -19,6 +19,26 @@ from helpers.models import layout
 from helpers.sources import facts
 
 NAME_OFFSET_PT = 10  # a name sits this far above its dot
+# Names placed otherwise than centred above their dot. The United States' name (bold from Washington)
+# is as wide as the line around NATO there and touched it on the left: it moves right, in points.
+# Turkey's name goes below its dot: in the international framing three issue lines reach Turkey from
+# above and ran through its name.
+NAME_NUDGE_PT: dict[str, float] = {"USA": 6}
+NAME_BELOW: frozenset[str] = frozenset({"TUR"})
+POINTS_PER_UNIT = 43  # about how many points one layout unit is, as the diagrams are drawn
+_NAME_HEIGHT_PT = 14  # an 11 pt name's box
+_NAME_CHAR_PT = {False: 5.6, True: 6.2}  # average width of a character, normal and bold
+
+
+def name_box(actor_id: str, name: str, bold: bool = False) -> tuple[float, float, float, float]:
+    """Where an actor's name is drawn, about: (left, right, bottom, top) in layout units from its dot."""
+    x = NAME_NUDGE_PT.get(actor_id, 0)
+    half = len(name) * _NAME_CHAR_PT[bold] / 2
+    if actor_id in NAME_BELOW:
+        y0, y1 = -NAME_OFFSET_PT - _NAME_HEIGHT_PT, -NAME_OFFSET_PT
+    else:
+        y0, y1 = NAME_OFFSET_PT, NAME_OFFSET_PT + _NAME_HEIGHT_PT
+    return tuple(v / POINTS_PER_UNIT for v in (x - half, x + half, y0, y1))
 
 
 def diagram_axes(fig: Figure, rect: tuple[float, float, float, float]) -> Axes:
@@ -32,7 +52,7 @@ def diagram_axes(fig: Figure, rect: tuple[float, float, float, float]) -> Axes:
 
 
 def names(ax: Axes, bold: Iterable[str] = (), ids: Iterable[str] | None = None) -> None:
-    """Each placed actor's name just above its dot; the ids in ``bold`` in bold."""
+    """Each placed actor's name just above its dot (below it for :data:`NAME_BELOW`); ``bold`` ids in bold."""
     table, bold = facts.actors(), set(bold)
     for actor_id in layout.POSITIONS if ids is None else ids:
         T.label(
@@ -40,9 +60,12 @@ def names(ax: Axes, bold: Iterable[str] = (), ids: Iterable[str] | None = None) 
             layout.position(actor_id),
             table[actor_id].name,
             size="small",
-            va="bottom",
+            va="top" if actor_id in NAME_BELOW else "bottom",
             weight="bold" if actor_id in bold else "normal",
-            offset=(0, NAME_OFFSET_PT),
+            offset=(
+                NAME_NUDGE_PT.get(actor_id, 0),
+                -NAME_OFFSET_PT if actor_id in NAME_BELOW else NAME_OFFSET_PT,
+            ),
             zorder=6,
         )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
@@ -91,7 +92,7 @@ def draw_changing(ax: Axes, framing: framings.Framing, title: str) -> None:
             actors.boundary(ax, group.members, style["color"], style["ls"], fill_alpha=style["fill"])
     numbers = edge_numbers(framing)
     taken: dict[frozenset, list[float]] = {}
-    badges: list[tuple[float, float, int, str]] = []
+    badges: list[tuple[tuple, int, str]] = []
     for edge in framing.edges:
         start, end = _end(framing, edge.a, edge.b), _end(framing, edge.b, edge.a)
         pair = frozenset((edge.a, edge.b))
@@ -100,7 +101,7 @@ def draw_changing(ax: Axes, framing: framings.Framing, title: str) -> None:
         badge = _draw_edge(ax, edge, start, end, numbers, bend)
         if badge:
             badges.append(badge)
-    _badges(ax, badges)
+    _badges(ax, _place_badges(framing, badges))
     for role in framings.ROLES:  # one artist per role, not per node
         nodes = [n for n in framing.nodes if n.role == role]
         if nodes:
@@ -259,35 +260,56 @@ def _end(framing: framings.Framing, end: str, other: str) -> tuple[float, float]
     return layout.nearest_inside(framing.groups[0].members, x, y)
 
 
-_BENDS = (0.12, -0.12, 0.22, -0.22, 0.32, -0.32, 0.0)
+_BENDS = (0.12, -0.12, 0.22, -0.22, 0.32, -0.32, 0.0, 0.42, -0.42)
+_SHRINK = 0.25  # an arc stops short of its ends by about this much (shrinkA, shrinkB)
+_MARGIN = 0.04  # an arc keeps this far from a name
 
 
 def _bend(framing: framings.Framing, edge: framings.Edge, start, end, used: list[float]) -> float:
-    """The first curvature whose arc keeps clear of the other nodes (and of parallel edges)."""
-    # Keep clear of the other nodes and of every name (drawn just above its node).
+    """The first curvature whose arc crosses no name and keeps clear of the other nodes (and of
+    parallel edges); failing that, one that misses the nodes and crosses the fewest names."""
     others = tuple((n.x, n.y) for n in framing.nodes if n.id not in (edge.a, edge.b))
-    labels = tuple((n.x + dx, n.y + 0.32) for n in framing.nodes for dx in (-0.3, 0.0, 0.3))
-    return _best_bend(tuple(start), tuple(end), tuple(used), others + labels)
+    selves = set(self_ids(framing))
+    boxes = tuple(
+        (n.x + x0, n.x + x1, n.y + y0, n.y + y1)
+        for n in framing.nodes
+        for x0, x1, y0, y1 in [actors.name_box(n.id, n.name, n.id in selves)]
+    )
+    return _best_bend(tuple(start), tuple(end), tuple(used), others, boxes)
 
 
 @functools.lru_cache(maxsize=4096)
-def _best_bend(start, end, used: tuple[float, ...], others: tuple) -> float:
-    best, best_gap = _BENDS[0], -1.0
+def _best_bend(start, end, used: tuple[float, ...], others: tuple, boxes: tuple) -> float:
+    best, best_score = _BENDS[0], None
     for rad in _BENDS:
         if rad in used:
             continue
+        crossed = _names_crossed(start, end, rad, boxes)
         gap = layout.clearance(start, end, rad, list(others))
-        if gap > 0.45:
+        if not crossed and gap > 0.45:
             return rad
-        if gap > best_gap:
-            best, best_gap = rad, gap
+        score = (gap < 0.3, crossed, -min(gap, 0.45))  # running over a dot is worst
+        if best_score is None or score < best_score:
+            best, best_score = rad, score
     return best
+
+
+def _names_crossed(start, end, rad: float, boxes: tuple) -> int:
+    """How many name boxes the arc from ``start`` to ``end`` (bent by ``rad``) runs through."""
+    pts = layout.arc(start, end, rad, np.linspace(0.0, 1.0, 60))
+    ends = np.array([start, end])
+    pts = pts[np.sqrt(((pts[:, None, :] - ends[None, :, :]) ** 2).sum(-1)).min(axis=1) > _SHRINK]
+    x, y = pts[:, 0], pts[:, 1]
+    return sum(
+        bool(((x > x0 - _MARGIN) & (x < x1 + _MARGIN) & (y > y0 - _MARGIN) & (y < y1 + _MARGIN)).any())
+        for x0, x1, y0, y1 in boxes
+    )
 
 
 def _draw_edge(
     ax: Axes, edge: framings.Edge, start, end, numbers: dict[str, int], bend: float
-) -> tuple[float, float, int, str] | None:
-    """Draw one edge as an arc; return where its numbered badge goes, if it has one."""
+) -> tuple[tuple, int, str] | None:
+    """Draw one edge as an arc; return the spots its numbered badge may take, if it has one."""
     style = EDGE_STYLE[edge.kind]
     ax.add_artist(
         FancyArrowPatch(
@@ -307,15 +329,43 @@ def _draw_edge(
     )
     if edge.label not in numbers:
         return None
-    # The midpoint of an arc3 curve: the chord's midpoint pushed sideways by rad * length / 2.
-    (ax_, ay_), (bx_, by_) = start, end
-    dx, dy = bx_ - ax_, by_ - ay_
-    return (
-        (ax_ + bx_) / 2 + bend * dy / 2,
-        (ay_ + by_) / 2 - bend * dx / 2,
-        numbers[edge.label],
-        style["color"],
-    )
+    # Where the badge may go: the arc's midpoint first, then points either side of it.
+    spots = tuple(layout.arc(start, end, bend, np.array(_BADGE_T)))
+    return spots, numbers[edge.label], style["color"]
+
+
+_BADGE_T = (0.5, 0.4, 0.6, 0.32, 0.68, 0.25, 0.75)
+_BADGE_GAP = 0.45  # layout units between badge centres (a badge is about 0.37 across)
+
+
+def _place_badges(
+    framing: framings.Framing, wanted: list[tuple[tuple, int, str]]
+) -> list[tuple[float, float, int, str]]:
+    """Each badge at the first spot on its arc clear of the badges placed before it, of the
+    nodes and of the names; failing that, at the spot farthest from all of them."""
+    nodes = [(n.x, n.y) for n in framing.nodes]
+    names = [
+        (n.x + (x0 + x1) / 2, n.y + (y0 + y1) / 2)
+        for n in framing.nodes
+        for x0, x1, y0, y1 in [actors.name_box(n.id, n.name)]
+    ]
+    placed: list[tuple[float, float, int, str]] = []
+    for spots, number, color in wanted:
+        best, best_room = spots[0], -1.0
+        for x, y in spots:
+            room = min(
+                [np.hypot(x - bx, y - by) / _BADGE_GAP for bx, by, *_ in placed]
+                + [np.hypot(x - nx, y - ny) / 0.45 for nx, ny in nodes]
+                + [np.hypot(x - nx, y - ny) / 0.3 for nx, ny in names],
+                default=2.0,
+            )
+            if room >= 1.0:
+                best = (x, y)
+                break
+            if room > best_room:
+                best, best_room = (x, y), room
+        placed.append((float(best[0]), float(best[1]), number, color))
+    return placed
 
 
 def _badges(ax: Axes, badges: list[tuple[float, float, int, str]]) -> None:

@@ -257,7 +257,7 @@ PANEL_WRAP = 46
 READING_KEY = {
     "strategy": "Green arrow: from what the collective can offer (turned down) to a proposal "
     "whose refusal is expected.",
-    "only_option": "Green cross: the unacceptable ruled out by Russia; dashed ring: nothing "
+    "only_option": "Green cross: the unacceptable ruled out by Russia; dashed box: nothing "
     "found in the deal corner (the essay's premise).",
 }
 FIT_HEAD = {
@@ -477,7 +477,7 @@ def describe_plane(picture: Plane) -> str:
         )
     else:
         text += (
-            "A green cross over the unacceptable quadrant and a dashed ring in the deal "
+            "A green cross over the unacceptable quadrant and a dashed box in the deal "
             "quadrant show the second reading: the impossible is the only consistent "
             "option left. "
         )

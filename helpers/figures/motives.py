@@ -149,6 +149,9 @@ class LevellerPicture(Picture):
                 color=tx.ink(color),
                 ha="right" if left else "left",
                 va="bottom" if above else "top",
+                # On white, so the dotted threshold line does not run through the name.
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
+                zorder=4,
             )
         tx.label(
             ax_d,

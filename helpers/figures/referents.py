@@ -57,7 +57,7 @@ class ReferentPicture(Picture):
             T.label(
                 ax,
                 (0.99, 0.99),
-                f"dash-dot line: the referent, {name}",
+                f"dash-dot line: the referent,\n{name}",
                 coords="axes",
                 ha="right",
                 va="top",
@@ -92,8 +92,8 @@ class ReferentPicture(Picture):
 
 def referent_picture(result: referents.Analysis, base: framings.Framing, no_culprit: bool) -> ReferentPicture:
     """The picture for an analysis, drawn on ``base`` (the framing seen from the referent's capital)."""
-    verdict = "" if result.has_place else ": no place for it in this framing"
-    title = f"Referent: {REFERENTS[result.referent]} - {result.framing} framing{verdict}"
+    verdict = "" if result.has_place else ": no place for it"
+    title = f"Referent: {REFERENTS[result.referent]} \N{EN DASH} {result.framing} framing{verdict}"
     line, ring = (), None
     if result.referent in referents.GROUP_REFERENTS and result.framing == "collective":
         line = framings.collective_members(referents.GROUP_REFERENTS[result.referent], framings.CURRENT_YEAR)

@@ -125,17 +125,22 @@ def nearest_inside(members: tuple[str, ...], x: float, y: float) -> tuple[float,
     return float(_GX[i, j]), float(_GY[i, j])
 
 
+def arc(start: tuple[float, float], end: tuple[float, float], rad: float, t: np.ndarray) -> np.ndarray:
+    """The points at parameters ``t`` (0 at start, 1 at end) of matplotlib's arc3 curve, shape (len(t), 2)."""
+    (x0, y0), (x1, y1) = start, end
+    cx = (x0 + x1) / 2 + rad * (y1 - y0)
+    cy = (y0 + y1) / 2 - rad * (x1 - x0)
+    t = np.asarray(t, dtype=float)[:, None]
+    return (
+        (1 - t) ** 2 * np.array([x0, y0]) + 2 * (1 - t) * t * np.array([cx, cy]) + t**2 * np.array([x1, y1])
+    )
+
+
 def clearance(
     start: tuple[float, float], end: tuple[float, float], rad: float, others: list[tuple[float, float]]
 ) -> float:
     """The least distance from ``others`` to matplotlib's arc3 curve from start to end."""
-    (x0, y0), (x1, y1) = start, end
-    cx = (x0 + x1) / 2 + rad * (y1 - y0)
-    cy = (y0 + y1) / 2 - rad * (x1 - x0)
-    t = np.linspace(0.08, 0.92, 24)[:, None]
-    curve = (
-        (1 - t) ** 2 * np.array([x0, y0]) + 2 * (1 - t) * t * np.array([cx, cy]) + t**2 * np.array([x1, y1])
-    )
+    curve = arc(start, end, rad, np.linspace(0.08, 0.92, 24))
     if not others:
         return float("inf")
     pts = np.array(others)
