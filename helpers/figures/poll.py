@@ -105,9 +105,14 @@ def describe_self_selection(p: SelfSelectionPicture) -> str:
     r = p.result
     covered = sum(lo <= t <= hi for t, (lo, hi) in zip(r.truth, p.intervals, strict=True))
     return (
-        f"Simulation (a model, not data about the page's readers): an invented population holds "
-        f"four views in equal shares; readers holding {VIEWS[p.eager]} are {p.times:g} times as likely "
-        f"to vote as the others. {r.total:,} simulated votes give "
+        "Simulation (a model, not data about the page's readers): an invented population holds "
+        "four views in equal shares; "
+        + (
+            "every reader is equally likely to vote"
+            if p.times == 1
+            else f"readers holding {VIEWS[p.eager]} are {p.times:g} times as likely to vote as the others"
+        )
+        + f". {r.total:,} simulated votes give "
         + ", ".join(f"{VIEWS[i]} {pct(e)}" for i, e in enumerate(r.estimate))
         + f" against a true 25% each; the largest error is {100 * r.max_error():.1f} "
         f"percentage points, and {covered} of the 4 intervals (computed as if the votes were a "

@@ -333,12 +333,13 @@ class AccessionPicture(Picture):
                 )
             )
             bound = "at most " if y == 0 else ""
+            inside = days >= 200  # a short bar is narrower than its words: they go just past its end
             tx.label(
                 ax,
-                (end.toordinal() - 6, y),
+                (end.toordinal() + (-6 if inside else 6), y),
                 f"{bound}{days} days",
                 size="note",
-                ha="right",
+                ha="right" if inside else "left",
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
             )
         for day in (self.finland, self.sweden):
