@@ -19,21 +19,21 @@ from helpers.models import layout
 from helpers.sources import facts
 
 NAME_OFFSET_PT = 10  # a name sits this far above its dot
-# Names placed otherwise than centred above their dot. The United States' name (bold from Washington)
-# is as wide as the line around NATO there and touched it on the left: it moves right, in points.
+# Names placed otherwise than centred above their dot. The United States' name is as wide as the
+# line around NATO there and touched it on the left: it moves right, in points.
 # Turkey's name goes below its dot: in the international framing three issue lines reach Turkey from
 # above and ran through its name.
 NAME_NUDGE_PT: dict[str, float] = {"USA": 6}
 NAME_BELOW: frozenset[str] = frozenset({"TUR"})
 POINTS_PER_UNIT = 43  # about how many points one layout unit is, as the diagrams are drawn
 _NAME_HEIGHT_PT = 14  # an 11 pt name's box
-_NAME_CHAR_PT = {False: 5.6, True: 6.2}  # average width of a character, normal and bold
+_NAME_CHAR_PT = 5.6  # average width of a character
 
 
-def name_box(actor_id: str, name: str, bold: bool = False) -> tuple[float, float, float, float]:
+def name_box(actor_id: str, name: str) -> tuple[float, float, float, float]:
     """Where an actor's name is drawn, about: (left, right, bottom, top) in layout units from its dot."""
     x = NAME_NUDGE_PT.get(actor_id, 0)
-    half = len(name) * _NAME_CHAR_PT[bold] / 2
+    half = len(name) * _NAME_CHAR_PT / 2
     if actor_id in NAME_BELOW:
         y0, y1 = -NAME_OFFSET_PT - _NAME_HEIGHT_PT, -NAME_OFFSET_PT
     else:
@@ -51,9 +51,9 @@ def diagram_axes(fig: Figure, rect: tuple[float, float, float, float]) -> Axes:
     return ax
 
 
-def names(ax: Axes, bold: Iterable[str] = (), ids: Iterable[str] | None = None) -> None:
-    """Each placed actor's name just above its dot (below it for :data:`NAME_BELOW`); ``bold`` ids in bold."""
-    table, bold = facts.actors(), set(bold)
+def names(ax: Axes, ids: Iterable[str] | None = None) -> None:
+    """Each placed actor's name just above its dot (below it for :data:`NAME_BELOW`)."""
+    table = facts.actors()
     for actor_id in layout.POSITIONS if ids is None else ids:
         T.label(
             ax,
@@ -61,7 +61,6 @@ def names(ax: Axes, bold: Iterable[str] = (), ids: Iterable[str] | None = None) 
             table[actor_id].name,
             size="small",
             va="top" if actor_id in NAME_BELOW else "bottom",
-            weight="bold" if actor_id in bold else "normal",
             offset=(
                 NAME_NUDGE_PT.get(actor_id, 0),
                 -NAME_OFFSET_PT if actor_id in NAME_BELOW else NAME_OFFSET_PT,

@@ -38,7 +38,7 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers.figures.style import DPI, HEIGHT, STYLE, WIDTH, encode
+from helpers.figures.style import DPI, HEIGHT, STYLE, WIDTH, HouseFigure, encode
 
 #: How many static layers :func:`png` keeps (one per picture type, static key, size and dpi).
 CACHE_SIZE = 24
@@ -101,7 +101,7 @@ def figure(picture: Picture, dpi: float | None = None) -> Figure:
         raise TypeError(f"engine.figure draws a Picture, not {type(picture).__name__}")
     dpi = picture.dpi if dpi is None else dpi
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=picture.size, dpi=dpi)
+        fig = HouseFigure(figsize=picture.size, dpi=dpi)
         handles = _draw_static(picture, fig)
         picture.draw_changing(fig, handles)
     return fig
@@ -127,7 +127,7 @@ def _layer(picture: Picture, dpi: float) -> _Layer:
         _LAYERS.move_to_end(key)
         return layer
     with matplotlib.rc_context(STYLE):
-        fig = Figure(figsize=picture.size, dpi=dpi)
+        fig = HouseFigure(figsize=picture.size, dpi=dpi)
         canvas = FigureCanvasAgg(fig)
         handles = _draw_static(picture, fig)
         canvas.draw()

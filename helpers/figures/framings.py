@@ -3,8 +3,9 @@
 Roles are told apart by marker shape as well as colour, and edges by line style, so the picture
 reads in grey scale and for colour-blind readers; every figure comes with a description.
 :class:`FramingPicture` draws one panel (the essay's framing) or two (beside a scholarly lens):
-the axes and the names are its static layer (they never move; the perspective's own state is in
-bold), lines, arrows, markers and titles its changing layer.
+the axes and the names are its static layer (they never move; the perspective's own state is
+starred, not set in bold, so one static layer serves every perspective), lines, arrows, markers
+and titles its changing layer.
 """
 
 from __future__ import annotations
@@ -76,10 +77,6 @@ GROUP_STYLE = {
 def first_upper(text: str) -> str:
     """``text`` with its first letter in upper case and the rest untouched ("Claude's", not "claude's")."""
     return text[:1].upper() + text[1:]
-
-
-def self_ids(framing: framings.Framing) -> tuple[str, ...]:
-    return tuple(n.id for n in framing.nodes if n.role == "self")
 
 
 def draw_changing(ax: Axes, framing: framings.Framing, title: str) -> None:
@@ -186,7 +183,7 @@ class FramingPicture(Picture):
         return " | ".join(title for title, _ in self.panels)
 
     def static_key(self):
-        return (len(self.panels), self.legend, tuple(self_ids(f) for _, f in self.panels))
+        return (len(self.panels), self.legend, tuple(tuple(n.id for n in f.nodes) for _, f in self.panels))
 
     def legend_entries(self) -> tuple[str, ...]:
         return tuple(h.get_label() for _, f in self.panels for h in legend_handles(f)) if self.legend else ()
@@ -198,7 +195,7 @@ class FramingPicture(Picture):
         axes = []
         for i, (_, framing) in enumerate(self.panels):
             ax = actors.diagram_axes(fig, (0.01 + i * width, bottom, width - 0.01, top - bottom))
-            actors.names(ax, bold=self_ids(framing), ids=[n.id for n in framing.nodes])
+            actors.names(ax, ids=[n.id for n in framing.nodes])
             axes.append(ax)
         return axes
 
@@ -269,11 +266,10 @@ def _bend(framing: framings.Framing, edge: framings.Edge, start, end, used: list
     """The first curvature whose arc crosses no name and keeps clear of the other nodes (and of
     parallel edges); failing that, one that misses the nodes and crosses the fewest names."""
     others = tuple((n.x, n.y) for n in framing.nodes if n.id not in (edge.a, edge.b))
-    selves = set(self_ids(framing))
     boxes = tuple(
         (n.x + x0, n.x + x1, n.y + y0, n.y + y1)
         for n in framing.nodes
-        for x0, x1, y0, y1 in [actors.name_box(n.id, n.name, n.id in selves)]
+        for x0, x1, y0, y1 in [actors.name_box(n.id, n.name)]
     )
     return _best_bend(tuple(start), tuple(end), tuple(used), others, boxes)
 

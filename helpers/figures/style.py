@@ -8,10 +8,13 @@ Colour is never the only cue: pair it with a marker, a line style or a text labe
 
 from __future__ import annotations
 
-import io
+import struct
+import textwrap
+import zlib
 from typing import Any
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
@@ -61,7 +64,20 @@ STYLE: dict[str, Any] = {
     "axes.facecolor": "white",
     "savefig.facecolor": "white",
 }
+# Read when text is drawn, not when it is made, so :class:`HouseFigure` applies it to every draw.
+# Unhinted glyphs: drawn about twice as fast by matplotlib 3.11 and indistinguishable at these sizes
+# (matplotlib's own image tests use them too: they do not depend on the FreeType build).
+DRAW_STYLE: dict[str, Any] = {"text.hinting": "none"}
+STYLE.update(DRAW_STYLE)
 MIN_FONT_PT = 10
+
+
+class HouseFigure(Figure):
+    """A Figure that applies :data:`DRAW_STYLE` whenever it is drawn (Agg, SVG, PDF, a test's canvas)."""
+
+    def draw(self, renderer):
+        with matplotlib.rc_context(DRAW_STYLE):
+            super().draw(renderer)
 
 
 def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> Figure:
@@ -75,22 +91,27 @@ def new_figure(width: float = WIDTH, height: float = HEIGHT, **kwargs: Any) -> F
         kwargs.pop("layout")
     kwargs.setdefault("dpi", DPI)
     with matplotlib.rc_context(STYLE):
-        return Figure(figsize=(width, height), **kwargs)
+        return HouseFigure(figsize=(width, height), **kwargs)
 
 
 def encode(canvas) -> bytes:
-    """PNG bytes of what an Agg canvas holds: alpha dropped (figures are opaque), low zlib effort.
+    """PNG bytes of what an Agg canvas holds: RGB (figures are opaque), exact colours, fast.
 
-    A palette image would be a third of the size, but fast quantisation shifts white and pale
-    greys, so the colours are kept exact.
+    Written here rather than by Pillow, which tries all five PNG row filters on every row (there is
+    no option to choose one) and so took half as long again: every row here uses the "up" filter
+    (the difference from the row above, which suits flat-coloured figures), deflated at level 1.
     """
-    from PIL import Image
-
     width, height = canvas.get_width_height(physical=True)
-    rgba = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    rgba.convert("RGB").save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    rgb = np.asarray(canvas.buffer_rgba())[..., :3].reshape(height, width * 3)
+    rows = np.empty((height, width * 3 + 1), np.uint8)
+    rows[:, 0] = 2  # filter type "up"
+    rows[0, 1:] = rgb[0]
+    np.subtract(rgb[1:], rgb[:-1], out=rows[1:, 1:])
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits, RGB, no interlace
+    return b"\x89PNG\r\n\x1a\n" + b"".join(
+        struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data))
+        for tag, data in ((b"IHDR", header), (b"IDAT", zlib.compress(rows, 1)), (b"IEND", b""))
+    )
 
 
 def to_png(fig: Figure, dpi: float | None = None) -> bytes:
@@ -145,14 +166,5 @@ def show(fig: Figure, description: str, alt: str = "") -> None:
 
 
 def wrap_label(text: str, width: int = 16) -> str:
-    """Break a label onto lines of about ``width`` characters for node boxes."""
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    if line:
-        lines.append(line)
-    return "\n".join(lines)
+    """Break a label onto lines of about ``width`` characters, at spaces only (never inside a word)."""
+    return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)
