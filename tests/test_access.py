@@ -12,9 +12,8 @@ import ipywidgets as W
 import pytest
 
 from helpers.explorers import access, quiz, widgets
-from helpers.figures import alt as alt_text
-from helpers.figures import contrast
 from helpers.figures import style as plots
+from helpers.figures.text import contrast_ratio
 
 
 class _Figure(html.parser.HTMLParser):
@@ -88,9 +87,9 @@ def test_alt_falls_back_to_the_figure_title_then_the_first_sentence():
 def test_a_figure_without_alt_or_description_is_refused():
     png = plots.to_png(_render("solid").fig)
     with pytest.raises(ValueError, match="alt"):
-        alt_text.figure_html(png, " ", "described")
+        access.figure_html(png, " ", "described")
     with pytest.raises(ValueError, match="description"):
-        alt_text.figure_html(png, "A line", "")
+        access.figure_html(png, "A line", "")
 
 
 def test_static_show_emits_an_accessible_figure(monkeypatch):
@@ -98,7 +97,7 @@ def test_static_show_emits_an_accessible_figure(monkeypatch):
     monkeypatch.setattr("IPython.display.display", lambda obj, raw=False: shown.append((obj, raw)))
     fig = plots.new_figure(3, 2)
     fig.add_subplot().set_title("Seats and votes")
-    plots.show(fig, "Bars of seats.")
+    access.show(fig, "Bars of seats.")
     [(bundle, raw)] = shown
     assert raw and set(bundle) == {"text/html", "image/png", "text/plain"}
     [(attrs, stack)] = _parse(bundle["text/html"]).imgs
@@ -151,9 +150,9 @@ def test_classify_pickers_are_named_and_statements_numbered():
 def test_check_buttons_and_focus_ring_have_contrast():
     mc = quiz.multiple_choice("Q?", ["a", "b"], "a", "because")
     style = mc.button.style
-    assert contrast.contrast_ratio(style.text_color, style.button_color) >= 4.5
+    assert contrast_ratio(style.text_color, style.button_color) >= 4.5
     for behind in ("#FFFFFF", "#EEEEEE"):  # page and button backgrounds
-        assert contrast.contrast_ratio(access.FOCUS, behind) >= 3
+        assert contrast_ratio(access.FOCUS, behind) >= 3
     assert "outline: 3px solid" in access.CSS
 
 

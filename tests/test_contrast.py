@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.figures import contrast
 from helpers.figures import style as plots
-from helpers.figures.text import ink
+from helpers.figures.text import contrast_ratio, ink
+from tests import contrast
 
 
 def test_wcag_formula_known_values():
-    assert contrast.contrast_ratio("black", "white") == pytest.approx(21.0)
-    assert contrast.contrast_ratio("#777777", "white") == pytest.approx(4.48, abs=0.01)
-    assert contrast.contrast_ratio("#0072B2", "#FFFFFF") == pytest.approx(5.17, abs=0.05)
+    assert contrast_ratio("black", "white") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "white") == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio("#0072B2", "#FFFFFF") == pytest.approx(5.17, abs=0.05)
     assert contrast.is_large(18, False) and contrast.is_large(14, True) and not contrast.is_large(14, False)
 
 
@@ -21,9 +21,9 @@ def test_wcag_formula_known_values():
 def test_ink_reads_on_the_background_it_is_given(name):
     # text.ink() is the one way to a text colour: on white by default, on a light box if told.
     colour = plots.PALETTE[name]
-    assert contrast.contrast_ratio(ink(colour), "#FFFFFF") >= 4.5, name
+    assert contrast_ratio(ink(colour), "#FFFFFF") >= 4.5, name
     for behind in (plots.LIGHT, "#E8E8E8"):
-        assert contrast.contrast_ratio(ink(colour, behind), behind) >= 4.5, (name, behind)
+        assert contrast_ratio(ink(colour, behind), behind) >= 4.5, (name, behind)
 
 
 def test_a_planted_low_contrast_label_is_found():

@@ -167,7 +167,7 @@ def test_text_api_refuses_small_text_and_unknown_names():
 
 
 def test_ink_reaches_the_contrast_it_promises():
-    from helpers.figures.contrast import contrast_ratio
+    from helpers.figures.text import contrast_ratio
 
     for colour in PALETTE.values():
         assert contrast_ratio(T.ink(colour), "white") >= 4.5

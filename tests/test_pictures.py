@@ -32,9 +32,9 @@ from matplotlib.testing.compare import compare_images
 from PIL import Image
 
 from helpers.explorers.widgets import View, combinations
-from helpers.figures import contrast, engine
+from helpers.figures import engine
 from helpers.figures import text as T
-from tests import pictures
+from tests import contrast, pictures
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINES = ROOT / "tests" / "baseline" / "pictures"

@@ -69,7 +69,7 @@ def europe_mentions() -> figures.EuropeMentions:
 
 
 def europe_figure() -> tuple[Figure, str]:
-    """A fresh "Which Europe?" Figure and its description (for ``style.show``)."""
+    """A fresh "Which Europe?" Figure and its description (for ``access.show``)."""
     picture = europe_mentions()
     return engine.figure(picture), figures.describe_europe_mentions(picture)
 

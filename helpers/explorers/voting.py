@@ -310,10 +310,10 @@ def turkey_quiz() -> quiz.MultipleChoice:
 
 def show_accession() -> None:
     """Display the accession timeline in a notebook: a fresh figure, its description beneath."""
-    from helpers.figures import engine, style
+    from helpers.explorers import access
 
     view = accession_view()
-    style.show(engine.figure(view.fig), view.description)
+    access.show(view.fig, view.description)
 
 
 #: What this module draws, for the picture checks' registry (``tests/pictures.py``).

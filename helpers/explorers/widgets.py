@@ -25,7 +25,6 @@ import ipywidgets as W
 from matplotlib.figure import Figure
 
 from helpers.explorers import access
-from helpers.figures import alt as alt_text
 from helpers.figures import engine
 from helpers.figures import style as plots
 from helpers.figures.engine import Picture
@@ -339,9 +338,9 @@ class Explorer:
         sentence (which names what is drawn), else the explorer's title."""
         if view.alt:
             return view.alt
-        if isinstance(view.fig, Figure) and alt_text.title_of(view.fig):
-            return alt_text.title_of(view.fig)
-        return alt_text.first_sentence(view.description) or self.title
+        if isinstance(view.fig, Figure) and access.title_of(view.fig):
+            return access.title_of(view.fig)
+        return access.first_sentence(view.description) or self.title
 
     def update(self) -> None:
         """Redraw for the current values; on error show a message and keep the last picture."""

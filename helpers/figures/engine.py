@@ -174,15 +174,6 @@ def png(picture: Picture, dpi: float | None = None) -> bytes:
                 artist.remove()
 
 
-def show(picture: Picture, description: str) -> None:
-    """Display a static picture in a notebook as an accessible figure: its alt, the description as caption."""
-    from IPython.display import HTML, display
-
-    from helpers.figures.alt import figure_html
-
-    display(HTML(figure_html(png(picture), picture.alt(), description)))
-
-
 def clear_cache() -> None:
     """Forget every cached static layer (benchmarks with caches off; tests)."""
     _LAYERS.clear()

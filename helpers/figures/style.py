@@ -138,33 +138,6 @@ def smallest_font(fig: Figure) -> float:
     return min(sizes) if sizes else float("inf")
 
 
-def show(fig: Figure, description: str, alt: str = "") -> None:
-    """Display a static figure as an accessible ``<figure>``: the image with a short alt (``alt``,
-    else the figure's title, else the description's first sentence; plus "described below") and
-    ``description`` as its caption.
-
-    ``IPython.display.Image`` cannot carry alt text (JupyterLab's image renderer sets only src,
-    width and height), so screens get the HTML figure; the same output also carries the PNG and
-    a plain-text alternative, for exports (LaTeX/PDF) and consoles that do not show HTML.
-    """
-    import base64
-
-    from IPython.display import display
-
-    from helpers.figures import alt as alt_text
-
-    short = alt_text.short_alt(alt or alt_text.title_of(fig) or alt_text.first_sentence(description))
-    png = to_png(fig)
-    display(
-        {
-            "text/html": alt_text.figure_html(png, short, description),
-            "image/png": base64.b64encode(png).decode("ascii"),
-            "text/plain": f"{short}\nFigure description: {description}",
-        },
-        raw=True,
-    )
-
-
 def wrap_label(text: str, width: int = 16) -> str:
     """Break a label onto lines of about ``width`` characters, at spaces only (never inside a word)."""
     return textwrap.fill(text, width, break_long_words=False, break_on_hyphens=False)

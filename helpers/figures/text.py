@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.colors import to_hex, to_rgb
+from matplotlib.colors import to_hex, to_rgb, to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
-from helpers.figures.contrast import contrast_ratio
 from helpers.figures.style import MIN_FONT_PT
 
 #: House sizes in points, by role.
@@ -126,3 +126,16 @@ def ink(color: str, background: str = "white", ratio: float = 4.5) -> str:
         if contrast_ratio(shade, background) >= ratio:
             return shade
     return "#000000"
+
+
+def relative_luminance(colour) -> float:
+    """WCAG 2.1 relative luminance of a colour (any matplotlib colour spec; alpha ignored)."""
+    rgb = np.array(to_rgba(colour)[:3])
+    linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    return float(0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2])
+
+
+def contrast_ratio(foreground, background) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)

@@ -1,8 +1,9 @@
-"""Text contrast, WCAG 2.1 style: for widget colours and for every text inside a figure.
+"""The figure contrast audit of the tests: every text inside a figure against what is drawn behind it.
 
 WCAG 2.1 AA (1.4.3) asks for a contrast ratio of at least 4.5:1 between text and its background,
-3:1 for large text (at least 18 pt, or 14 pt bold). ``contrast_ratio`` is the WCAG formula;
-``figure_texts`` finds every visible text of a matplotlib figure (all of it ordinary ``Text``: the
+3:1 for large text (at least 18 pt, or 14 pt bold). The ratio itself is the WCAG formula in
+:func:`helpers.figures.text.contrast_ratio` (the figures use it to pick text colours); this
+module's ``figure_texts`` finds every visible text of a matplotlib figure (all of it ordinary ``Text``: the
 collection draws no words as paths), works out what is drawn behind it and reports the ratio,
 so a test can fail on any text a student with low vision could not read.
 
@@ -21,20 +22,9 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from helpers.figures.text import contrast_ratio
+
 NORMAL, LARGE = 4.5, 3.0
-
-
-def relative_luminance(colour) -> float:
-    """WCAG relative luminance of a colour (any matplotlib colour spec; alpha ignored)."""
-    rgb = np.array(to_rgba(colour)[:3])
-    linear = np.where(rgb <= 0.03928, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    return float(0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2])
-
-
-def contrast_ratio(foreground, background) -> float:
-    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
-    a, b = sorted((relative_luminance(foreground), relative_luminance(background)), reverse=True)
-    return (a + 0.05) / (b + 0.05)
 
 
 def blend(colour, background) -> tuple[float, float, float]:
