@@ -2,8 +2,8 @@
 
 A group referent (NATO, the EU, "Europe") gets a dash-dot line around its members, a state a
 ring; optionally a pale field over every state stands for a threat with no culprit (global
-warming, P2). The base is a :class:`helpers.figures.framings.FramingPicture`: its names are the
-static layer, everything else changes.
+warming, P2). It is a :class:`helpers.figures.framings.FramingPicture` with the referent added to
+the changing layer; the names stay the static layer.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from matplotlib.patches import Ellipse
 
 from helpers.figures import actors
 from helpers.figures import text as T
-from helpers.figures.engine import Picture
 from helpers.figures.framings import ROLE_STYLE, FramingPicture
 from helpers.figures.style import PALETTE
 from helpers.models import framings, layout, referents
@@ -22,58 +21,25 @@ from helpers.models.referents import REFERENTS
 
 
 @dataclass(frozen=True)
-class ReferentPicture(Picture):
-    """The base framing, the referent marked (a line around ``line`` or a ring at ``ring``)."""
+class ReferentPicture(FramingPicture):
+    """A one-panel framing with the referent marked (a line around ``line`` or a ring at ``ring``)."""
 
-    base: FramingPicture
-    referent: str
+    referent: str = ""
     line: tuple[str, ...] = ()
     ring: tuple[float, float] | None = None
     no_culprit: bool = False
 
-    @property
-    def size(self) -> tuple[float, float]:
-        return self.base.size
-
-    @property
-    def dpi(self) -> float:
-        return self.base.dpi
-
-    def title(self) -> str:
-        return self.base.title()
-
-    def static_key(self):
-        return self.base.static_key()
-
-    def draw_static(self, fig):
-        return self.base.draw_static(fig)
-
     def draw_changing(self, fig, axes):
-        self.base.draw_changing(fig, axes)
+        super().draw_changing(fig, axes)
         (ax,) = axes
         name = REFERENTS[self.referent]
+        corner = {"coords": "axes", "ha": "right", "size": "small", "zorder": 7}
         if self.line:
             actors.boundary(ax, self.line, PALETTE["black"], "-.", linewidth=2.0)
-            T.label(
-                ax,
-                (0.99, 0.99),
-                f"dash-dot line: the referent,\n{name}",
-                coords="axes",
-                ha="right",
-                va="top",
-                size="small",
-            )
+            T.label(ax, (0.99, 0.99), f"dash-dot line: the referent,\n{name}", va="top", **corner)
         elif self.ring is not None:
             ax.plot(*self.ring, "o", ms=21, mfc="none", mec=PALETTE["black"], mew=2.5, zorder=7)
-            T.label(
-                ax,
-                (0.99, 0.99),
-                f"ringed: the referent, {name}",
-                coords="axes",
-                ha="right",
-                va="top",
-                size="small",
-            )
+            T.label(ax, (0.99, 0.99), f"ringed: the referent, {name}", va="top", **corner)
         if self.no_culprit:
             cx, cy = sum(layout.XLIM) / 2, sum(layout.YLIM) / 2
             ax.add_artist(Ellipse((cx, cy), 10.5, 8.2, fc=PALETTE["yellow"], alpha=0.18, ec="none", zorder=1))
@@ -81,12 +47,9 @@ class ReferentPicture(Picture):
                 ax,
                 (0.99, 0.01),
                 "global warming:\na threat to all, with no culprit (P2)",
-                coords="axes",
-                ha="right",
                 va="bottom",
-                size="small",
                 fontstyle="italic",
-                zorder=7,
+                **corner,
             )
 
 
@@ -99,7 +62,7 @@ def referent_picture(result: referents.Analysis, base: framings.Framing, no_culp
         line = framings.collective_members(referents.GROUP_REFERENTS[result.referent], framings.CURRENT_YEAR)
     elif result.referent in layout.POSITIONS:
         ring = layout.position(result.referent)
-    return ReferentPicture(FramingPicture(((title, base),)), result.referent, line, ring, no_culprit)
+    return ReferentPicture(((title, base),), False, result.referent, line, ring, no_culprit)
 
 
 def describe(result: referents.Analysis, no_culprit: bool) -> str:
