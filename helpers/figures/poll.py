@@ -266,17 +266,7 @@ class WidthCurvePicture(Picture):
         ax = _axes(fig, (0.11, 0.16, 0.86, 0.74), (7, 27000), (0, max(self.widths) * 1.1))
         curve, page = self.legend_entries()
         ax.plot(self.grid, self.widths, color=plots.CYCLE[0], marker="o", markevery=4, label=curve)
-        ax.plot(
-            [self.votes],
-            [self.here],
-            marker="o",
-            ms=13,
-            mfc="none",
-            mec="black",
-            mew=2,
-            ls="none",
-            label=page,
-        )
+        ax.plot([self.votes], [self.here], "o", ms=13, mfc="none", mec="black", mew=2, label=page)
         _finish_votes_axes(
             ax,
             (10, 100, 1000, 10000),
