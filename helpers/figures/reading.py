@@ -31,6 +31,10 @@ _KIND_STYLE = {
 }
 _FALLEN = "#9E9E9E"
 _VEIL = 0.4  # white over a fallen claim: its words stay readable (over 5:1), visibly paler
+_OUTLINE = {  # a claim's box outline, by whether the claim still stands
+    True: {"ec": "black", "ls": "-", "lw": 1.2},
+    False: {"ec": _FALLEN, "ls": "--", "lw": 1.8},
+}
 
 
 # Label sizes are measured once per map; the map's model lays the boxes out around them, in inches.
@@ -133,31 +137,16 @@ class ArgumentMapPicture(Picture):
         ax.add_collection(
             LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":", zorder=4), autolim=False
         )
-        for segments, colour in ((solid, blue), (broken, _FALLEN)):  # arrowheads
-            _marks(
-                ax,
-                [(s[-1][0] - 0.03, s[-1][1]) for s in segments],
-                marker=">",
-                ms=6.5,
-                color=colour,
-                mew=0,
-                zorder=4,
-            )
+        for segments, colour in ((solid, blue), (broken, _FALLEN)):
+            heads = [(s[-1][0] - 0.03, s[-1][1]) for s in segments]
+            _marks(ax, heads, marker=">", ms=6.5, color=colour, mew=0, zorder=4)
         crosses = []
-        for cid, (x0, y0, w, h) in geo.boxes.items():
-            ok = status[cid]
-            if not ok:
-                _box(ax, (x0, y0, w, h), fc="white", alpha=_VEIL, ec="none", zorder=5)
+        for cid, box in geo.boxes.items():
+            if not status[cid]:
+                _box(ax, box, fc="white", alpha=_VEIL, ec="none", zorder=5)
+                x0, y0, w, h = box
                 crosses.append((x0 + w, y0 + h, cid in rejected))
-            _box(
-                ax,
-                (x0, y0, w, h),
-                fc="none",
-                ec="black" if ok else _FALLEN,
-                ls="-" if ok else "--",
-                lw=1.2 if ok else 1.8,
-                zorder=5,
-            )
+            _box(ax, box, fc="none", zorder=5, **_OUTLINE[status[cid]])
         for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
             xs = [(x, y) for x, y, r in crosses if r is picked]
             _marks(ax, xs, marker="X", ms=9.5, color=colour, mec="white", zorder=6)
