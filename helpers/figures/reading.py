@@ -74,15 +74,6 @@ def _marks(ax, points: list[tuple[float, float]], **props) -> None:
         ax.add_artist(Line2D(xs, ys, ls="none", **props))
 
 
-def _axes(fig, geo: am.MapGeometry):
-    """Axes covering the whole figure whose data units are inches."""
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_xlim(0, geo.figsize[0])
-    ax.set_ylim(0, geo.figsize[1])
-    return ax
-
-
 def headline(state: am.MapState) -> str:
     conclusions = state.amap.of_kind("conclusion")
     n = len(state.rejected)
@@ -109,7 +100,10 @@ class ArgumentMapPicture(Picture):
     def draw_static(self, fig) -> Any:
         amap = self.state.amap
         geo = geometry(amap)
-        ax = _axes(fig, geo)
+        ax = fig.add_axes((0, 0, 1, 1))  # the whole figure, with inches as data units
+        ax.set_axis_off()
+        ax.set_xlim(0, geo.figsize[0])
+        ax.set_ylim(0, geo.figsize[1])
         for cid, box in geo.boxes.items():
             _box(ax, box, fc=_KIND_STYLE[amap[cid].kind]["fc"], ec="none", zorder=1)
         for cid, (x, y) in geo.centre.items():
