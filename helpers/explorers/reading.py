@@ -1,7 +1,7 @@
 """Notebook 01's explorers: the paragraph reader, the search box and the argument map; their
 controls as data, their render functions, the "Which Europe?" figure and the notebook's quizzes.
 
-The map's render function computes what stands once (:func:`helpers.figures.reading.map_state`)
+The map's render function computes what stands once (:func:`helpers.models.argument_map.map_state`)
 and derives the picture and the description from it; the map quiz's options, answer and
 explanation are computed from the map, so they follow the data file.
 """
@@ -51,7 +51,7 @@ def render_map(**rejections: bool) -> widgets.View:
     unknown = set(rejections) - valid
     if unknown:
         raise ValueError(f"unknown premise(s) {sorted(unknown)}; valid: {sorted(valid)}")
-    state = figures.map_state(AMAP, [cid for cid, on in rejections.items() if on])
+    state = argument_map.map_state(AMAP, [cid for cid, on in rejections.items() if on])
     return widgets.View(figures.ArgumentMapPicture(state), figures.describe_map(state))
 
 

@@ -30,16 +30,7 @@ _Y = {name: len(ROWS) - 1 - i for i, name in enumerate(ROWS)}
 def _span(ax, y: float, lo: float, hi: float, color: str, hatch: str = "") -> None:
     """A horizontal bar from lo to hi on row y; a diamond when it has no length."""
     if hi - lo < 1e-6:
-        ax.plot(
-            [lo],
-            [y],
-            marker="D",
-            markersize=11,
-            color=color,
-            markeredgecolor="black",
-            linestyle="none",
-            clip_on=False,
-        )
+        ax.plot([lo], [y], "D", markersize=11, color=color, markeredgecolor="black", clip_on=False)
     else:
         ax.add_artist(
             Rectangle(

@@ -51,29 +51,18 @@ class MembershipPicture(Picture):
             style = LINES[club]
             actors.boundary(ax, members, style["color"], style["linestyle"], fill_alpha=fill)
         T.label(fig, (0.5, 0.985), self.title(), coords="figure", size="title", weight="bold", va="top")
-        key = [
-            Line2D(
-                [],
-                [],
-                color=LINES[club]["color"],
-                linestyle=LINES[club]["linestyle"],
-                lw=2.4,
-                label=LINES[club]["label"],
-            )
-            for club, _ in self.model.lines
-        ]
+        key = [Line2D([], [], lw=2.4, **LINES[club]) for club, _ in self.model.lines]
         ax.legend(handles=key, loc="lower right", frameon=False, fontsize=T.SIZES["small"])
 
 
 def describe(model: Membership) -> str:
     """The figure's description: the layout, then who is inside and outside each line."""
     table = facts.actors()
-    parts = []
-    for club, inside in model.lines:
-        parts.append(
-            f"Inside the {club} line: {', '.join(table[i].name for i in inside)}. "
-            f"Outside it: {', '.join(table[i].name for i in model.outside(club))}."
-        )
+    parts = [
+        f"Inside the {club} line: {', '.join(table[i].name for i in inside)}. "
+        f"Outside it: {', '.join(table[i].name for i in model.outside(club))}."
+        for club, inside in model.lines
+    ]
     clubs = " and of ".join(CLUB_NAMES[club] for club, _ in model.lines)
     lines = "a line" if len(model.lines) == 1 else "lines"
     return (

@@ -266,17 +266,7 @@ class WidthCurvePicture(Picture):
         ax = _axes(fig, (0.11, 0.16, 0.86, 0.74), (7, 27000), (0, max(self.widths) * 1.1))
         curve, page = self.legend_entries()
         ax.plot(self.grid, self.widths, color=plots.CYCLE[0], marker="o", markevery=4, label=curve)
-        ax.plot(
-            [self.votes],
-            [self.here],
-            marker="o",
-            ms=13,
-            mfc="none",
-            mec="black",
-            mew=2,
-            ls="none",
-            label=page,
-        )
+        ax.plot([self.votes], [self.here], "o", ms=13, mfc="none", mec="black", mew=2, label=page)
         _finish_votes_axes(
             ax,
             (10, 100, 1000, 10000),
@@ -310,14 +300,14 @@ class SingleVotePicture(Picture):
         return f"{self.confidence:.0%} Wilson intervals, as if random"
 
     def draw_static(self, fig):
-        ns = self.votes
-        ax = _axes(fig, (0.2, 0.18, 0.76, 0.7), (0, 1.05), (-0.6, len(ns) - 0.3))
+        n = len(self.votes)
+        ax = _axes(fig, (0.2, 0.18, 0.76, 0.7), (0, 1.05), (-0.6, n - 0.3))
         for k, lo in enumerate(self.lows):
-            y = len(ns) - 1 - k
+            y = n - 1 - k
             ax.plot([lo, 1.0], [y, y], color=plots.CYCLE[k], lw=4, solid_capstyle="butt")
             ax.plot([1.0], [y], marker=plots.MARKERS[k], ms=10, color=plots.CYCLE[k], mec="black")
             T.label(ax, (lo, y), f"{pct(lo)} to 100%", ha="right", size="note", offset=(-8, 0))
-        ax.set_yticks(range(len(ns))[::-1], [f"{n} vote{'s' if n > 1 else ''},\nall rating 5" for n in ns])
+        ax.set_yticks(range(n)[::-1], [f"{v} vote{'s' if v > 1 else ''},\nall rating 5" for v in self.votes])
         ax.xaxis.set_major_formatter(lambda x, _pos: pct(x))
         ax.set_xlabel("share of readers who would rate it 5")
         _title(ax, self.title(), size="label")

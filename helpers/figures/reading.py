@@ -31,139 +31,50 @@ _KIND_STYLE = {
 }
 _FALLEN = "#9E9E9E"
 _VEIL = 0.4  # white over a fallen claim: its words stay readable (over 5:1), visibly paler
+_OUTLINE = {  # a claim's box outline, by whether the claim still stands
+    True: {"ec": "black", "ls": "-", "lw": 1.2},
+    False: {"ec": _FALLEN, "ls": "--", "lw": 1.8},
+}
 
 
-# The map is laid out in inches: label sizes are measured once, columns are as wide as their
-# widest label, and the figure grows to fit, so boxes never overlap whatever the labels say.
+# Label sizes are measured once per map; the map's model lays the boxes out around them, in inches.
 _PAD_PT = 5.0  # space between a label and its box
-_COL_GAP_IN = 0.8  # horizontal room for the arrows between two columns
-_ROW_GAP_IN = 0.12
-_SLOT_IN = 0.12  # the free slot an arrow uses in a column it passes through
-_MARGIN_IN = 0.1
-_HEAD_IN = 0.75  # title and column headings above the map
 _WRAP = 22
-_PORT_IN = 0.1  # spacing of the arrows that leave or enter one box
-_PORT_EDGE_IN = 0.08  # ports keep this far from a box's top and bottom
 
 
 def _label(claim: am.Claim) -> str:
     return f"{plots.wrap_label(claim.label, _WRAP)}\n({', '.join(claim.paragraphs)})"
 
 
-class _Geometry:
-    """Where everything goes, in inches from the figure's lower left corner."""
-
-    def __init__(self, amap: am.ArgumentMap):
-        with matplotlib.rc_context(plots.STYLE):
-            scratch = plots.new_figure(4, 4, layout=None)
-            renderer = FigureCanvasAgg(scratch).get_renderer()
-            size = {}
-            for cid, claim in amap.claims.items():
-                text = scratch.text(0, 0, _label(claim), ha="center", va="center", fontsize=10)
-                ext = text.get_window_extent(renderer)
-                pad = 2 * _PAD_PT / 72
-                size[cid] = (ext.width / scratch.dpi + pad, ext.height / scratch.dpi + pad)
-        heights = {cid: round(h, 3) for cid, (_, h) in size.items()}
-        pos = amap.layout(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
-        routes = amap.routes(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
-        depth_max = int(max(x for x, _ in pos.values()))
-        widths = [max(size[c][0] for c in pos if pos[c][0] == d) for d in range(depth_max + 1)]
-        self.left, self.right, centre = [], [], []
-        x = _MARGIN_IN
-        for w in widths:
-            self.left.append(x)
-            centre.append(x + w / 2)
-            self.right.append(x + w)
-            x += w + _COL_GAP_IN
-        ys = [y for _, y in pos.values()] + [y for r in routes.values() for _, y in r]
-        half = max(size[c][1] for c in pos) / 2
-        low = min(ys) - half - _MARGIN_IN
-        map_height = max(ys) + half - low
-        self.figsize = (x - _COL_GAP_IN + _MARGIN_IN, map_height + _HEAD_IN + _MARGIN_IN)
-        shift = -low  # y = 0 at the figure's bottom edge
-        self.centre = {cid: (centre[int(d)], y + shift) for cid, (d, y) in pos.items()}
-        self.boxes = {
-            cid: (cx - size[cid][0] / 2, cy - size[cid][1] / 2, *size[cid])
-            for cid, (cx, cy) in self.centre.items()
-        }
-        self.routes = {edge: [(int(d), y + shift) for d, y in way] for edge, way in routes.items()}
-        self.map_top = map_height
-        self.depth_max = depth_max
-        self.ports = self._ports()
-
-    def _ports(self) -> dict[tuple[str, str], tuple[float, float]]:
-        """Where each edge leaves its supporter and enters the claim it supports (y offsets).
-
-        Several arrows meeting a box in one point read as one; instead they are spread down the
-        box's side in the order of their other ends, so the fan itself adds no crossing.
-        """
-        out: dict[str, list] = {}
-        into: dict[str, list] = {}
-        for edge, way in self.routes.items():
-            out.setdefault(edge[0], []).append((-way[1][1], edge))
-            into.setdefault(edge[1], []).append((-way[-2][1], edge))
-        offsets = {edge: [0.0, 0.0] for edge in self.routes}
-        for end, groups in ((0, out), (1, into)):
-            for cid, items in groups.items():
-                items.sort()
-                height = self.boxes[cid][3]
-                step = min(_PORT_IN, (height - 2 * _PORT_EDGE_IN) / max(len(items) - 1, 1))
-                for i, (_, edge) in enumerate(items):
-                    offsets[edge][end] = ((len(items) - 1) / 2 - i) * step
-        return {edge: (a, b) for edge, (a, b) in offsets.items()}
-
-    def path(self, edge: tuple[str, str]) -> list[tuple[float, float]]:
-        """The edge's polyline: out of the supporter's box, level through each column it
-        crosses, into the supported box; slanted only in the gaps between columns."""
-        way = self.routes[edge]
-        x0, _, w0, _ = self.boxes[edge[0]]
-        x1 = self.boxes[edge[1]][0]
-        y0, y1 = way[0][1] + self.ports[edge][0], way[-1][1] + self.ports[edge][1]
-        points = [(x0 + w0, y0), (self.right[way[0][0]], y0)]
-        for d, y in way[1:-1]:
-            points += [(self.left[d], y), (self.right[d], y)]
-        points += [(self.left[way[-1][0]], y1), (x1, y1)]
-        return points
-
-
 @functools.lru_cache(maxsize=8)
-def geometry(amap: am.ArgumentMap) -> _Geometry:
+def geometry(amap: am.ArgumentMap) -> am.MapGeometry:
     """The map's layout in inches, measured once per map (the layout never changes per state)."""
-    return _Geometry(amap)
+    with matplotlib.rc_context(plots.STYLE):
+        scratch = plots.new_figure(4, 4, layout=None)
+        renderer = FigureCanvasAgg(scratch).get_renderer()
+        size = {}
+        for cid, claim in amap.claims.items():
+            text = scratch.text(0, 0, _label(claim), ha="center", va="center", fontsize=10)
+            ext = text.get_window_extent(renderer)
+            pad = 2 * _PAD_PT / 72
+            size[cid] = (ext.width / scratch.dpi + pad, ext.height / scratch.dpi + pad)
+    return am.MapGeometry(amap, size)
 
 
-def _axes(fig, geo: _Geometry):
-    """Axes covering the whole figure whose data units are inches."""
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_axis_off()
-    ax.set_xlim(0, geo.figsize[0])
-    ax.set_ylim(0, geo.figsize[1])
-    return ax
+def _box(ax, box: tuple[float, float, float, float], **props) -> None:
+    """A rounded rectangle over a claim's box (x0, y0, width, height in inches)."""
+    x0, y0, w, h = box
+    ax.add_artist(FancyBboxPatch((x0, y0), w, h, boxstyle="round,pad=0,rounding_size=0.08", **props))
 
 
-@dataclass(frozen=True)
-class MapState:
-    """The map with some premises rejected: what stands, what falls, which conclusions are lost."""
-
-    amap: am.ArgumentMap
-    rejected: tuple[str, ...]
-    standing: tuple[tuple[str, bool], ...]
-    lost: tuple[str, ...]
-
-    @property
-    def status(self) -> dict[str, bool]:
-        return dict(self.standing)
+def _marks(ax, points: list[tuple[float, float]], **props) -> None:
+    """Markers without a line at ``points`` (arrowheads, crosses); nothing when there are none."""
+    if points:
+        xs, ys = zip(*points, strict=True)
+        ax.add_artist(Line2D(xs, ys, ls="none", **props))
 
 
-def map_state(amap: am.ArgumentMap, rejected) -> MapState:
-    """Compute once what the map shows for these rejections."""
-    rejected = tuple(sorted(set(rejected)))
-    return MapState(
-        amap, rejected, tuple(amap.standing(rejected).items()), tuple(amap.lost_conclusions(rejected))
-    )
-
-
-def headline(state: MapState) -> str:
+def headline(state: am.MapState) -> str:
     conclusions = state.amap.of_kind("conclusion")
     n = len(state.rejected)
     note = f"; {n} premise{'s' if n > 1 else ''} rejected (orange X)" if n else ""
@@ -174,7 +85,7 @@ def headline(state: MapState) -> str:
 class ArgumentMapPicture(Picture):
     """The argument map: claims by depth, support edges, and what falls with rejected premises."""
 
-    state: MapState
+    state: am.MapState
 
     @property
     def size(self) -> tuple[float, float]:  # type: ignore[override]
@@ -189,19 +100,12 @@ class ArgumentMapPicture(Picture):
     def draw_static(self, fig) -> Any:
         amap = self.state.amap
         geo = geometry(amap)
-        ax = _axes(fig, geo)
-        for cid, (x0, y0, w, h) in geo.boxes.items():
-            ax.add_artist(
-                FancyBboxPatch(
-                    (x0, y0),
-                    w,
-                    h,
-                    boxstyle="round,pad=0,rounding_size=0.08",
-                    fc=_KIND_STYLE[amap[cid].kind]["fc"],
-                    ec="none",
-                    zorder=1,
-                )
-            )
+        ax = fig.add_axes((0, 0, 1, 1))  # the whole figure, with inches as data units
+        ax.set_axis_off()
+        ax.set_xlim(0, geo.figsize[0])
+        ax.set_ylim(0, geo.figsize[1])
+        for cid, box in geo.boxes.items():
+            _box(ax, box, fc=_KIND_STYLE[amap[cid].kind]["fc"], ec="none", zorder=1)
         for cid, (x, y) in geo.centre.items():
             label(ax, (x, y), _label(amap[cid]), size="note", zorder=3)
         heading_y = geo.map_top + 0.12
@@ -228,64 +132,18 @@ class ArgumentMapPicture(Picture):
             LineCollection(broken, colors=_FALLEN, linewidths=1.6, linestyles=":", zorder=4), autolim=False
         )
         for segments, colour in ((solid, blue), (broken, _FALLEN)):
-            if segments:
-                ax.add_artist(
-                    Line2D(
-                        [s[-1][0] - 0.03 for s in segments],
-                        [s[-1][1] for s in segments],
-                        ls="none",
-                        marker=">",
-                        ms=6.5,
-                        color=colour,
-                        mew=0,
-                        zorder=4,
-                    )
-                )
+            heads = [(s[-1][0] - 0.03, s[-1][1]) for s in segments]
+            _marks(ax, heads, marker=">", ms=6.5, color=colour, mew=0, zorder=4)
         crosses = []
-        for cid, (x0, y0, w, h) in geo.boxes.items():
-            ok = status[cid]
-            if not ok:
-                ax.add_artist(
-                    FancyBboxPatch(
-                        (x0, y0),
-                        w,
-                        h,
-                        boxstyle="round,pad=0,rounding_size=0.08",
-                        fc="white",
-                        alpha=_VEIL,
-                        ec="none",
-                        zorder=5,
-                    )
-                )
+        for cid, box in geo.boxes.items():
+            if not status[cid]:
+                _box(ax, box, fc="white", alpha=_VEIL, ec="none", zorder=5)
+                x0, y0, w, h = box
                 crosses.append((x0 + w, y0 + h, cid in rejected))
-            ax.add_artist(
-                FancyBboxPatch(
-                    (x0, y0),
-                    w,
-                    h,
-                    boxstyle="round,pad=0,rounding_size=0.08",
-                    fc="none",
-                    ec="black" if ok else _FALLEN,
-                    ls="-" if ok else "--",
-                    lw=1.2 if ok else 1.8,
-                    zorder=5,
-                )
-            )
+            _box(ax, box, fc="none", zorder=5, **_OUTLINE[status[cid]])
         for picked, colour in ((True, plots.PALETTE["vermillion"]), (False, "#6E6E6E")):
             xs = [(x, y) for x, y, r in crosses if r is picked]
-            if xs:
-                ax.add_artist(
-                    Line2D(
-                        [x for x, _ in xs],
-                        [y for _, y in xs],
-                        ls="none",
-                        marker="X",
-                        ms=9.5,
-                        color=colour,
-                        mec="white",
-                        zorder=6,
-                    )
-                )
+            _marks(ax, xs, marker="X", ms=9.5, color=colour, mec="white", zorder=6)
         label(
             ax,
             (geo.figsize[0] / 2, geo.figsize[1] - 0.12),
@@ -297,7 +155,7 @@ class ArgumentMapPicture(Picture):
         )
 
 
-def describe_map(state: MapState) -> str:
+def describe_map(state: am.MapState) -> str:
     """The map in words, from the same state it draws."""
     amap, rejected = state.amap, state.rejected
     conclusions = amap.of_kind("conclusion")

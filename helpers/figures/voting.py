@@ -21,15 +21,16 @@ from helpers.figures.engine import Picture
 from helpers.models import voting
 from helpers.text.voting import INDEX_NAMES
 
-PERMANENT = {"color": style.PALETTE["blue"], "hatch": "", "label": "permanent seat (veto)"}
-ELECTED = {"color": style.PALETTE["orange"], "hatch": "//", "label": "elected seat"}
-MEMBER = {"color": style.PALETTE["bluish green"], "hatch": "", "label": "member state"}
-TURKEY = {"color": style.PALETTE["vermillion"], "hatch": "xx", "label": "Turkey"}
-INDEX_STYLE = {
-    "shapley_shubik": {"color": style.PALETTE["blue"], "hatch": ""},
-    "banzhaf": {"color": style.PALETTE["orange"], "hatch": "//"},
+FILLS = {  # a member's bar by its key label: colour and hatch
+    "permanent seat (veto)": {"facecolor": style.PALETTE["blue"]},
+    "elected seat": {"facecolor": style.PALETTE["orange"], "hatch": "//"},
+    "member state": {"facecolor": style.PALETTE["bluish green"]},
+    "Turkey": {"facecolor": style.PALETTE["vermillion"], "hatch": "xx"},
 }
+# The two indices in the council's colours: Shapley-Shubik as a permanent seat, Banzhaf as an elected one.
+INDEX_FILLS = {"shapley_shubik": FILLS["permanent seat (veto)"], "banzhaf": FILLS["elected seat"]}
 POPULATION = "population share"
+DIAMOND = {"linestyle": "none", "marker": "D", "markersize": 6, "color": "black"}  # a population share
 REFERENCE_KEY = "1945 text (11 seats, 5 vetoes, 7 votes)"
 
 
@@ -38,11 +39,11 @@ def rule_label(rule_id: str) -> str:
     return voting.rule(rule_id)["short"]
 
 
-def bar_style(rule_id: str, member: str, game: voting.Game) -> dict:
-    """Colour, hatch and key label of one member's bar under a rule."""
+def bar_key(rule_id: str, member: str, game: voting.Game) -> str:
+    """The key label of one member's bar under a rule (its fill is ``FILLS[label]``)."""
     if voting.rule(rule_id)["kind"] == "council":
-        return PERMANENT if member in game.vetoes else ELECTED
-    return TURKEY if member == "Turkey" else MEMBER
+        return "permanent seat (veto)" if member in game.vetoes else "elected seat"
+    return "Turkey" if member == "Turkey" else "member state"
 
 
 def _value_ticks(ax, top: float, bins: int) -> None:
@@ -52,18 +53,15 @@ def _value_ticks(ax, top: float, bins: int) -> None:
     ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
 
 
-def _bar(ax, x: float, height: float, style_: dict, width: float = 0.8, **kwargs) -> None:
+def _title(ax, text: str) -> None:
+    """The bold title just above the axes, from its left edge."""
+    tx.label(ax, (0, 1.02), text, coords="axes", size="title", weight="bold", ha="left", va="bottom")
+
+
+def _bar(ax, x: float, height: float, width: float = 0.8, **props) -> None:
+    """A bar from 0 to ``height`` centred on ``x``, black-edged; ``props`` go to the Rectangle."""
     ax.add_artist(
-        Rectangle(
-            (x - width / 2, 0),
-            width,
-            height,
-            facecolor=style_["color"],
-            hatch=style_["hatch"] or None,
-            edgecolor="black",
-            linewidth=0.6,
-            **kwargs,
-        )
+        Rectangle((x - width / 2, 0), width, height, **{"edgecolor": "black", "linewidth": 0.6, **props})
     )
 
 
@@ -90,12 +88,12 @@ class RulesPicture(Picture):
     def title(self) -> str:
         return f"{rule_label(self.rule_id)}: {INDEX_NAMES[self.index]} power of each member"
 
-    def _styles(self) -> list[dict]:
+    def _keys(self) -> list[str]:
         game = voting.rule_game(self.rule_id)
-        return [bar_style(self.rule_id, m, game) for m in self.names]
+        return [bar_key(self.rule_id, m, game) for m in self.names]
 
     def legend_entries(self) -> tuple[str, ...]:
-        entries = tuple(dict.fromkeys(s["label"] for s in self._styles()))
+        entries = tuple(dict.fromkeys(self._keys()))
         return (*entries, POPULATION) if self.population else entries
 
     def draw_static(self, fig):
@@ -117,36 +115,18 @@ class RulesPicture(Picture):
             va="bottom",
             zorder=3,
         )
-        handles = {
-            st["label"]: Patch(
-                facecolor=st["color"], hatch=st["hatch"] or None, edgecolor="black", label=st["label"]
-            )
-            for st in self._styles()
-        }
+        handles = [Patch(**FILLS[key], edgecolor="black", label=key) for key in dict.fromkeys(self._keys())]
         if self.population:
-            handles[POPULATION] = Line2D(
-                [], [], linestyle="none", marker="D", markersize=6, color="black", label=POPULATION
-            )
-        ax.legend(
-            handles=list(handles.values()), loc="upper right", frameon=False, fontsize=tx.SIZES["small"]
-        )
+            handles.append(Line2D([], [], label=POPULATION, **DIAMOND))
+        ax.legend(handles=handles, loc="upper right", frameon=False, fontsize=tx.SIZES["small"])
         return ax
 
     def draw_changing(self, fig, ax) -> None:
-        for i, (height, st) in enumerate(zip(self.heights, self._styles(), strict=True)):
-            _bar(ax, i, height, st)
+        for i, (height, key) in enumerate(zip(self.heights, self._keys(), strict=True)):
+            _bar(ax, i, height, **FILLS[key])
         if self.population:
-            ax.plot(
-                range(len(self.names)),
-                self.population,
-                linestyle="none",
-                marker="D",
-                markersize=6,
-                color="black",
-            )
-        tx.label(
-            ax, (0, 1.02), self.title(), coords="axes", size="title", weight="bold", ha="left", va="bottom"
-        )
+            ax.plot(range(len(self.names)), self.population, **DIAMOND)
+        _title(ax, self.title())
 
 
 @dataclass(frozen=True)
@@ -194,9 +174,7 @@ class MonopolyPicture(Picture):
             size="label",
             va="top",
         )
-        tx.label(
-            ax, (0.0, 1.02), self.title(), coords="axes", size="title", weight="bold", ha="left", va="bottom"
-        )
+        _title(ax, self.title())
 
 
 _PERMANENT_SCALES = (0.3, 0.8)  # few scales: few static layers to draw
@@ -252,7 +230,6 @@ class CouncilPicture(Picture):
             ax.set_ylim(0, top)
             ax.set_xticks([0, 1], list(INDEX_NAMES.values()), fontsize=tx.SIZES["note"])
             _value_ticks(ax, top, 4)
-            ax.tick_params(axis="y", labelsize=tx.SIZES["small"])
         axes[0].set_ylabel("power (share of the total)", fontsize=tx.SIZES["label"])
         ghost = Patch(fill=False, edgecolor="black", linestyle="--", label=REFERENCE_KEY)
         fig.legend(
@@ -273,18 +250,8 @@ class CouncilPicture(Picture):
                 continue
             for x, ix in enumerate(INDEX_NAMES):
                 value, before = float(powers[ix]), float(old[ix])
-                _bar(ax, x, value, INDEX_STYLE[ix], width=0.6)
-                ax.add_artist(
-                    Rectangle(
-                        (x - 0.3, 0),
-                        0.6,
-                        before,
-                        fill=False,
-                        edgecolor="black",
-                        linestyle="--",
-                        linewidth=1.5,
-                    )
-                )
+                _bar(ax, x, value, 0.6, **INDEX_FILLS[ix])
+                _bar(ax, x, before, 0.6, fill=False, linestyle="--", linewidth=1.5)  # the 1945 value
                 label = _short(powers[ix])
                 if not d.is_reference:
                     label += f"\n(1945: {before:.4f})"
@@ -298,10 +265,10 @@ def _short(value: Fraction) -> str:
     return f"{float(value):.4f}"
 
 
-_WAIT_STYLES = (
-    {"color": style.GREY, "hatch": ""},
-    {"color": style.PALETTE["vermillion"], "hatch": "xx"},
-    {"color": style.PALETTE["reddish purple"], "hatch": "//"},
+_WAIT_FILLS = (
+    {"facecolor": style.GREY},
+    {"facecolor": style.PALETTE["vermillion"], "hatch": "xx"},
+    {"facecolor": style.PALETTE["reddish purple"], "hatch": "//"},
 )
 
 
@@ -320,18 +287,9 @@ class AccessionPicture(Picture):
 
     def draw_static(self, fig):
         ax = fig.add_axes((0.3, 0.13, 0.67, 0.72))
-        for y, ((_who, start, end), st) in enumerate(zip(self.waits, _WAIT_STYLES, strict=True)):
+        for y, ((_who, start, end), fill) in enumerate(zip(self.waits, _WAIT_FILLS, strict=True)):
             days = (end - start).days
-            ax.add_artist(
-                Rectangle(
-                    (start.toordinal(), y - 0.275),
-                    days,
-                    0.55,
-                    facecolor=st["color"],
-                    hatch=st["hatch"] or None,
-                    edgecolor="black",
-                )
-            )
+            ax.add_artist(Rectangle((start.toordinal(), y - 0.275), days, 0.55, **fill, edgecolor="black"))
             bound = "at most " if y == 0 else ""
             inside = days >= 200  # a short bar is narrower than its words: they go just past its end
             tx.label(
@@ -348,13 +306,7 @@ class AccessionPicture(Picture):
         tx.label(ax, (self.finland.toordinal(), -0.45), " Finland joins", size="note", ha="left", va="bottom")
         tx.label(ax, (self.sweden.toordinal(), -0.45), "Sweden joins ", size="note", ha="right", va="bottom")
         ax.set_yticks(range(n), [w[0] for w in self.waits], fontsize=tx.SIZES["note"])
-        ticks = [
-            dt.date(2022, 5, 1),
-            dt.date(2022, 11, 1),
-            dt.date(2023, 5, 1),
-            dt.date(2023, 11, 1),
-            dt.date(2024, 3, 1),
-        ]
+        ticks = [dt.date(y, m, 1) for y, m in ((2022, 5), (2022, 11), (2023, 5), (2023, 11), (2024, 3))]
         ax.set_xticks(
             [t.toordinal() for t in ticks], [t.strftime("%b %Y") for t in ticks], fontsize=tx.SIZES["small"]
         )

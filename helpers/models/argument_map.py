@@ -3,7 +3,8 @@
 The structure lives in ``data/argument_map.toml`` (our reconstruction, labelled as ours). Claims
 are nodes; "supports" edges run from supporting claims to the claim they support. Nothing here
 depends on the order of paragraphs or of claims in the file: the page's order may not be the
-author's.
+author's. :class:`MapState` is what the map shows for some rejections; :class:`MapGeometry` places
+its boxes and arrows in inches around label sizes the figure measures (no drawing here).
 """
 
 from __future__ import annotations
@@ -292,6 +293,111 @@ class ArgumentMap:
                 found.add(claim.id)
             stack.extend(claim.supporters)
         return sorted(found)
+
+
+@dataclass(frozen=True)
+class MapState:
+    """The map with some premises rejected: what stands, what falls, which conclusions are lost."""
+
+    amap: ArgumentMap
+    rejected: tuple[str, ...]
+    standing: tuple[tuple[str, bool], ...]
+    lost: tuple[str, ...]
+
+    @property
+    def status(self) -> dict[str, bool]:
+        """Whether each claim still stands, by id."""
+        return dict(self.standing)
+
+
+def map_state(amap: ArgumentMap, rejected) -> MapState:
+    """Compute once what the map shows for these rejections."""
+    rejected = tuple(sorted(set(rejected)))
+    return MapState(
+        amap, rejected, tuple(amap.standing(rejected).items()), tuple(amap.lost_conclusions(rejected))
+    )
+
+
+# The drawn map's spacing, in inches (see MapGeometry).
+_COL_GAP_IN = 0.8  # horizontal room for the arrows between two columns
+_ROW_GAP_IN = 0.12
+_SLOT_IN = 0.12  # the free slot an arrow uses in a column it passes through
+_MARGIN_IN = 0.1
+_HEAD_IN = 0.75  # title and column headings above the map
+_PORT_IN = 0.1  # spacing of the arrows that leave or enter one box
+_PORT_EDGE_IN = 0.08  # ports keep this far from a box's top and bottom
+
+
+class MapGeometry:
+    """Where the drawn map's boxes and arrows go, in inches from the figure's lower left corner.
+
+    ``size`` gives each claim's box (width, height) in inches, measured by the figure from its
+    label; columns are as wide as their widest box and the figure grows to fit, so boxes never
+    overlap whatever the labels say.
+    """
+
+    def __init__(self, amap: ArgumentMap, size: Mapping[str, tuple[float, float]]):
+        heights = {cid: round(h, 3) for cid, (_, h) in size.items()}
+        pos = amap.layout(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
+        routes = amap.routes(heights, gap=_ROW_GAP_IN, dummy=_SLOT_IN)
+        depth_max = int(max(x for x, _ in pos.values()))
+        widths = [max(size[c][0] for c in pos if pos[c][0] == d) for d in range(depth_max + 1)]
+        self.left, self.right, centre = [], [], []
+        x = _MARGIN_IN
+        for w in widths:
+            self.left.append(x)
+            centre.append(x + w / 2)
+            self.right.append(x + w)
+            x += w + _COL_GAP_IN
+        ys = [y for _, y in pos.values()] + [y for r in routes.values() for _, y in r]
+        half = max(size[c][1] for c in pos) / 2
+        low = min(ys) - half - _MARGIN_IN
+        map_height = max(ys) + half - low
+        self.figsize = (x - _COL_GAP_IN + _MARGIN_IN, map_height + _HEAD_IN + _MARGIN_IN)
+        shift = -low  # y = 0 at the figure's bottom edge
+        self.centre = {cid: (centre[int(d)], y + shift) for cid, (d, y) in pos.items()}
+        self.boxes = {
+            cid: (cx - size[cid][0] / 2, cy - size[cid][1] / 2, *size[cid])
+            for cid, (cx, cy) in self.centre.items()
+        }
+        self.routes = {edge: [(int(d), y + shift) for d, y in way] for edge, way in routes.items()}
+        self.map_top = map_height
+        self.depth_max = depth_max
+        self.ports = self._ports()
+
+    def _ports(self) -> dict[tuple[str, str], tuple[float, float]]:
+        """Where each edge leaves its supporter and enters the claim it supports (y offsets).
+
+        Several arrows meeting a box in one point read as one; instead they are spread down the
+        box's side in the order of their other ends, so the fan itself adds no crossing.
+        """
+        out: dict[str, list] = {}
+        into: dict[str, list] = {}
+        for edge, way in self.routes.items():
+            out.setdefault(edge[0], []).append((-way[1][1], edge))
+            into.setdefault(edge[1], []).append((-way[-2][1], edge))
+        offsets = {edge: [0.0, 0.0] for edge in self.routes}
+        for end, groups in ((0, out), (1, into)):
+            for cid, items in groups.items():
+                items.sort()
+                height = self.boxes[cid][3]
+                step = min(_PORT_IN, (height - 2 * _PORT_EDGE_IN) / max(len(items) - 1, 1))
+                for i, (_, edge) in enumerate(items):
+                    offsets[edge][end] = ((len(items) - 1) / 2 - i) * step
+        return {edge: (a, b) for edge, (a, b) in offsets.items()}
+
+    def path(self, edge: tuple[str, str]) -> list[tuple[float, float]]:
+        """The edge's polyline: out of the supporter's box, level through each column it
+        crosses, into the supported box; slanted only in the gaps between columns."""
+        way = self.routes[edge]
+        x0, _, w0, _ = self.boxes[edge[0]]
+        x1 = self.boxes[edge[1]][0]
+        y0, y1 = way[0][1] + self.ports[edge][0], way[-1][1] + self.ports[edge][1]
+        points = [(x0 + w0, y0), (self.right[way[0][0]], y0)]
+        for d, y in way[1:-1]:
+            points += [(self.left[d], y), (self.right[d], y)]
+        points += [(self.left[way[-1][0]], y1), (x1, y1)]
+        return points
 
 
 def _mean(values: list[float], default: float) -> float:
