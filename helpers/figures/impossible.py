@@ -8,6 +8,7 @@ controls change by ``draw_changing``. All text is ordinary matplotlib Text, dark
 
 from __future__ import annotations
 
+import math
 import textwrap
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -22,19 +23,20 @@ from helpers.models import osce, proposals
 
 SHADE = "#E8E8E8"
 KIND_STYLE = {
-    osce.PROTECTS: {"color": PALETTE["blue"], "linestyle": "-", "sign": "+"},
-    osce.OBJECTS: {"color": PALETTE["vermillion"], "linestyle": "--", "sign": "−"},
-    osce.FRAMES: {"color": GREY, "linestyle": ":", "sign": "·"},
+    osce.PROTECTS: {"color": PALETTE["blue"], "linestyle": "-"},
+    osce.OBJECTS: {"color": PALETTE["vermillion"], "linestyle": "--"},
+    osce.FRAMES: {"color": GREY, "linestyle": ":"},
 }
 SHORT_CASE = {"enlargement": "A state joins NATO\n(the Allies agree)", "neutrality": "A state stays neutral"}
 #: Lines of different kinds leave a card at slightly different heights, so none hides another.
 CARD_OFFSET = {osce.PROTECTS: 0.018, osce.OBJECTS: -0.018, osce.FRAMES: 0.0}
 #: How much of a case box's edge (axes units, box height 0.24) the arrowheads spread over.
 LAND_SPREAD = 0.19
-SHORT_GROUND = {
-    osce.PROTECTS: "protects the choice",
-    osce.OBJECTS: "ground to object",
-    osce.FRAMES: "frames only",
+#: The key's words for each kind of line, in KIND_STYLE's order.
+KEY_TEXT = {
+    osce.PROTECTS: "+ protects the choice",
+    osce.OBJECTS: "− ground to object",
+    osce.FRAMES: "· frames only",
 }
 STATUS_COLOR = {
     "protected": PALETTE["blue"],
@@ -44,19 +46,17 @@ STATUS_COLOR = {
 }
 CASE_Y = {"enlargement": 0.70, "neutrality": 0.25}
 DROPPED_VEIL = 0.4  # SHADE at 40% over a card's black words: #5D5D5D on #F6F6F6, about 6:1
+#: A card's frame: solid black if kept, thin grey dashes if dropped.
+CARD_EDGE = {
+    True: {"edgecolor": "black", "linestyle": "-", "linewidth": 1.6},
+    False: {"edgecolor": GREY, "linestyle": "--", "linewidth": 1.0},
+}
+CARD_TEXT = {"size": "small", "ha": "left", "zorder": 3}
 
 
 def _card_y() -> dict[str, float]:
     n = len(osce.SENTENCE_IDS)
     return {sid: 0.93 - i * (0.86 / (n - 1)) for i, sid in enumerate(osce.SENTENCE_IDS)}
-
-
-def _diagram_axes(fig, rect=(0.01, 0.04, 0.98, 0.88)):
-    ax = fig.add_axes(rect)
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
-    ax.set_axis_off()
-    return ax
 
 
 @dataclass(frozen=True)
@@ -71,31 +71,19 @@ class Commitments(Picture):
         return "Kept sentences, and what follows"
 
     def draw_static(self, fig) -> Any:
-        ax = _diagram_axes(fig)
+        ax = fig.add_axes((0.01, 0.04, 0.98, 0.88), xlim=(0, 1), ylim=(0, 1))
+        ax.set_axis_off()
         label(ax, (0.5, 1.0), self.title(), coords="axes", size="title", weight="bold", va="bottom")
-        for row, kind in enumerate(KIND_STYLE):
-            style, key_y = KIND_STYLE[kind], 0.074 - 0.037 * row
+        for row, (kind, text) in enumerate(KEY_TEXT.items()):
+            key_y = 0.074 - 0.037 * row
             ax.add_artist(
-                Line2D(
-                    (0.811, 0.839),
-                    (key_y, key_y),
-                    color=style["color"],
-                    linestyle=style["linestyle"],
-                    linewidth=1.8,
-                    clip_on=False,
-                )
+                Line2D((0.811, 0.839), (key_y, key_y), **KIND_STYLE[kind], linewidth=1.8, clip_on=False)
             )
-            label(
-                ax,
-                (0.848, key_y),
-                f"{style['sign']} {SHORT_GROUND[kind]}",
-                size="note",
-                ha="left",
-                va="center",
-            )
+            label(ax, (0.848, key_y), text, size="note", ha="left")
         for case, y in CASE_Y.items():
             label(ax, (0.855, y + 0.06), SHORT_CASE[case], size="small")
-        if any(not s.verbatim_full for s in osce.sentences().values()):
+        table = osce.sentences()
+        if any(not s.verbatim_full for s in table.values()):
             label(
                 ax,
                 (0.01, -0.02),
@@ -107,7 +95,6 @@ class Commitments(Picture):
             )
         # The cards' words never change (text is the costly part of a redraw): a dropped card
         # gets a veil and a "dropped" tag in the changing layer instead.
-        table = osce.sentences()
         for sid, y in _card_y().items():
             s = table[sid]
             text = f"{s.position}. {s.short}" if sid != osce.ASTANA_ID else f"Astana: {s.short}"
@@ -115,33 +102,19 @@ class Commitments(Picture):
                 text += " *"
             sides = osce.sides_quoting(sid)
             # Two Texts, not one of two lines: the "dropped" tag sits beside the short second.
-            label(ax, (0.02, y + 0.02 if sides else y), text, size="small", ha="left", zorder=3)
+            label(ax, (0.02, y + 0.02 if sides else y), text, **CARD_TEXT)
             if sides:
-                label(
-                    ax,
-                    (0.02, y - 0.022),
-                    "quoted by: " + " and ".join(sides),
-                    size="small",
-                    ha="left",
-                    zorder=3,
-                )
+                label(ax, (0.02, y - 0.022), "quoted by: " + " and ".join(sides), **CARD_TEXT)
         return ax
 
     def draw_changing(self, fig, ax) -> None:
         card_y = _card_y()
         for sid in osce.SENTENCE_IDS:
             on, y = sid in self.kept, card_y[sid]
+            card = ((0.01, y - 0.05), 0.45, 0.10)
             if not on:  # over the words: they stay readable (over 5:1), visibly paler
                 ax.add_artist(
-                    Rectangle(
-                        (0.01, y - 0.05),
-                        0.45,
-                        0.10,
-                        facecolor=SHADE,
-                        alpha=DROPPED_VEIL,
-                        edgecolor="none",
-                        zorder=4,
-                    )
+                    Rectangle(*card, facecolor=SHADE, alpha=DROPPED_VEIL, edgecolor="none", zorder=4)
                 )
                 label(
                     ax,
@@ -154,18 +127,7 @@ class Commitments(Picture):
                     va="bottom",
                     zorder=5,
                 )
-            ax.add_artist(
-                Rectangle(
-                    (0.01, y - 0.05),
-                    0.45,
-                    0.10,
-                    facecolor="none",
-                    edgecolor="black" if on else GREY,
-                    linestyle="-" if on else "--",
-                    linewidth=1.6 if on else 1.0,
-                    zorder=4,
-                )
-            )
+            ax.add_artist(Rectangle(*card, facecolor="none", **CARD_EDGE[on], zorder=4))
         segments = {kind: ([], []) for kind in KIND_STYLE}
         for v in self.verdicts:
             y = CASE_Y[v.case]
@@ -193,25 +155,19 @@ class Commitments(Picture):
                 xs += [0.46, 0.715, float("nan")]
                 ys += [card_y[sid] + CARD_OFFSET[kind], y + offset, float("nan")]
         for zorder, (kind, (xs, ys)) in enumerate(segments.items(), start=6):
-            if not xs:
-                continue
-            style = KIND_STYLE[kind]
-            ax.add_artist(
-                Line2D(
-                    xs, ys, color=style["color"], linestyle=style["linestyle"], linewidth=1.8, zorder=zorder
+            if xs:  # one line per kind, a head at each segment's end (the 2nd of its 3 points)
+                ax.add_artist(
+                    Line2D(
+                        xs,
+                        ys,
+                        **KIND_STYLE[kind],
+                        linewidth=1.8,
+                        marker=">",
+                        markersize=7,
+                        markevery=slice(1, None, 3),
+                        zorder=zorder,
+                    )
                 )
-            )
-            ax.add_artist(
-                Line2D(
-                    xs[1::3],
-                    ys[1::3],
-                    linestyle="none",
-                    marker=">",
-                    markersize=7,
-                    color=style["color"],
-                    zorder=zorder,
-                )
-            )
 
 
 def describe_commitments(kept: tuple[str, ...], verdicts: tuple[osce.Verdict, ...]) -> str:
@@ -266,6 +222,10 @@ FIT_HEAD = {
     None: "Against your scores: nothing decisive",
 }
 FIT_COLOR = {True: PALETTE["blue"], False: PALETTE["vermillion"], None: GREY}
+#: The proposal's marker (a circle if real, a diamond if hypothetical), on the plane and in the key.
+PROPOSAL_MARK = {"color": PALETTE["blue"], "markeredgecolor": "black", "linestyle": "none"}
+#: What the two readings draw on the plane.
+GREEN = {"color": PALETTE["bluish green"], "zorder": 3}
 
 
 def _quadrant_shade(xy: tuple[float, float], width: float, height: float, **kwargs: Any) -> Rectangle:
@@ -278,10 +238,6 @@ def _essay_mark(xy: tuple[float, float], width: float, height: float, **kwargs: 
     return Rectangle(
         xy, width, height, facecolor="none", edgecolor=PALETTE["orange"], hatch="//", linewidth=1.5, **kwargs
     )
-
-
-def _wrap(text: str, width: int = PANEL_WRAP) -> str:
-    return textwrap.fill(text, width)
 
 
 @dataclass(frozen=True)
@@ -303,11 +259,10 @@ class Plane(Picture):
         return f"{self.proposal.name}{hypothetical}: your placement"
 
     def draw_static(self, fig) -> Any:
-        ax = fig.add_axes((0.085, 0.21, 0.5, 0.63))
-        ax.set_xlim(*LIMITS)  # a margin, so a dot on 0 or 10 covers no tick label
-        ax.set_ylim(*LIMITS)
-        ax.set_xticks((0, 5, 10))
-        ax.set_yticks((0, 5, 10))
+        # LIMITS leave a margin, so a dot on 0 or 10 covers no tick label.
+        ax = fig.add_axes(
+            (0.085, 0.21, 0.5, 0.63), xlim=LIMITS, ylim=LIMITS, xticks=(0, 5, 10), yticks=(0, 5, 10)
+        )
         ax.set_xlabel(
             "Can NATO / the EU grant it without putting their own stability in "
             "jeopardy?\n(0 = not at all, 10 = easily: your score)",
@@ -321,26 +276,14 @@ class Plane(Picture):
             y, va = (LIMITS[1] + 0.15, "bottom") if top else (LIMITS[0] - 0.7, "top")
             text = f"{head}\n{gloss}" if gloss else head
             label(ax, (x, y), text, size="small", weight="bold", va=va, linespacing=1.3)
-        panel = fig.add_axes((PANEL_X, 0.03, 0.99 - PANEL_X, 0.86))
+        panel = fig.add_axes((PANEL_X, 0.03, 0.99 - PANEL_X, 0.86), xlim=(0, 1), ylim=(0, 1))
         panel.set_axis_off()
-        panel.set_xlim(0, 1)
-        panel.set_ylim(0, 1)
         # The static key: marker shapes and the shading.
         for y, marker, what in (
             (0.10, "o", "circle: a real proposal (sourced)"),
             (0.04, "D", "diamond: a hypothetical teaching example"),
         ):
-            panel.add_artist(
-                Line2D(
-                    [0.03],
-                    [y],
-                    marker=marker,
-                    markersize=9,
-                    color=PALETTE["blue"],
-                    markeredgecolor="black",
-                    linestyle="none",
-                )
-            )
+            panel.add_artist(Line2D([0.03], [y], marker=marker, markersize=9, **PROPOSAL_MARK))
             label(panel, (0.08, y), what, size="note", ha="left")
         panel.add_artist(_quadrant_shade((0.0, 0.145), 0.06, 0.04))
         label(panel, (0.08, 0.165), "shaded: the quadrant your scores give", size="note", ha="left")
@@ -358,7 +301,7 @@ class Plane(Picture):
         label(
             panel,
             (0.0, 0.93),
-            _wrap(READING_KEY[reading]),
+            textwrap.fill(READING_KEY[reading], PANEL_WRAP),
             size="note",
             ha="left",
             va="top",
@@ -376,7 +319,6 @@ class Plane(Picture):
             ax.add_artist(_quadrant_shade((x0, y0), x1 - x0, y1 - y0, zorder=0.5))
         if self.show_essay:
             ax.add_artist(_essay_mark((0.4, 5.6), 4.2, 3.8, zorder=1.5))
-        green = PALETTE["bluish green"]
         if a.reading == "strategy":
             ax.add_artist(
                 FancyArrowPatch(
@@ -384,23 +326,16 @@ class Plane(Picture):
                     (2.6, 5.4),
                     arrowstyle="-|>",
                     mutation_scale=14,
-                    color=green,
                     linewidth=2.2,
                     connectionstyle="arc3,rad=-0.25",
                     shrinkA=2,
                     shrinkB=2,
-                    zorder=3,
+                    **GREEN,
                 )
             )
-        else:
+        else:  # a cross over the unacceptable quadrant, a dashed box in the deal corner
             ax.add_artist(
-                Line2D(
-                    [5.6, 9.4, float("nan"), 5.6, 9.4],
-                    [0.9, 4.4, float("nan"), 4.4, 0.9],
-                    color=green,
-                    linewidth=2.2,
-                    zorder=3,
-                )
+                Line2D([5.6, 9.4, math.nan, 5.6, 9.4], [0.9, 4.4, math.nan, 4.4, 0.9], linewidth=2.2, **GREEN)
             )
             ax.add_artist(
                 Rectangle(
@@ -408,7 +343,7 @@ class Plane(Picture):
                     3.0,
                     3.0,
                     facecolor="none",
-                    edgecolor=green,
+                    edgecolor=GREEN["color"],
                     linestyle="--",
                     linewidth=1.8,
                     zorder=3,
@@ -420,11 +355,9 @@ class Plane(Picture):
                 [self.accept],
                 marker="o" if p.kind == "real" else "D",
                 markersize=16,
-                color=PALETTE["blue"],
-                markeredgecolor="black",
-                linestyle="none",
                 zorder=8,
                 clip_on=False,
+                **PROPOSAL_MARK,
             )
         )
         label(
@@ -439,16 +372,8 @@ class Plane(Picture):
         if self.show_essay:
             panel.add_artist(_essay_mark((0.0, 0.255), 0.06, 0.05))
             placement = proposals.essay_placement()
-            label(
-                panel,
-                (0.08, 0.28),
-                _wrap(
-                    f"hatched: the essay's one placement ({placement['paragraph']}), {placement['name']}",
-                    PANEL_WRAP - 5,
-                ),
-                size="note",
-                ha="left",
-            )
+            text = f"hatched: the essay's one placement ({placement['paragraph']}), {placement['name']}"
+            label(panel, (0.08, 0.28), textwrap.fill(text, PANEL_WRAP - 5), size="note", ha="left")
 
 
 def describe_plane(picture: Plane) -> str:

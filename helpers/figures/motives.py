@@ -21,6 +21,16 @@ from helpers.models import leveller as lv
 from helpers.models import motives as mv
 
 MOTIVES_KEY = ("side making the move", "side watching")
+#: The bars of each side, in MOTIVES_KEY's order: solid blue for the mover, hatched orange for the watcher.
+BARS = (
+    {"facecolor": style.PALETTE["blue"], "edgecolor": "black"},
+    {"facecolor": style.PALETTE["orange"], "edgecolor": "black", "hatch": "//"},
+)
+
+
+def _heading(ax, text: str, size: str) -> None:
+    """A bold heading centred just above one panel."""
+    tx.label(ax, (0.5, 1.02), text, coords="axes", size=size, weight="bold", va="bottom")
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,8 @@ class MotivesPicture(Picture):
         return MOTIVES_KEY
 
     def draw_static(self, fig):
-        pal = style.PALETTE
-        ax = fig.add_axes((0.22, 0.22, 0.75, 0.68))
         n = len(self.readings)
-        ax.set_ylim(-0.6, n - 0.4)
-        ax.set_xlim(-2.1, 2.1)
+        ax = fig.add_axes((0.22, 0.22, 0.75, 0.68), ylim=(-0.6, n - 0.4), xlim=(-2.1, 2.1))
         ax.axvline(0, color="black", linewidth=1)
         ax.set_yticks(
             list(range(n))[::-1], [style.wrap_label(m, 18) for m in self.names()], fontsize=tx.SIZES["small"]
@@ -55,12 +62,8 @@ class MotivesPicture(Picture):
         ax.set_xticks([-2, -1, 0, 1, 2], ["-2", "-1", "0", "+1", "+2"], fontsize=tx.SIZES["small"])
         ax.set_xlabel("value of the move to each side (hypothetical scores)", fontsize=tx.SIZES["label"])
         tx.title(ax, self.title(), loc="center")
-        handles = [
-            Patch(facecolor=pal["blue"], edgecolor="black", label=MOTIVES_KEY[0]),
-            Patch(facecolor=pal["orange"], edgecolor="black", hatch="//", label=MOTIVES_KEY[1]),
-        ]
         ax.legend(
-            handles=handles,
+            handles=[Patch(**bar, label=name) for bar, name in zip(BARS, MOTIVES_KEY, strict=True)],
             loc="upper center",
             bbox_to_anchor=(0.4, -0.13),
             ncol=2,
@@ -70,19 +73,11 @@ class MotivesPicture(Picture):
         return ax
 
     def draw_changing(self, fig, ax) -> None:
-        pal = style.PALETTE
         n = len(self.readings)
         for i, r in enumerate(self.readings):
             y = n - 1 - i
-            for value, dy, colour, hatch in (
-                (r.mover_value, 0.2, pal["blue"], ""),
-                (r.other_value, -0.2, pal["orange"], "//"),
-            ):
-                ax.add_artist(
-                    Rectangle(
-                        (0, y + dy - 0.19), value, 0.38, facecolor=colour, edgecolor="black", hatch=hatch
-                    )
-                )
+            for value, dy, bar in zip((r.mover_value, r.other_value), (0.2, -0.2), BARS, strict=True):
+                ax.add_artist(Rectangle((0, y + dy - 0.19), value, 0.38, **bar))
 
 
 @dataclass(frozen=True)
@@ -98,19 +93,13 @@ class LevellerPicture(Picture):
 
     def draw_static(self, fig):
         small = tx.SIZES["small"]
-        ax_d = fig.add_axes((0.09, 0.16, 0.38, 0.7))
-        ax_r = fig.add_axes((0.6, 0.16, 0.38, 0.7))
-        ax_d.set_xscale("log")
-        ax_d.set_xlim(1, 10_000)
+        ax_d = fig.add_axes((0.09, 0.16, 0.38, 0.7), xscale="log", xlim=(1, 10_000), ylim=(-0.05, 1.25))
+        ax_r = fig.add_axes((0.6, 0.16, 0.38, 0.7), xlim=(0, 1), ylim=(0, 1))
         ax_d.set_xticks([1, 10, 100, 1000, 10_000], ["1", "10", "100", "1,000", "10,000"], fontsize=small)
         ax_d.xaxis.set_minor_locator(NullLocator())
-        ax_d.set_ylim(-0.05, 1.25)
         ax_d.set_yticks([0, 0.5, 1.0], ["0.0", "0.5", "1.0"], fontsize=small)
         ax_d.set_xlabel("warheads (estimate x share kept), log scale", fontsize=tx.SIZES["label"])
         ax_d.set_ylabel("damage (1 = unacceptable)", fontsize=tx.SIZES["label"])
-
-        ax_r.set_xlim(0, 1)
-        ax_r.set_ylim(0, 1)
         for axis in (ax_r.xaxis, ax_r.yaxis):
             axis.set_ticks([0, 0.5, 1], ["0", "0.5", "1"], fontsize=small)
         ax_r.set_xlabel("p: Russia's expected share from war", fontsize=tx.SIZES["label"])
@@ -153,14 +142,10 @@ class LevellerPicture(Picture):
                 bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0},
                 zorder=4,
             )
-        tx.label(
+        _heading(
             ax_d,
-            (0.5, 1.02),
             "Not used: war assumed limited" if s.limited else f"Damage saturates at {s.threshold:,.0f}",
-            coords="axes",
-            size="label",
-            weight="bold",
-            va="bottom",
+            "label",
         )
 
         p = np.linspace(0, 1, 41)
@@ -178,16 +163,7 @@ class LevellerPicture(Picture):
             color=tx.ink(pal["reddish purple"]),
             zorder=4,
         )
-        kind = "limited war" if s.limited else "major war"
-        tx.label(
-            ax_r,
-            (0.5, 1.02),
-            f"Bargaining range ({kind})",
-            coords="axes",
-            size="title",
-            weight="bold",
-            va="bottom",
-        )
+        _heading(ax_r, f"Bargaining range ({'limited war' if s.limited else 'major war'})", "title")
 
 
 @dataclass(frozen=True)
@@ -218,10 +194,7 @@ class JervisPicture(Picture):
 
     def draw_static(self, fig):
         """Headings and the four cells with their names, the chosen one framed and starred."""
-        pal = style.PALETTE
-        ax = fig.add_axes((0.2, 0.03, 0.78, 0.8))
-        ax.set_xlim(0, 2)
-        ax.set_ylim(0, 2)
+        ax = fig.add_axes((0.2, 0.03, 0.78, 0.8), xlim=(0, 2), ylim=(0, 2))
         ax.axis("off")
         tx.label(fig, (0.5, 0.985), self.HEADING, coords="figure", size="title", weight="bold", va="top")
         for x, name in ((0.5, "Offence has the advantage"), (1.5, "Defence has the advantage")):
@@ -236,7 +209,7 @@ class JervisPicture(Picture):
                     (col + 0.03, row + 0.03),
                     0.94,
                     0.94,
-                    facecolor=pal["sky blue"] if here else style.LIGHT,
+                    facecolor=style.PALETTE["sky blue"] if here else style.LIGHT,
                     edgecolor="black",
                     linewidth=3.5 if here else 1.0,
                     linestyle="-" if here else "--",
@@ -255,15 +228,6 @@ class JervisPicture(Picture):
         """Each world's computed reading of the move, as a bar and a number."""
         for col, row, _name, reading, _here in self._cells():
             # A bar from the cell's middle: the reading on a -2..+2 scale, 0.2 wide per point.
-            ax.add_artist(
-                Rectangle(
-                    (col + 0.5, row + 0.36),
-                    0.2 * reading.value,
-                    0.16,
-                    facecolor=style.PALETTE["orange"],
-                    edgecolor="black",
-                    hatch="//",
-                )
-            )
+            ax.add_artist(Rectangle((col + 0.5, row + 0.36), 0.2 * reading.value, 0.16, **BARS[1]))
             ax.plot([col + 0.5] * 2, [row + 0.3, row + 0.58], color="black", linewidth=1)  # zero
             tx.label(ax, (col + 0.5, row + 0.2), f"watching side: {reading.value:+.2f}", size="label")

@@ -39,32 +39,34 @@ EXIT_TEXT = {
     "runaway": "runs off the top: runaway",
     "disarmament": "falls through zero and off\nthe bottom: read as disarmament",
 }
+#: Styles the picture and its key share, so the two always agree.
+X_STOPS = {"color": "black", "linewidth": 1.2}
+Y_STOPS = {**X_STOPS, "linestyle": "--"}
+DIVIDING = {"color": PALETTE["reddish purple"], "linewidth": 2.2, "linestyle": "-."}
+SIDE_X = {"color": PALETTE["blue"], "linewidth": 2.4}
+SIDE_Y = {**SIDE_X, "color": PALETTE["orange"], "linestyle": "--"}
+#: The balance point, by whether the race settles there: a black star, else a white cross (a saddle).
+BALANCE = {
+    True: {"marker": "*", "color": "black"},
+    False: {"marker": "X", "color": "black", "markerfacecolor": "white"},
+}
 #: The key, below the two panels (never over the plot): (text, line style or marker style).
 KEY = (
-    ("dx/dt = 0 (side X stops changing)", {"color": "black", "linewidth": 1.2}),
-    ("dy/dt = 0 (side Y stops changing)", {"color": "black", "linewidth": 1.2, "linestyle": "--"}),
-    (
-        "dividing line: runaway above, disarmament below",
-        {"color": PALETTE["reddish purple"], "linewidth": 2.2, "linestyle": "-."},
-    ),
-    ("stable equilibrium", {"marker": "*", "markersize": 13, "color": "black"}),
-    (
-        "unstable balance point (a saddle)",
-        {"marker": "X", "markersize": 12, "color": "black", "markerfacecolor": "white"},
-    ),
-    ("side X's arms (time panel: solid blue)", {"color": PALETTE["blue"], "linewidth": 2.4}),
-    (
-        "side Y's arms (time panel: dashed orange)",
-        {"color": PALETTE["orange"], "linewidth": 2.4, "linestyle": "--"},
-    ),
+    ("dx/dt = 0 (side X stops changing)", X_STOPS),
+    ("dy/dt = 0 (side Y stops changing)", Y_STOPS),
+    ("dividing line: runaway above, disarmament below", DIVIDING),
+    ("stable equilibrium", {**BALANCE[True], "markersize": 13}),
+    ("unstable balance point (a saddle)", {**BALANCE[False], "markersize": 12}),
+    ("side X's arms (time panel: solid blue)", SIDE_X),
+    ("side Y's arms (time panel: dashed orange)", SIDE_Y),
 )
+#: The arrows of both pictures (to where a path leaves the view; between tracks).
+ARROW = {"arrowstyle": "-|>", "mutation_scale": 12, "linewidth": 1.6, "shrinkB": 2}
 
 
 def _clip(values: np.ndarray, bound: float = 60.0) -> np.ndarray:
     """Hide points far outside the view (a runaway grows exponentially) without warnings."""
-    out = values.copy()
-    out[np.abs(out) > bound] = np.nan
-    return out
+    return np.where(np.abs(values) > bound, np.nan, values)
 
 
 def exit_point(x: np.ndarray, y: np.ndarray) -> tuple[float, float] | None:
@@ -105,24 +107,22 @@ def solve(race: R.Race, start: tuple[float, float]) -> RaceModel:
     return RaceModel(race, start, R.outcome(race, *start), x, y, R.dividing_line(race), exit_point(x, y))
 
 
-def _point(x: float, y: float, **style) -> Line2D:
-    """One marker at (x, y), no line: ``style`` names the marker, its size and colours."""
-    return Line2D([x], [y], linestyle="none", **style)
+def _point(ax, x: float, y: float, **style) -> None:
+    """Add one marker at (x, y), no line: ``style`` names the marker, its size and colours."""
+    ax.add_artist(Line2D([x], [y], linestyle="none", **style))
 
 
 def _nullclines(ax, race: R.Race) -> None:
     """Lines where dx/dt = 0 (solid) and dy/dt = 0 (dashed), drawn across the view."""
     xs = np.array(VIEW)
-    lo, hi = VIEW
-    style = {"color": "black", "linewidth": 1.2, "zorder": 3}
     if race.k > 0:
-        ax.add_artist(Line2D(xs, (race.a * xs - race.g) / race.k, **style))
+        ax.add_artist(Line2D(xs, (race.a * xs - race.g) / race.k, **X_STOPS, zorder=3))
     elif race.a > 0:
-        ax.add_artist(Line2D([race.g / race.a] * 2, [lo, hi], **style))
+        ax.add_artist(Line2D([race.g / race.a] * 2, VIEW, **X_STOPS, zorder=3))
     if race.b > 0:
-        ax.add_artist(Line2D(xs, (race.l * xs + race.h) / race.b, linestyle="--", **style))
+        ax.add_artist(Line2D(xs, (race.l * xs + race.h) / race.b, **Y_STOPS, zorder=3))
     elif race.l > 0:
-        ax.add_artist(Line2D([-race.h / race.l] * 2, [lo, hi], linestyle="--", **style))
+        ax.add_artist(Line2D([-race.h / race.l] * 2, VIEW, **Y_STOPS, zorder=3))
 
 
 @dataclass(frozen=True)
@@ -141,18 +141,15 @@ class Race(Picture):
 
     def draw_static(self, fig) -> Any:
         label(fig, (0.5, 0.975), self.heading, coords="figure", size="title", weight="bold", va="top")
-        ax = fig.add_axes((0.07, 0.30, 0.40, 0.55))
-        at = fig.add_axes((0.58, 0.30, 0.40, 0.55))
+        ax = fig.add_axes((0.07, 0.30, 0.40, 0.55), xlim=VIEW, xticks=TICKS, xlabel="side X's arms (index)")
+        at = fig.add_axes((0.58, 0.30, 0.40, 0.55), xlim=(0, T_END), xticks=(0, 4, 8, 12))
+        ax.set_ylabel("side Y's arms (index)")
+        at.set(xlabel="time (model units)", ylabel="arms (index)")
         lo, hi = VIEW
         for axis in (ax, at):
             axis.axhspan(lo, 0, color=SHADE, zorder=0)
-            axis.set_ylim(lo, hi)
-            axis.set_yticks(TICKS)
+            axis.set(ylim=VIEW, yticks=TICKS)
         ax.axvspan(lo, 0, color=SHADE, zorder=0)
-        ax.set_xlim(lo, hi)
-        ax.set_xticks(TICKS)
-        ax.set_xlabel("side X's arms (index)")
-        ax.set_ylabel("side Y's arms (index)")
         label(
             ax,
             (hi - 0.15, lo + 0.2),
@@ -163,19 +160,13 @@ class Race(Picture):
             color="#333333",
         )
         at.axhline(0, color=GREY, linewidth=1)
-        at.set_xlim(0, T_END)
-        at.set_xticks((0, 4, 8, 12))
-        at.set_xlabel("time (model units)")
-        at.set_ylabel("arms (index)")
-        key = fig.add_axes((0.07, 0.01, 0.91, 0.17))
+        key = fig.add_axes((0.07, 0.01, 0.91, 0.17), xlim=(0, 1), ylim=(0, 1))
         key.set_axis_off()
-        key.set_xlim(0, 1)
-        key.set_ylim(0, 1)
         for i, (text, style) in enumerate(KEY):
             col, row = divmod(i, 4)
             x, y = 0.56 * col, 0.88 - 0.25 * row
             if "marker" in style:
-                key.add_artist(_point(x + 0.025, y, **style))
+                _point(key, x + 0.025, y, **style)
             else:
                 key.add_artist(Line2D([x, x + 0.05], [y, y], **style))
             label(key, (x + 0.065, y), text, size="note", ha="left")
@@ -195,69 +186,34 @@ class Race(Picture):
         _nullclines(ax, race)
         if m.split is not None:
             (px, py), (dx, dy) = m.split
-            reach = 2.0 * (hi - lo)
-            ax.add_artist(
-                Line2D(
-                    [px - reach * dx, px + reach * dx],
-                    [py - reach * dy, py + reach * dy],
-                    color=PALETTE["reddish purple"],
-                    linewidth=2.2,
-                    linestyle="-.",
-                    zorder=3,
-                )
-            )
+            reach = 2.0 * (hi - lo)  # far past the view both ways
+            ends = ([px - reach * dx, px + reach * dx], [py - reach * dy, py + reach * dy])
+            ax.add_artist(Line2D(*ends, **DIVIDING, zorder=3))
         ax.add_artist(Line2D(_clip(m.x), _clip(m.y), color=color, linewidth=2.6, zorder=4))
         x0, y0 = m.start
-        ax.add_artist(_point(x0, y0, marker="o", color="black", markersize=8, zorder=5))
+        _point(ax, x0, y0, marker="o", color="black", markersize=8, zorder=5)
         boxed(ax, (x0 - 0.3, y0 + 0.3), "start", size="note", ha="right", va="bottom", pad=0.2, zorder=6)
         if not math.isclose(race.restraint, race.reaction, rel_tol=1e-9):
-            xs, ys = R.equilibrium(race)
-            settles = m.outcome.kind == "settles"
-            ax.add_artist(
-                _point(
-                    xs,
-                    ys,
-                    marker="*" if settles else "X",
-                    markersize=15,
-                    color="black",
-                    markerfacecolor="black" if settles else "white",
-                    zorder=5,
-                )
-            )
-        at.add_artist(Line2D(TIMES, _clip(m.x), color=PALETTE["blue"], linewidth=2.4, zorder=3))
-        at.add_artist(
-            Line2D(TIMES, _clip(m.y), color=PALETTE["orange"], linewidth=2.4, linestyle="--", zorder=3)
-        )
+            _point(ax, *R.equilibrium(race), **BALANCE[m.outcome.kind == "settles"], markersize=15, zorder=5)
+        at.add_artist(Line2D(TIMES, _clip(m.x), **SIDE_X, zorder=3))
+        at.add_artist(Line2D(TIMES, _clip(m.y), **SIDE_Y, zorder=3))
         if m.exit is not None:
             t, edge = m.exit
             up = edge == hi
-            at.add_artist(
-                _point(
-                    t,
-                    edge,
-                    marker="^" if up else "v",
-                    markersize=11,
-                    color=color,
-                    markeredgecolor="black",
-                    clip_on=False,
-                    zorder=5,
-                )
+            _point(
+                at,
+                t,
+                edge,
+                marker="^" if up else "v",
+                markersize=11,
+                color=color,
+                markeredgecolor="black",
+                clip_on=False,
+                zorder=5,
             )
             text = EXIT_TEXT.get(m.outcome.kind, f"leaves the view: {m.outcome.kind}")
             tx, ty = min(t + 1.0, 6.0), hi - 3.0 if up else lo + 3.2
-            at.add_artist(
-                FancyArrowPatch(
-                    (tx, ty),
-                    (t, edge),
-                    arrowstyle="-|>",
-                    mutation_scale=12,
-                    color=color,
-                    linewidth=1.6,
-                    shrinkA=0,
-                    shrinkB=2,
-                    zorder=4,
-                )
-            )
+            at.add_artist(FancyArrowPatch((tx, ty), (t, edge), color=color, shrinkA=0, zorder=4, **ARROW))
             boxed(
                 at,
                 (tx, ty),
@@ -318,14 +274,8 @@ TRACK_STYLE = {
     "Track III": (PALETTE["bluish green"], ":"),
 }
 ESSAY_NOTE_COLOR = PALETTE["vermillion"]
-
-
-def _tracks_axes(fig, ylim: float):
-    ax = fig.add_axes((0.01, 0.02, 0.98, 0.88))
-    ax.set_xlim(0, 10)
-    ax.set_ylim(0, ylim)
-    ax.set_axis_off()
-    return ax
+#: The box of a track's name in the circle of nine; its edge takes the nearest common track's style.
+TRACK_BOX = {"boxstyle": "round,pad=0.35", "facecolor": "white", "linewidth": 2}
 
 
 @dataclass(frozen=True)
@@ -346,12 +296,11 @@ class Tracks(Picture):
 
     def draw_static(self, fig) -> Any:
         tracks.check_scheme(self.scheme)
-        ax = _tracks_axes(fig, 7.2 if self.scheme == "essay" else 6.0)
+        essay = self.scheme == "essay"
+        ax = fig.add_axes((0.01, 0.02, 0.98, 0.88), xlim=(0, 10), ylim=(0, 7.2 if essay else 6.0))
+        ax.set_axis_off()
         label(ax, (0.5, 1.01), self.title(), coords="axes", size="title", weight="bold", va="bottom")
-        if self.scheme == "essay":
-            self._essay(ax)
-        else:
-            self._nine(ax)
+        (self._essay if essay else self._nine)(ax)
         return ax
 
     @staticmethod
@@ -372,18 +321,7 @@ class Tracks(Picture):
             )
             label(ax, (0.5, y), f"{name}\n{tracks.COMMON_TRACKS[name]}", size="small", ha="left")
         for (low, high), (_, _, what) in zip(((4.2, 5.5), (1.7, 3.0)), tracks.CHANNELS[1:], strict=True):
-            ax.add_artist(
-                FancyArrowPatch(
-                    (2.6, low),
-                    (2.6, high),
-                    arrowstyle="-|>",
-                    mutation_scale=12,
-                    color="black",
-                    linewidth=1.6,
-                    shrinkA=2,
-                    shrinkB=2,
-                )
-            )
+            ax.add_artist(FancyArrowPatch((2.6, low), (2.6, high), color="black", shrinkA=2, **ARROW))
             label(ax, (2.75, low + 0.3), what, size="note", ha="left")
 
     @staticmethod
@@ -400,19 +338,9 @@ class Tracks(Picture):
             y = centre[1] + radius * 0.95 * math.sin(angle)
             color, style = TRACK_STYLE[owner[track.name]]
             text = (f"Track {track.number}: " if track.number else "") + track.name
-            label(
-                ax,
-                (x, y),
-                text.replace(", ", ",\n") if len(text) > 22 else text,
-                size="small",
-                bbox={
-                    "boxstyle": "round,pad=0.35",
-                    "facecolor": "white",
-                    "edgecolor": color,
-                    "linestyle": style,
-                    "linewidth": 2,
-                },
-            )
+            if len(text) > 22:
+                text = text.replace(", ", ",\n")
+            label(ax, (x, y), text, size="small", bbox={**TRACK_BOX, "edgecolor": color, "linestyle": style})
         label(ax, centre, "a circle,\nnot a ladder", size="small", color=ink(GREY))
         for j, (name, (color, style)) in enumerate(TRACK_STYLE.items()):
             ax.add_artist(Line2D([0.2, 0.7], [5.75 - 0.3 * j] * 2, color=color, linestyle=style, linewidth=2))
@@ -426,24 +354,15 @@ class Tracks(Picture):
         color = ink(ESSAY_NOTE_COLOR)
         if self.scheme == "essay":
             ax.add_artist(Line2D([0.1, 6.6], [5.05, 5.05], color=ESSAY_NOTE_COLOR, linewidth=3.5, zorder=3))
-            label(
-                ax,
-                (6.7, 5.05),
-                "P11: 'the line between\ndiplomatic processes and\n"
-                "scientific (or expert)\ndiscussion': a framework for\nissues that would "
-                "otherwise\nneed military and political\ndecisions",
-                size="note",
-                ha="left",
-                color=color,
-            )
-            label(
-                ax,
-                (6.7, 2.35),
-                "P1: dialogue on Tracks II\nand III is 'a great\nachievement'",
-                size="note",
-                ha="left",
-                color=color,
-            )
+            for y, text in (
+                (
+                    5.05,
+                    "P11: 'the line between\ndiplomatic processes and\nscientific (or expert)\ndiscussion': "
+                    "a framework for\nissues that would otherwise\nneed military and political\ndecisions",
+                ),
+                (2.35, "P1: dialogue on Tracks II\nand III is 'a great\nachievement'"),
+            ):
+                label(ax, (6.7, y), text, size="note", ha="left", color=color)
         else:
             label(
                 ax,
