@@ -65,7 +65,7 @@ STYLE: dict[str, Any] = {
     "savefig.facecolor": "white",
 }
 # Read when text is drawn, not when it is made, so :class:`HouseFigure` applies it to every draw.
-# Unhinted glyphs: drawn about twice as fast by matplotlib 3.11 and indistinguishable at these sizes
+# Unhinted glyphs: drawn faster (twice as fast on matplotlib 3.11) and indistinguishable at these sizes
 # (matplotlib's own image tests use them too: they do not depend on the FreeType build).
 DRAW_STYLE: dict[str, Any] = {"text.hinting": "none"}
 STYLE.update(DRAW_STYLE)
